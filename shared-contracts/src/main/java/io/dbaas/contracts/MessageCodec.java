@@ -1,0 +1,53 @@
+package io.dbaas.contracts;
+
+import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.contracts.event.ClusterProvisioned;
+import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads and writes messages in their wire format: JSON, snake_case, ISO-8601 instants, logical type names.
+ *
+ * <p>Readers are tolerant of fields they do not know, so that a producer may add an optional field before every
+ * consumer is upgraded; a missing required field or an unknown {@code name} is an error.
+ */
+public final class MessageCodec {
+
+    private final JsonMapper json = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .registerSubtypes(
+                    ProvisionDBCluster.class,
+                    ClusterProvisioningStarted.class,
+                    ClusterProvisioned.class,
+                    ClusterFailed.class)
+            .build();
+
+    public byte[] write(Message message) {
+        return json.writeValueAsBytes(message);
+    }
+
+    /**
+     * Reads a message of the expected family.
+     *
+     * @throws MalformedMessageException when the bytes are not a valid message of that family
+     */
+    public <T extends Message> T read(byte[] bytes, Class<T> family) {
+        try {
+            return json.readValue(bytes, family);
+        } catch (JacksonException e) {
+            throw new MalformedMessageException(family, e);
+        }
+    }
+
+    /** The mapper configured for the wire format, for tests and tools that inspect raw JSON. */
+    public JsonMapper json() {
+        return json;
+    }
+}

@@ -1,0 +1,19 @@
+package io.dbaas.contracts;
+
+/** Kafka topic names. Every record on them is keyed by cluster id. */
+public final class Topics {
+
+    /** Commands for Nebula. */
+    public static final String CLUSTER_COMMANDS = "dbaas.cluster-commands";
+
+    /** Events published by Nebula, read by Orion and GateKeeper. */
+    public static final String CLUSTER_EVENTS = "dbaas.cluster-events";
+
+    /** Commands that could not be read or handled; they never block the partition they came from. */
+    public static final String CLUSTER_COMMANDS_DEAD_LETTER = CLUSTER_COMMANDS + ".dlt";
+
+    /** Events that could not be read. */
+    public static final String CLUSTER_EVENTS_DEAD_LETTER = CLUSTER_EVENTS + ".dlt";
+
+    private Topics() {}
+}

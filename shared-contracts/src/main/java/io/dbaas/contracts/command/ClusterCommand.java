@@ -1,0 +1,13 @@
+package io.dbaas.contracts.command;
+
+import io.dbaas.contracts.Message;
+import io.dbaas.contracts.MessageType;
+
+/** A request for Nebula to change a cluster. Once accepted by Orion, a command is never lost nor dropped. */
+public sealed interface ClusterCommand extends Message permits ProvisionDBCluster {
+
+    @Override
+    default MessageType type() {
+        return MessageType.COMMAND;
+    }
+}

@@ -1,0 +1,52 @@
+package io.dbaas.contracts.command;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.MessageMetadata;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Create a new database cluster. Handling it twice (same {@code id}) gives the same cluster. */
+@JsonTypeName(ProvisionDBCluster.NAME)
+public record ProvisionDBCluster(
+        UUID id,
+        Instant createdAt,
+        MessageMetadata metadata,
+        UUID accountId,
+        String cloudProvider,
+        String cloudRegion,
+        UUID clusterId,
+        String clusterName,
+        Engine engine,
+        String clusterVersion,
+        DbConfiguration dbConfiguration)
+        implements ClusterCommand {
+
+    public static final String NAME = "ProvisionDBCluster";
+    public static final String SCHEMA_ID = "dbaas.command.provision-db-cluster.v1";
+
+    public ProvisionDBCluster {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(createdAt, "created_at");
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(accountId, "account_id");
+        Objects.requireNonNull(cloudProvider, "cloud_provider");
+        Objects.requireNonNull(cloudRegion, "cloud_region");
+        Objects.requireNonNull(clusterId, "cluster_id");
+        Objects.requireNonNull(clusterName, "cluster_name");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(clusterVersion, "cluster_version");
+        Objects.requireNonNull(dbConfiguration, "db_configuration");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String schemaId() {
+        return SCHEMA_ID;
+    }
+}
