@@ -70,6 +70,7 @@ class WireFormatTest {
                 Instant.parse("2026-11-22T10:17:02Z"),
                 CAUSED_BY_COMMAND,
                 CLUSTER,
+                "9f6c2a8e-51d4-4e0b-8f3a-2c1b7d9e4a60.eu-west-1.aws.dbaas.example.com",
                 new ServiceAddress("http", "qdrant.dbaas-9f6c2a8e-51d4-4e0b-8f3a-2c1b7d9e4a60.svc.cluster.local", 6333),
                 "v1.c2VhbGVkLWtleS1ieXRlcy1hcmUtb3BhcXVlLWhlcmU",
                 3);

@@ -9,6 +9,7 @@ import java.util.UUID;
 /**
  * Every node of the cluster is ready.
  *
+ * @param clusterEndpoint the public host name clients use, {@code <cluster-uuid>.<region>.<provider>.<tld>}
  * @param internalAddress where GateKeeper reaches the cluster's client Service
  * @param sealedMasterKey the cluster's master key sealed with the shared key-encryption key (see
  *     {@link io.dbaas.contracts.security.MasterKeyCipher}); the master key never travels in clear
@@ -20,6 +21,7 @@ public record ClusterProvisioned(
         Instant createdAt,
         MessageMetadata metadata,
         UUID clusterId,
+        String clusterEndpoint,
         ServiceAddress internalAddress,
         String sealedMasterKey,
         int nodesReady)
@@ -33,6 +35,7 @@ public record ClusterProvisioned(
         Objects.requireNonNull(createdAt, "created_at");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(clusterId, "cluster_id");
+        Objects.requireNonNull(clusterEndpoint, "cluster_endpoint");
         Objects.requireNonNull(internalAddress, "internal_address");
         Objects.requireNonNull(sealedMasterKey, "sealed_master_key");
     }
@@ -50,7 +53,7 @@ public record ClusterProvisioned(
     /** Keeps the sealed key out of logs even though it is encrypted. */
     @Override
     public String toString() {
-        return "ClusterProvisioned[id=%s, clusterId=%s, internalAddress=%s, nodesReady=%d]"
-                .formatted(id, clusterId, internalAddress, nodesReady);
+        return "ClusterProvisioned[id=%s, clusterId=%s, clusterEndpoint=%s, internalAddress=%s, nodesReady=%d]"
+                .formatted(id, clusterId, clusterEndpoint, internalAddress, nodesReady);
     }
 }

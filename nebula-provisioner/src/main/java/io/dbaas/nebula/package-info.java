@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.nebula;
+
+import org.jspecify.annotations.NullMarked;

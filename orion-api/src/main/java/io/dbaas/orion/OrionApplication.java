@@ -1,0 +1,14 @@
+package io.dbaas.orion;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class OrionApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(OrionApplication.class, args);
+    }
+}
