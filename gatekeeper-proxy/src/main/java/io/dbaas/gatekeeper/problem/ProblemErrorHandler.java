@@ -1,0 +1,52 @@
+package io.dbaas.gatekeeper.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers errors raised outside the routing filter as problems, replacing Boot's JSON error page: a host no route
+ * matches (outside the cluster domain) arrives here as a 404, failures of the proxy call as other statuses.
+ *
+ * <p>Exception messages stay in the log; they may name internal addresses and never belong in a response.
+ */
+public class ProblemErrorHandler implements ErrorWebExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
+
+    private final ProblemResponses responses;
+
+    public ProblemErrorHandler(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+        if (exchange.getResponse().isCommitted()) {
+            // Part of an upstream answer is already on the wire; only closing the connection is left.
+            return Mono.error(failure);
+        }
+        return responses.write(exchange, problemFor(failure));
+    }
+
+    private static Problem problemFor(Throwable failure) {
+        if (failure instanceof ResponseStatusException statusException) {
+            return problemFor(statusException.getStatusCode());
+        }
+        log.error("Request failed: {}", failure.toString());
+        return Problem.INTERNAL_ERROR;
+    }
+
+    private static Problem problemFor(HttpStatusCode statusCode) {
+        if (statusCode.value() == HttpStatus.NOT_FOUND.value()) {
+            return Problem.UNKNOWN_CLUSTER;
+        }
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        return status == null ? Problem.INTERNAL_ERROR : Problem.forStatus(status);
+    }
+}
