@@ -1,0 +1,123 @@
+package io.dbaas.orion.cluster;
+
+import io.dbaas.contracts.Engine;
+import io.dbaas.orion.catalog.Catalog;
+import io.dbaas.orion.catalog.CatalogProperties.EngineOffer;
+import io.dbaas.orion.cluster.ClaimLimits.QuantityRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** Checks a claim against the catalog and the limits, reporting every field at fault at once. */
+@Component
+public class ClaimValidator {
+
+    /** A DNS label, so that the name can appear in Kubernetes object names and labels. */
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+    private final Catalog catalog;
+    private final ClaimLimits limits;
+
+    public ClaimValidator(Catalog catalog, ClaimLimits limits) {
+        this.catalog = catalog;
+        this.limits = limits;
+    }
+
+    /**
+     * Returns the validated specification.
+     *
+     * @throws InvalidClaimException naming every field at fault
+     */
+    public ClusterSpec validate(Claim claim) {
+        var violations = new ArrayList<FieldViolation>();
+
+        String name = required("name", claim.name(), violations);
+        if (name != null && !NAME.matcher(name).matches()) {
+            violations.add(new FieldViolation(
+                    "name",
+                    "must be 1 to 63 lower-case letters, digits or '-', starting and ending with a letter or digit"));
+        }
+        Optional<Engine> engine = engine(claim.engine(), violations);
+        String version = engine.flatMap(catalog::engine)
+                .map(offer -> version(claim.version(), offer, violations))
+                .orElse(null);
+        Integer nodes = required("nodes", claim.nodes(), violations);
+        if (nodes != null && !limits.nodes().contains(nodes)) {
+            violations.add(new FieldViolation(
+                    "nodes",
+                    "must be between %d and %d"
+                            .formatted(limits.nodes().min(), limits.nodes().max())));
+        }
+        Quantity cpu = quantity("cpu", claim.cpu(), limits.cpu(), violations);
+        Quantity memory = quantity("memory", claim.memory(), limits.memory(), violations);
+        Quantity disk = quantity("disk", claim.disk(), limits.disk(), violations);
+        String provider = required("provider", claim.provider(), violations);
+        String region = required("region", claim.region(), violations);
+        if (provider != null && catalog.provider(provider).isEmpty()) {
+            violations.add(new FieldViolation("provider", "'%s' is not an offered provider".formatted(provider)));
+        } else if (provider != null && region != null && !catalog.offersRegion(provider, region)) {
+            violations.add(new FieldViolation(
+                    "region", "'%s' is not an offered region of provider '%s'".formatted(region, provider)));
+        }
+
+        if (!violations.isEmpty()) {
+            throw new InvalidClaimException(violations);
+        }
+        return new ClusterSpec(name, engine.orElseThrow(), version, nodes, cpu, memory, disk, provider, region);
+    }
+
+    private Optional<Engine> engine(@Nullable String value, List<FieldViolation> violations) {
+        String id = required("engine", value, violations);
+        if (id == null) {
+            return Optional.empty();
+        }
+        Optional<Engine> engine =
+                Engine.fromId(id).filter(known -> catalog.engine(known).isPresent());
+        if (engine.isEmpty()) {
+            violations.add(new FieldViolation("engine", "'%s' is not an offered engine".formatted(id)));
+        }
+        return engine;
+    }
+
+    private @Nullable String version(@Nullable String value, EngineOffer offer, List<FieldViolation> violations) {
+        if (value == null) {
+            return offer.defaultVersion();
+        }
+        if (!offer.versions().contains(value)) {
+            violations.add(new FieldViolation(
+                    "version", "'%s' is not an offered version; offered: %s".formatted(value, offer.versions())));
+            return null;
+        }
+        return value;
+    }
+
+    private @Nullable Quantity quantity(
+            String field, @Nullable String value, QuantityRange range, List<FieldViolation> violations) {
+        String text = required(field, value, violations);
+        if (text == null) {
+            return null;
+        }
+        Optional<Quantity> quantity = Quantity.parse(text);
+        if (quantity.isEmpty()) {
+            violations.add(new FieldViolation(
+                    field, "'%s' is not a Kubernetes quantity such as \"500m\", \"2\" or \"8Gi\"".formatted(text)));
+            return null;
+        }
+        if (!range.contains(quantity.get())) {
+            violations.add(new FieldViolation(field, "must be between %s and %s".formatted(range.min(), range.max())));
+            return null;
+        }
+        return quantity.get();
+    }
+
+    private static <T> @Nullable T required(String field, @Nullable T value, List<FieldViolation> violations) {
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            violations.add(new FieldViolation(field, "is required"));
+            return null;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,13 @@
+package io.dbaas.orion.cluster;
+
+/** Where a cluster is in its life. */
+public enum ClusterState {
+    /** Claimed; the provisioning command is on its way to Nebula. */
+    PENDING,
+    /** Nebula is creating the cluster's objects and waiting for its nodes. */
+    PROVISIONING,
+    /** Every node is ready; the cluster answers at its endpoint. */
+    RUNNING,
+    /** Provisioning failed; the reason says why. */
+    FAILED
+}

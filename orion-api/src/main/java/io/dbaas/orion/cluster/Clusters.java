@@ -1,0 +1,7 @@
+package io.dbaas.orion.cluster;
+
+import java.util.UUID;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** All clusters. */
+public interface Clusters extends ListCrudRepository<Cluster, UUID> {}

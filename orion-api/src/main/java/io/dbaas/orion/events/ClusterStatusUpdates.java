@@ -1,0 +1,49 @@
+package io.dbaas.orion.events;
+
+import io.dbaas.contracts.event.ClusterEvent;
+import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.contracts.event.ClusterProvisioned;
+import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.orion.cluster.Cluster;
+import io.dbaas.orion.cluster.Clusters;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Applies Nebula's events to the clusters, each event at most once. */
+@Service
+public class ClusterStatusUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterStatusUpdates.class);
+
+    private final Clusters clusters;
+    private final ProcessedMessages processed;
+
+    ClusterStatusUpdates(Clusters clusters, ProcessedMessages processed) {
+        this.clusters = clusters;
+        this.processed = processed;
+    }
+
+    @Transactional
+    public void apply(ClusterEvent event) {
+        if (!processed.firstTime(event.id())) {
+            log.debug("Event {} ({}) was already applied", event.id(), event.name());
+            return;
+        }
+        Optional<Cluster> found = clusters.findById(event.clusterId());
+        if (found.isEmpty()) {
+            log.warn("Event {} ({}) names unknown cluster {}", event.id(), event.name(), event.clusterId());
+            return;
+        }
+        Cluster cluster = found.get();
+        switch (event) {
+            case ClusterProvisioningStarted started -> cluster.markProvisioning(started.createdAt());
+            case ClusterProvisioned provisioned ->
+                cluster.markRunning(provisioned.nodesReady(), provisioned.sealedMasterKey(), provisioned.createdAt());
+            case ClusterFailed failed -> cluster.markFailed(failed.reason(), failed.createdAt());
+        }
+        log.info("Cluster {} is {} after {}", cluster.id(), cluster.state(), event.name());
+    }
+}

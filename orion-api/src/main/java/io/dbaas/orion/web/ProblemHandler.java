@@ -1,0 +1,120 @@
+package io.dbaas.orion.web;
+
+import io.dbaas.orion.apikey.ClusterNotRunningException;
+import io.dbaas.orion.cluster.ClusterNotFoundException;
+import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.cluster.InvalidClaimException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into an RFC 9457 problem with a stable {@code type}. Details name the fields at fault and never
+ * echo a secret or an internal message.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler
+    ProblemDetail invalidClaim(InvalidClaimException e) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.INVALID_CLAIM,
+                "Invalid claim",
+                e.violations().stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "))
+                        + ": see errors");
+        problem.setProperty("errors", e.violations());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail clusterNotFound(ClusterNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.CLUSTER_NOT_FOUND, "Cluster not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail clusterIdNotAUuid(MethodArgumentTypeMismatchException e) {
+        return problem(
+                HttpStatus.NOT_FOUND,
+                ProblemTypes.CLUSTER_NOT_FOUND,
+                "Cluster not found",
+                "'" + e.getName() + "' is not a cluster id");
+    }
+
+    @ExceptionHandler
+    ProblemDetail clusterNotRunning(ClusterNotRunningException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CLUSTER_NOT_RUNNING, "Cluster not running", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.INTERNAL_ERROR,
+                "Internal error",
+                "The request failed on our side; it is safe to retry.");
+    }
+
+    /** Unreadable JSON, an unknown field, or a value of the wrong type: names the field, not the parser's message. */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request", "");
+        if (e.getCause() instanceof JacksonException cause && !cause.getPath().isEmpty()) {
+            String field = fieldPath(cause);
+            String detail = cause instanceof UnrecognizedPropertyException
+                    ? "is not a known field"
+                    : "has the wrong type or format";
+            problem.setDetail("'" + field + "' " + detail);
+            problem.setProperty("errors", List.of(new FieldViolation(field, detail)));
+        } else {
+            problem.setDetail("The body is not a valid JSON document.");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Gives the framework's own problems (405, 415, ...) a stable type instead of {@code about:blank}. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            @Nullable Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(ProblemTypes.forStatus(status));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static String fieldPath(JacksonException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, @Nullable String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,27 @@
+package io.dbaas.orion.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatusCode;
+
+/** The stable {@code type} of every problem Orion answers with. Clients may switch on these. */
+public final class ProblemTypes {
+
+    private static final String PREFIX = "urn:dbaas:problem:";
+
+    public static final URI INVALID_CLAIM = of("invalid-claim");
+    public static final URI MALFORMED_REQUEST = of("malformed-request");
+    public static final URI CLUSTER_NOT_FOUND = of("cluster-not-found");
+    public static final URI CLUSTER_NOT_RUNNING = of("cluster-not-running");
+    public static final URI INTERNAL_ERROR = of("internal-error");
+
+    private ProblemTypes() {}
+
+    /** For errors raised by the web framework itself (405, 406, 415, ...): named after the status. */
+    public static URI forStatus(HttpStatusCode status) {
+        return of("http-" + status.value());
+    }
+
+    private static URI of(String slug) {
+        return URI.create(PREFIX + slug);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.support;
+
+import org.jspecify.annotations.NullMarked;
