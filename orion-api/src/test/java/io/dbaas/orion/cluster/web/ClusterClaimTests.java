@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.OrionIntegrationTests;
 import io.dbaas.orion.support.Topics;
 import java.time.Duration;
@@ -22,19 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 class ClusterClaimTests extends OrionIntegrationTests {
 
-    static final String VALID_CLAIM = """
-            {
-              "name": "vectors",
-              "engine": "qdrant",
-              "version": "1.14.1",
-              "nodes": 3,
-              "cpu": "500m",
-              "memory": "1Gi",
-              "disk": "10Gi",
-              "provider": "minikube",
-              "region": "local"
-            }
-            """;
+    static final String VALID_CLAIM = Claims.VALID;
 
     @Autowired
     EmbeddedKafkaBroker broker;

@@ -1,0 +1,22 @@
+package io.dbaas.orion.support;
+
+/** Claims as clients write them. */
+public final class Claims {
+
+    /** A claim every default catalog and limit accepts. */
+    public static final String VALID = """
+            {
+              "name": "vectors",
+              "engine": "qdrant",
+              "version": "1.14.1",
+              "nodes": 3,
+              "cpu": "500m",
+              "memory": "1Gi",
+              "disk": "10Gi",
+              "provider": "minikube",
+              "region": "local"
+            }
+            """;
+
+    private Claims() {}
+}
