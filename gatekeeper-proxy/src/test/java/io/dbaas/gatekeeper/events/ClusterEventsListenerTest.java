@@ -1,0 +1,161 @@
+package io.dbaas.gatekeeper.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbaas.contracts.MessageCodec;
+import io.dbaas.contracts.MessageMetadata;
+import io.dbaas.contracts.Topics;
+import io.dbaas.contracts.event.ClusterProvisioned;
+import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.gatekeeper.directory.ClusterDirectory;
+import io.dbaas.gatekeeper.directory.ClusterRoute;
+import io.dbaas.gatekeeper.support.CapturedLogs;
+import io.dbaas.gatekeeper.support.TestCluster;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ClusterEventsListenerTest {
+
+    private static final ServiceAddress ADDRESS = new ServiceAddress("http", "qdrant.c-1.svc", 6333);
+
+    private final MessageCodec codec = new MessageCodec();
+    private final ClusterDirectory directory = new ClusterDirectory();
+    private final ClusterEventsListener listener =
+            new ClusterEventsListener(codec, new ClusterDirectoryUpdater(directory, TestCluster.CIPHER));
+    private final CapturedLogs logs = CapturedLogs.of(ClusterEventsListener.class, ClusterDirectoryUpdater.class);
+    private long offset;
+
+    @AfterEach
+    void stopCapturing() {
+        logs.close();
+    }
+
+    @Test
+    void aProvisionedClusterBecomesRoutableAtItsEndpointWithItsOpenedMasterKey() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        ClusterProvisioned event = cluster.provisionedAt(ADDRESS);
+        ClusterProvisioned upperCaseEndpoint = new ClusterProvisioned(
+                event.id(),
+                event.createdAt(),
+                event.metadata(),
+                event.clusterId(),
+                event.clusterEndpoint().toUpperCase(),
+                event.internalAddress(),
+                event.sealedMasterKey(),
+                event.nodesReady());
+
+        listener.onRecord(record(codec.write(upperCaseEndpoint)));
+
+        ClusterRoute route = directory.find(cluster.host()).orElseThrow();
+        assertThat(route.clusterId()).isEqualTo(cluster.id());
+        assertThat(route.host()).isEqualTo(cluster.host());
+        assertThat(route.upstream()).isEqualTo(URI.create("http://qdrant.c-1.svc:6333"));
+        assertThat(route.masterKey().upstreamCredential()).isEqualTo(cluster.masterKey());
+    }
+
+    @Test
+    void aFailedClusterIsNoLongerRoutable() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        listener.onRecord(record(codec.write(cluster.provisionedAt(ADDRESS))));
+
+        listener.onRecord(record(codec.write(cluster.failed())));
+
+        assertThat(directory.find(cluster.host())).isEmpty();
+    }
+
+    @Test
+    void aClusterWhoseProvisioningStartedIsNotRoutableYet() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+
+        listener.onRecord(record(codec.write(new ClusterProvisioningStarted(
+                UUID.randomUUID(), Instant.now(), MessageMetadata.startingChain(UUID.randomUUID()), cluster.id()))));
+
+        assertThat(directory.size()).isZero();
+    }
+
+    @Test
+    void garbageIsSkippedWithoutQuotingItAndLaterEventsStillApply() {
+        String garbage = "{\"name\":\"ClusterProvisioned\",\"secret-looking\":\"do-not-log-me\"";
+        listener.onRecord(record(garbage.getBytes(StandardCharsets.UTF_8)));
+        listener.onRecord(record("not json at all: do-not-log-me".getBytes(StandardCharsets.UTF_8)));
+        listener.onRecord(record("{\"name\":\"SomethingElse\"}".getBytes(StandardCharsets.UTF_8)));
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+
+        listener.onRecord(record(codec.write(cluster.provisionedAt(ADDRESS))));
+
+        assertThat(directory.find(cluster.host())).isPresent();
+        assertThat(logs.text())
+                .contains("Skipped " + Topics.CLUSTER_EVENTS + "-0@0: not a valid cluster event")
+                .contains("@1: not a valid cluster event")
+                .contains("@2: not a valid cluster event")
+                .doesNotContain("do-not-log-me");
+    }
+
+    @Test
+    void anEmptyRecordIsSkipped() {
+        listener.onRecord(new ConsumerRecord<>(Topics.CLUSTER_EVENTS, 0, offset++, null, null));
+
+        assertThat(directory.size()).isZero();
+        assertThat(logs.text()).contains("empty record");
+    }
+
+    @Test
+    void aSealedKeyThatDoesNotOpenIsSkippedWithoutRevealingAnyKey() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        TestCluster other = TestCluster.under("dbaas.localhost");
+        // Sealed for another cluster: the associated data differs, so it must not open for this one.
+        String sealedForOther = TestCluster.CIPHER.seal(other.id(), cluster.masterKey());
+
+        listener.onRecord(record(codec.write(cluster.provisionedAt(ADDRESS, sealedForOther))));
+        listener.onRecord(record(codec.write(cluster.provisionedAt(ADDRESS, "v1.not-a-sealed-key"))));
+
+        assertThat(directory.find(cluster.host())).isEmpty();
+        assertThat(logs.text())
+                .contains("sealed master key does not open")
+                .doesNotContain(cluster.masterKey())
+                .doesNotContain(sealedForOther);
+    }
+
+    @Test
+    void anEndpointThatIsNoHostNameIsSkipped() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        ClusterProvisioned event = cluster.provisionedAt(ADDRESS);
+        ClusterProvisioned blankEndpoint = new ClusterProvisioned(
+                event.id(),
+                event.createdAt(),
+                event.metadata(),
+                event.clusterId(),
+                " ",
+                event.internalAddress(),
+                event.sealedMasterKey(),
+                event.nodesReady());
+
+        listener.onRecord(record(codec.write(blankEndpoint)));
+
+        assertThat(directory.size()).isZero();
+        assertThat(logs.text()).contains("not usable");
+    }
+
+    @Test
+    void routingIsLoggedWithoutTheMasterKey() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        ClusterProvisioned event = cluster.provisionedAt(ADDRESS);
+
+        listener.onRecord(record(codec.write(event)));
+
+        assertThat(logs.text())
+                .contains("Routing " + cluster.host() + " to cluster " + cluster.id())
+                .doesNotContain(cluster.masterKey())
+                .doesNotContain(event.sealedMasterKey());
+    }
+
+    private ConsumerRecord<byte[], byte[]> record(byte[] value) {
+        return new ConsumerRecord<>(Topics.CLUSTER_EVENTS, 0, offset++, new byte[0], value);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.problem;
+
+import org.jspecify.annotations.NullMarked;

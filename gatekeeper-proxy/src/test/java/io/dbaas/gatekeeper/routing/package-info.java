@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.routing;
+
+import org.jspecify.annotations.NullMarked;

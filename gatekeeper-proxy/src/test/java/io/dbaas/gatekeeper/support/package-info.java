@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.support;
+
+import org.jspecify.annotations.NullMarked;
