@@ -1,0 +1,29 @@
+package io.dbaas.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A real PostgreSQL server and a real Kafka broker (KRaft) running on this machine, for a local run or a test. */
+public final class EmbeddedInfrastructure {
+
+    private EmbeddedInfrastructure() {}
+
+    /** PostgreSQL from binaries shipped in a Maven artifact; data in a fresh temporary directory. */
+    public static EmbeddedPostgres postgres() {
+        try {
+            return EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    /** One KRaft broker on a free port; topics are created by the services that use them. */
+    public static EmbeddedKafkaKraftBroker kafka() {
+        var broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.brokerProperty("auto.create.topics.enable", "false");
+        broker.afterPropertiesSet();
+        return broker;
+    }
+}

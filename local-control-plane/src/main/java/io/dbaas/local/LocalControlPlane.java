@@ -1,0 +1,142 @@
+package io.dbaas.local;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * {@code ./run-local}: the whole control plane on this machine with only a JDK.
+ *
+ * <p>PostgreSQL and Kafka are embedded unless {@code SPRING_DATASOURCE_URL} or {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}
+ * name external ones; embedded state lasts as long as the run. Nebula provisions provider {@code minikube}, region
+ * {@code local} into the current kubeconfig context and says plainly at start-up whether it can reach it. Ctrl-C stops
+ * everything: the services first, then the broker and the database.
+ */
+public final class LocalControlPlane {
+
+    private static final String ENDPOINT_DOMAIN = "dbaas.localhost";
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final PrintStream out = System.out;
+
+    public static void main(String[] args) {
+        new LocalControlPlane().run(System.getenv());
+    }
+
+    private void run(Map<String, String> environment) {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::stop));
+        try {
+            ControlPlane controlPlane = ControlPlane.start(settings(environment));
+            running.push(controlPlane);
+            printWelcome();
+            awaitAnyExit(controlPlane);
+        } catch (RuntimeException e) {
+            out.println();
+            out.println("The control plane could not start: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private ControlPlane.Settings settings(Map<String, String> environment) {
+        Path home = Path.of(environment.getOrDefault("DBAAS_HOME", "."))
+                .toAbsolutePath()
+                .normalize();
+        String jdbcUrl;
+        String user;
+        String password;
+        Optional<String> externalDatabase = Optional.ofNullable(environment.get("SPRING_DATASOURCE_URL"));
+        if (externalDatabase.isPresent()) {
+            jdbcUrl = externalDatabase.get();
+            user = environment.getOrDefault("SPRING_DATASOURCE_USERNAME", "orion");
+            password = environment.getOrDefault("SPRING_DATASOURCE_PASSWORD", "");
+            out.println("PostgreSQL: external, " + jdbcUrl);
+        } else {
+            EmbeddedPostgres postgres = EmbeddedInfrastructure.postgres();
+            running.push(postgres);
+            jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            user = "postgres";
+            password = "";
+            out.println("PostgreSQL: embedded, " + jdbcUrl + " (discarded on exit)");
+        }
+        String kafka = Optional.ofNullable(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))
+                .map(servers -> {
+                    out.println("Kafka: external, " + servers);
+                    return servers;
+                })
+                .orElseGet(() -> {
+                    EmbeddedKafkaKraftBroker broker = EmbeddedInfrastructure.kafka();
+                    running.push(broker::destroy);
+                    out.println(
+                            "Kafka: embedded KRaft broker, " + broker.getBrokersAsString() + " (discarded on exit)");
+                    return broker.getBrokersAsString();
+                });
+        String keyEncryptionKey = Optional.ofNullable(environment.get("DBAAS_KEY_ENCRYPTION_KEY"))
+                .orElseGet(LocalControlPlane::randomKey);
+        return new ControlPlane.Settings(
+                home,
+                jdbcUrl,
+                user,
+                password,
+                kafka,
+                keyEncryptionKey,
+                ENDPOINT_DOMAIN,
+                ControlPlane.Ports.defaults(),
+                // From the host, GateKeeper reaches a cluster through a load balancer: `minikube tunnel` assigns it.
+                List.of("--nebula.providers.minikube.regions.local.exposure=load-balancer"),
+                home.resolve(".local-control-plane").resolve("logs"),
+                out);
+    }
+
+    private void printWelcome() {
+        ControlPlane.Ports ports = ControlPlane.Ports.defaults();
+        out.println();
+        out.println("The control plane is up. Press Ctrl-C to stop it.");
+        out.println("  Orion (REST API)  http://127.0.0.1:" + ports.orion() + "/v1/clusters");
+        out.println(
+                "  GateKeeper        http://<cluster-id>.local.minikube." + ENDPOINT_DOMAIN + ":" + ports.gatekeeper());
+        out.println("  Logs              .local-control-plane/logs/");
+        out.println(
+                "Whether Nebula can reach Kubernetes is in its start-up lines above ([nebula] ... Kubernetes API).");
+        out.println();
+    }
+
+    /** Returns when a service exits on its own, which ends the run. */
+    private void awaitAnyExit(ControlPlane controlPlane) {
+        try {
+            while (controlPlane.services().stream().allMatch(ServiceProcess::isAlive)) {
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        controlPlane.services().stream()
+                .filter(service -> !service.isAlive())
+                .forEach(service -> out.println(service.name() + " stopped; stopping the control plane."));
+        System.exit(1);
+    }
+
+    private void stop() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                out.println("While stopping: " + e.getMessage());
+            }
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.local;
+
+import org.jspecify.annotations.NullMarked;
