@@ -1,0 +1,36 @@
+package io.dbaas.nebula.config;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One region of a provider: how to reach its Kubernetes API and the cloud-specific settings the rendered objects need.
+ * Cloud differences live here, not in code branches on the provider name.
+ *
+ * @param kubernetes how to reach the region's Kubernetes API
+ * @param storageClass the storage class of data volumes; empty means the cluster's default storage class
+ * @param exposure how the client Service of each database cluster is exposed on the data-plane network
+ * @param clusterDomain the Kubernetes cluster DNS domain, used to build in-cluster Service host names
+ * @param serviceAnnotations annotations put on every client Service (load-balancer settings of the cloud)
+ */
+public record RegionProperties(
+        @DefaultValue KubernetesAccess kubernetes,
+        @DefaultValue("") String storageClass,
+        @DefaultValue("cluster-ip") Exposure exposure,
+        @DefaultValue("cluster.local") String clusterDomain,
+        @DefaultValue Map<String, String> serviceAnnotations) {
+
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+
+    public RegionProperties {
+        serviceAnnotations = Map.copyOf(serviceAnnotations);
+        if (!DNS_SUBDOMAIN.matcher(clusterDomain).matches()) {
+            throw new IllegalArgumentException("cluster-domain must be a DNS name, got '" + clusterDomain + "'");
+        }
+        if (!storageClass.isEmpty() && !DNS_SUBDOMAIN.matcher(storageClass).matches()) {
+            throw new IllegalArgumentException(
+                    "storage-class must be a Kubernetes object name, got '" + storageClass + "'");
+        }
+    }
+}

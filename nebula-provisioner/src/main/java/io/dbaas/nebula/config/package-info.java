@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.nebula.config;
+
+import org.jspecify.annotations.NullMarked;

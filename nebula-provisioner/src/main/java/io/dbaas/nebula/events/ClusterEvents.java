@@ -1,0 +1,45 @@
+package io.dbaas.nebula.events;
+
+import io.dbaas.contracts.MessageMetadata;
+import io.dbaas.contracts.command.ClusterCommand;
+import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import java.time.Clock;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** Builds the events a command causes: deterministic id, same correlation id, the command as causation. */
+public final class ClusterEvents {
+
+    private final Clock clock;
+
+    public ClusterEvents(Clock clock) {
+        this.clock = clock;
+    }
+
+    public ClusterProvisioningStarted provisioningStarted(ClusterCommand command) {
+        return new ClusterProvisioningStarted(
+                EventIds.of(command.id(), ClusterProvisioningStarted.NAME),
+                clock.instant(),
+                causedBy(command),
+                command.clusterId());
+    }
+
+    public ClusterFailed failed(ClusterCommand command, String reason) {
+        return new ClusterFailed(
+                EventIds.of(command.id(), ClusterFailed.NAME),
+                clock.instant(),
+                causedBy(command),
+                command.clusterId(),
+                reason);
+    }
+
+    private static MessageMetadata causedBy(ClusterCommand command) {
+        return command.metadata().causedBy(command);
+    }
+
+    /** Metadata of an event caused by a command known only by its ids (read back from the cluster's objects). */
+    public static MessageMetadata causedBy(UUID commandId, UUID correlationId, @Nullable String traceId) {
+        return new MessageMetadata(correlationId, commandId, traceId);
+    }
+}

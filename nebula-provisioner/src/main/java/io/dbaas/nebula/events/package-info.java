@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.nebula.events;
+
+import org.jspecify.annotations.NullMarked;

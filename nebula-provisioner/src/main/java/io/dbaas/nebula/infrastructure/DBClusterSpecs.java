@@ -1,0 +1,72 @@
+package io.dbaas.nebula.infrastructure;
+
+import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.command.ProvisionDBCluster;
+import java.util.Objects;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a backend needs to create one database cluster, independent of the command that asked for it.
+ *
+ * @param clusterId the cluster's id; every object name derives from it
+ * @param name the cluster's display name, chosen by the client
+ * @param engine the database engine
+ * @param version the engine version, for example {@code 1.13.4}
+ * @param nodes number of nodes
+ * @param cpu CPU per node, a Kubernetes quantity
+ * @param memory memory per node, a Kubernetes quantity
+ * @param disk persistent volume size per node, a Kubernetes quantity
+ * @param provider the cloud provider of the catalog
+ * @param region the region of that provider
+ * @param endpoint the public host name clients use
+ * @param commandId the command that asked for this cluster, so that status events can name their cause
+ * @param correlationId the correlation id of the client request
+ * @param traceId the trace id of the command, when tracing was active
+ */
+public record DBClusterSpecs(
+        UUID clusterId,
+        String name,
+        Engine engine,
+        String version,
+        int nodes,
+        String cpu,
+        String memory,
+        String disk,
+        String provider,
+        String region,
+        String endpoint,
+        UUID commandId,
+        UUID correlationId,
+        @Nullable String traceId) {
+
+    public DBClusterSpecs {
+        Objects.requireNonNull(clusterId, "clusterId");
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(commandId, "commandId");
+        Objects.requireNonNull(correlationId, "correlationId");
+        if (nodes < 1) {
+            throw new IllegalArgumentException("a cluster needs at least one node");
+        }
+    }
+
+    public static DBClusterSpecs from(ProvisionDBCluster command) {
+        var configuration = command.dbConfiguration();
+        var node = configuration.nodeConfiguration();
+        return new DBClusterSpecs(
+                command.clusterId(),
+                command.clusterName(),
+                command.engine(),
+                command.clusterVersion(),
+                configuration.numNodes(),
+                node.cpu(),
+                node.memory(),
+                node.disk(),
+                command.cloudProvider(),
+                command.cloudRegion(),
+                configuration.clusterEndpoint(),
+                command.id(),
+                command.metadata().correlationId(),
+                command.metadata().traceId());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.nebula.infrastructure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+package io.dbaas.nebula.kubernetes;
+
+/** A region's client was just built; watches on that region can start. */
+public record RegionConnectedEvent(RegionConnection connection) {}

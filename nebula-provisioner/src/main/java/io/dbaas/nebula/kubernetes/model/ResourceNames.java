@@ -1,0 +1,57 @@
+package io.dbaas.nebula.kubernetes.model;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The one place Kubernetes object names come from. Names are deterministic functions of the cluster id, so that a
+ * redelivered command finds the objects it created before instead of creating new ones. Every name is a DNS label
+ * (RFC 1123, at most 63 characters).
+ */
+public final class ResourceNames {
+
+    public static final int MAX_LENGTH = 63;
+
+    public static final String QDRANT_STATEFUL_SET = "qdrant";
+    public static final String QDRANT_CLIENT_SERVICE = "qdrant";
+    public static final String QDRANT_HEADLESS_SERVICE = "qdrant-headless";
+    public static final String QDRANT_CONFIG_MAP = "qdrant-config";
+    public static final String QDRANT_MASTER_KEY_SECRET = "qdrant-master-key";
+    public static final String QDRANT_STORAGE_VOLUME = "qdrant-storage";
+
+    /** The entry of the master-key Secret that holds the key. */
+    public static final String MASTER_KEY_ENTRY = "api-key";
+
+    private static final String NAMESPACE_PREFIX = "dbaas-";
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    private ResourceNames() {}
+
+    /** One namespace per cluster, so that deleting the namespace deletes the whole cluster. */
+    public static String namespace(UUID clusterId) {
+        return dnsLabel(NAMESPACE_PREFIX + clusterId);
+    }
+
+    /** The name of pod {@code ordinal} of the Qdrant StatefulSet. */
+    public static String qdrantPod(int ordinal) {
+        return dnsLabel(QDRANT_STATEFUL_SET + "-" + ordinal);
+    }
+
+    /** The stable DNS name of one Qdrant pod through the headless Service, as peers reach it. */
+    public static String qdrantPeerHost(UUID clusterId, int ordinal) {
+        return qdrantPod(ordinal) + "." + QDRANT_HEADLESS_SERVICE + "." + namespace(clusterId);
+    }
+
+    /** The in-cluster host name of the Qdrant client Service. */
+    public static String qdrantClientServiceHost(UUID clusterId, String clusterDomain) {
+        return QDRANT_CLIENT_SERVICE + "." + namespace(clusterId) + ".svc." + clusterDomain;
+    }
+
+    /** Returns {@code name} if it is a valid DNS label, else fails: a bad name must never reach the API server. */
+    public static String dnsLabel(String name) {
+        if (name.length() > MAX_LENGTH || !DNS_LABEL.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a DNS label of at most 63 characters: " + name);
+        }
+        return name;
+    }
+}

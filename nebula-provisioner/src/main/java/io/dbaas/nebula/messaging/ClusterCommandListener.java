@@ -1,0 +1,42 @@
+package io.dbaas.nebula.messaging;
+
+import io.dbaas.contracts.MessageCodec;
+import io.dbaas.contracts.Topics;
+import io.dbaas.contracts.command.ClusterCommand;
+import io.dbaas.nebula.provisioning.ClusterCommandHandler;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads cluster commands. A record that is not a valid command throws {@code MalformedMessageException}, which the
+ * error handler sends to the dead-letter topic at once; the offset is committed only after the handler returns, that
+ * is after every event it published was acknowledged.
+ */
+@Component
+class ClusterCommandListener {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterCommandListener.class);
+
+    private final ClusterCommandHandler handler;
+    private final MessageCodec codec = new MessageCodec();
+
+    ClusterCommandListener(ClusterCommandHandler handler) {
+        this.handler = handler;
+    }
+
+    @KafkaListener(id = "nebula-cluster-commands", groupId = "nebula", topics = Topics.CLUSTER_COMMANDS)
+    void onCommand(ConsumerRecord<String, byte[]> record) {
+        ClusterCommand command = codec.read(record.value(), ClusterCommand.class);
+        log.info(
+                "Received {} {} for cluster {} (partition {}, offset {})",
+                command.name(),
+                command.id(),
+                command.clusterId(),
+                record.partition(),
+                record.offset());
+        handler.handle(command);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.nebula.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.nebula.provisioning;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.nebula.region;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.nebula.security;
+
+import org.jspecify.annotations.NullMarked;
