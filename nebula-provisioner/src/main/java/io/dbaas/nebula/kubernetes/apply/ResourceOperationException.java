@@ -10,7 +10,7 @@ public class ResourceOperationException extends RuntimeException {
     private final String kind;
     private final String objectName;
 
-    ResourceOperationException(Operation operation, HasMetadata object, KubernetesClientException cause) {
+    public ResourceOperationException(Operation operation, HasMetadata object, KubernetesClientException cause) {
         super(operation.verb() + " " + object.getKind() + " " + nameOf(object) + " failed", cause);
         this.operation = operation;
         this.kind = object.getKind();
