@@ -1,0 +1,129 @@
+package io.dbaas.gatekeeper.support;
+
+import static org.awaitility.Awaitility.await;
+
+import io.dbaas.contracts.Message;
+import io.dbaas.contracts.MessageCodec;
+import io.dbaas.contracts.Topics;
+import io.dbaas.gatekeeper.directory.ClusterDirectory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole GateKeeper on random ports, fed by a real (embedded, KRaft) Kafka broker, in front of two real upstream
+ * HTTP servers. Every subclass shares one application context and so one broker per test JVM; each test uses fresh
+ * cluster ids, so events published by one test never change what another test sees.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.server.port=0",
+            "gatekeeper.domain=" + GateKeeperIntegrationTest.DOMAIN,
+            "dbaas.key-encryption-key=" + TestCluster.KEY_ENCRYPTION_KEY
+        })
+@EmbeddedKafka(
+        partitions = 2,
+        topics = Topics.CLUSTER_EVENTS,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public abstract class GateKeeperIntegrationTest {
+
+    public static final String DOMAIN = "dbaas.localhost";
+
+    /** Two upstreams, so that a test can tell which cluster a request reached. Started once per JVM. */
+    protected static final RecordingUpstream UPSTREAM_A = RecordingUpstream.start("upstream-a");
+
+    protected static final RecordingUpstream UPSTREAM_B = RecordingUpstream.start("upstream-b");
+
+    private static final Duration EVENT_DELIVERY = Duration.ofSeconds(30);
+
+    private final MessageCodec codec = new MessageCodec();
+
+    @Autowired
+    protected ClusterDirectory directory;
+
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+
+    @LocalServerPort
+    protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
+
+    @BeforeEach
+    void forgetEarlierRequests() {
+        UPSTREAM_A.forget();
+        UPSTREAM_B.forget();
+    }
+
+    /** A client of the public port; requests choose their cluster with the Host header, as over DNS. */
+    protected WebTestClient gateway() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /** Publishes a cluster and waits until GateKeeper routes it. */
+    protected TestCluster provisioned(RecordingUpstream upstream) {
+        TestCluster cluster = TestCluster.under(DOMAIN);
+        publish(cluster.provisionedAt(upstream.address()));
+        await().atMost(EVENT_DELIVERY)
+                .until(() -> directory.find(cluster.host()).isPresent());
+        return cluster;
+    }
+
+    protected void publish(Message message) {
+        publish(message.clusterId().toString(), codec.write(message));
+    }
+
+    protected void publishGarbage(String key, String content) {
+        publish(key, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static Duration eventDelivery() {
+        return EVENT_DELIVERY;
+    }
+
+    private void publish(String key, byte[] value) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG,
+                "all");
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CLUSTER_EVENTS, key.getBytes(StandardCharsets.UTF_8), value))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish to " + Topics.CLUSTER_EVENTS, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

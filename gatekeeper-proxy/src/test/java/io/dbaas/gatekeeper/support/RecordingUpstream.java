@@ -1,0 +1,94 @@
+package io.dbaas.gatekeeper.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.dbaas.contracts.event.ServiceAddress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real HTTP server standing in for a cluster's client Service: it answers every request with 200 and its own name,
+ * and records what it received, exactly as it arrived on the wire.
+ */
+public final class RecordingUpstream implements AutoCloseable {
+
+    private final String name;
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+
+    private RecordingUpstream(String name) {
+        this.name = name;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    public static RecordingUpstream start(String name) {
+        return new RecordingUpstream(name);
+    }
+
+    /** The address a {@code ClusterProvisioned} event announces for this upstream. */
+    public ServiceAddress address() {
+        return new ServiceAddress("http", "127.0.0.1", server.getAddress().getPort());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public void forget() {
+        received.clear();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            exchange.getRequestHeaders().forEach((header, values) -> headers.put(header, List.copyOf(values)));
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    headers,
+                    new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+            byte[] answer = ("answered by " + name).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /** One request as the upstream saw it. */
+    public record Received(
+            String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers, String body) {
+
+        public List<String> header(String name) {
+            return headers.getOrDefault(name, List.of());
+        }
+    }
+}
