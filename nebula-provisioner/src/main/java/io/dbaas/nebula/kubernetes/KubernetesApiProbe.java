@@ -56,9 +56,7 @@ class KubernetesApiProbe {
                     "Kubernetes API of {} ({}) is reachable, Kubernetes {}",
                     region.id(),
                     connection.access(),
-                    version.getGitVersion() == null
-                            ? "v" + version.getMajor() + "." + version.getMinor()
-                            : version.getGitVersion());
+                    describe(version));
         } catch (KubernetesClientException e) {
             log.warn(
                     "Kubernetes API of {} ({}) is not reachable: {}. Claims for {} will fail until it is.",
@@ -67,5 +65,12 @@ class KubernetesApiProbe {
                     KubernetesFailures.networkProblem(e),
                     region.id());
         }
+    }
+
+    private static String describe(VersionInfo version) {
+        if (version.getGitVersion() != null && !version.getGitVersion().isBlank()) {
+            return version.getGitVersion();
+        }
+        return version.getMajor() == null ? "(version not reported)" : "v" + version.getMajor() + "." + version.getMinor();
     }
 }

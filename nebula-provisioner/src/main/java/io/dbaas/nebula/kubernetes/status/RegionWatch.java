@@ -43,6 +43,7 @@ final class RegionWatch implements AutoCloseable {
     private final ExecutorService announcements;
     private final SharedIndexInformer<StatefulSet> statefulSets;
     private final @Nullable SharedIndexInformer<Service> services;
+    private volatile boolean closing;
 
     RegionWatch(RegionConnection connection, ProvisionedAnnouncer announcer) {
         this.connection = connection;
@@ -82,6 +83,7 @@ final class RegionWatch implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         statefulSets.close();
         if (services != null) {
             services.close();
@@ -152,7 +154,7 @@ final class RegionWatch implements AutoCloseable {
     private void logStarted(String kind, @Nullable Throwable failure) {
         if (failure == null) {
             log.info("Watching {} of {} ({})", kind, region.id(), connection.access());
-        } else {
+        } else if (!closing) {
             log.warn("Watching {} of {} stopped: {}", kind, region.id(), failure.getMessage());
         }
     }

@@ -1,0 +1,363 @@
+package io.dbaas.nebula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.MessageCodec;
+import io.dbaas.contracts.MessageMetadata;
+import io.dbaas.contracts.Topics;
+import io.dbaas.contracts.command.DbConfiguration;
+import io.dbaas.contracts.command.NodeConfiguration;
+import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.event.ClusterEvent;
+import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.contracts.event.ClusterProvisioned;
+import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.contracts.security.MasterKeyCipher;
+import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
+import io.dbaas.nebula.kubernetes.model.ResourceNames;
+import io.dbaas.nebula.support.EventTopics;
+import io.dbaas.nebula.support.MockKubernetesApi;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Nebula as it runs: a real (embedded, KRaft) Kafka broker, fabric8's CRUD mock as the Kubernetes API of two regions,
+ * and a third region whose API is down. Commands go in as bytes; events come out as bytes.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "dbaas.key-encryption-key=" + ProvisioningIT.KEY_ENCRYPTION_KEY,
+            "nebula.kubernetes-retry.max-retries=1",
+            "nebula.kubernetes-retry.initial-delay=50ms",
+        })
+// spring-kafka 4 runs the embedded broker in KRaft mode only (EmbeddedKafkaKraftBroker); no attribute needed.
+@EmbeddedKafka(partitions = 1, topics = Topics.CLUSTER_COMMANDS)
+class ProvisioningIT {
+
+    static final String KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    private static final String OFFLINE_TOKEN = "offline-region-bearer-token-must-not-leak";
+    private static final String LB_IP = "10.20.30.40";
+
+    private static @Nullable KafkaProducer<String, byte[]> producer;
+    private static EventTopics topics;
+
+    private final MessageCodec codec = new MessageCodec();
+    private final KubernetesClient kubernetes = MockKubernetesApi.client();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void regions(DynamicPropertyRegistry registry) {
+        // The region the default configuration names, switched to the mock by api-url, as the end-to-end test does.
+        registry.add("nebula.providers.minikube.regions.local.kubernetes.api-url", MockKubernetesApi::url);
+        registry.add("nebula.providers.minikube.regions.local.exposure", () -> "load-balancer");
+        // A second region on the same API server, exposing clusters in-cluster.
+        registry.add("nebula.providers.kind.regions.local.kubernetes.api-url", MockKubernetesApi::url);
+        registry.add("nebula.providers.kind.regions.local.cluster-domain", () -> "kind.internal");
+        // A region whose API is down.
+        registry.add(
+                "nebula.providers.offline.regions.nowhere.kubernetes.api-url",
+                () -> "http://127.0.0.1:" + MockKubernetesApi.closedPort());
+        registry.add("nebula.providers.offline.regions.nowhere.kubernetes.token", () -> OFFLINE_TOKEN);
+    }
+
+    /** Once per class, but after the context (and with it the broker) exists. */
+    @BeforeEach
+    void connect() {
+        if (producer != null) {
+            return;
+        }
+        String brokers = broker.getBrokersAsString();
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        topics = new EventTopics(brokers);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (producer != null) {
+            producer.close();
+            producer = null;
+        }
+    }
+
+    @Test
+    void provisionsAQdrantClusterAndAnnouncesItOnceItsPodsAndLoadBalancerAreReady() {
+        ProvisionDBCluster command = provision("minikube", "local", 3);
+        send(command);
+
+        ClusterProvisioningStarted started =
+                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioningStarted.class);
+        assertThat(started.metadata().correlationId())
+                .isEqualTo(command.metadata().correlationId());
+        assertThat(started.metadata().causationId()).isEqualTo(command.id());
+
+        String namespace = ResourceNames.namespace(command.clusterId());
+        StatefulSet statefulSet = awaitStatefulSet(namespace);
+        assertThat(statefulSet.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(kubernetes
+                        .services()
+                        .inNamespace(namespace)
+                        .withName(ResourceNames.QDRANT_CLIENT_SERVICE)
+                        .get()
+                        .getSpec()
+                        .getType())
+                .isEqualTo("LoadBalancer");
+
+        markReady(namespace, 3);
+        // Pods ready, but no load-balancer address yet: nothing to announce.
+        pause(Duration.ofSeconds(1));
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+                .noneMatch(ClusterProvisioned.class::isInstance);
+
+        assignLoadBalancerIp(namespace, LB_IP);
+        ClusterProvisioned provisioned =
+                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+
+        assertThat(provisioned.clusterEndpoint())
+                .isEqualTo(command.dbConfiguration().clusterEndpoint());
+        assertThat(provisioned.internalAddress()).isEqualTo(new ServiceAddress("http", LB_IP, 6333));
+        assertThat(provisioned.nodesReady()).isEqualTo(3);
+        assertThat(provisioned.metadata().correlationId())
+                .isEqualTo(command.metadata().correlationId());
+        assertThat(provisioned.metadata().causationId()).isEqualTo(command.id());
+        String masterKey = MasterKeySecrets.masterKey(kubernetes
+                        .secrets()
+                        .inNamespace(namespace)
+                        .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
+                        .get())
+                .orElseThrow();
+        assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY)
+                        .open(command.clusterId(), provisioned.sealedMasterKey()))
+                .isEqualTo(masterKey);
+    }
+
+    @Test
+    void aRedeliveredCommandChangesNothingAndRepeatsTheSameEvents() {
+        ProvisionDBCluster command = provision("kind", "local", 1);
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        awaitStatefulSet(namespace);
+        markReady(namespace, 1);
+        ClusterProvisioned provisioned =
+                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+        String masterKey = MasterKeySecrets.masterKey(kubernetes
+                        .secrets()
+                        .inNamespace(namespace)
+                        .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
+                        .get())
+                .orElseThrow();
+
+        send(command);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                                .filter(ClusterProvisioningStarted.class::isInstance)
+                                .count()
+                        == 2);
+
+        assertThat(provisioned.internalAddress())
+                .isEqualTo(new ServiceAddress("http", "qdrant." + namespace + ".svc.kind.internal", 6333));
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                        .filter(ClusterProvisioningStarted.class::isInstance)
+                        .map(ClusterEvent::id)
+                        .distinct())
+                .hasSize(1);
+        assertThat(kubernetes
+                        .apps()
+                        .statefulSets()
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems())
+                .hasSize(1);
+        assertThat(kubernetes.secrets().inNamespace(namespace).list().getItems())
+                .hasSize(1);
+        assertThat(MasterKeySecrets.masterKey(kubernetes
+                        .secrets()
+                        .inNamespace(namespace)
+                        .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
+                        .get()))
+                .contains(masterKey);
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicAndTheNextCommandIsStillHandled() {
+        UUID clusterId = UUID.randomUUID();
+        byte[] garbage = ("{\"name\":\"ProvisionDBCluster\",\"id\":\"not-a-uuid\",\"marker\":\"" + clusterId + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        send(clusterId.toString(), garbage);
+        ProvisionDBCluster next = provision("aws", "eu-west-1", 1);
+        send(next);
+
+        topics.awaitRecord(Topics.CLUSTER_COMMANDS_DEAD_LETTER, record -> Arrays.equals(record.value(), garbage));
+        topics.awaitEvent(Topics.CLUSTER_EVENTS, next.clusterId(), ClusterFailed.class);
+    }
+
+    @Test
+    void aCommandForAnUnconfiguredRegionFailsWithAPlainReason() {
+        ProvisionDBCluster command = provision("aws", "eu-west-1", 3);
+        send(command);
+
+        ClusterFailed failed = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterFailed.class);
+
+        assertThat(failed.reason()).isEqualTo("No Kubernetes API is configured for aws/eu-west-1.");
+        assertThat(failed.metadata().causationId()).isEqualTo(command.id());
+    }
+
+    @Test
+    void aCommandForARegionWhoseApiIsDownFailsSayingSoWithoutSecrets() {
+        ProvisionDBCluster command = provision("offline", "nowhere", 3);
+        send(command);
+
+        ClusterFailed failed = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterFailed.class);
+
+        assertThat(failed.reason())
+                .startsWith("The Kubernetes API of offline/nowhere (http://127.0.0.1:")
+                .contains("is unreachable: Connection refused")
+                .doesNotContain(OFFLINE_TOKEN)
+                .doesNotContain(KEY_ENCRYPTION_KEY);
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+                .extracting(ClusterEvent::name)
+                .containsExactly(ClusterProvisioningStarted.NAME, ClusterFailed.NAME);
+    }
+
+    @Test
+    void healthAndPrometheusEndpointsAnswer() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> prometheus = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(prometheus.statusCode()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+    }
+
+    private ProvisionDBCluster provision(String provider, String region, int nodes) {
+        UUID clusterId = UUID.randomUUID();
+        return new ProvisionDBCluster(
+                UUID.randomUUID(),
+                Instant.now(),
+                MessageMetadata.startingChain(UUID.randomUUID()),
+                UUID.randomUUID(),
+                provider,
+                region,
+                clusterId,
+                "vectors",
+                Engine.QDRANT,
+                "1.13.4",
+                new DbConfiguration(
+                        clusterId + "." + region + "." + provider + ".dbaas.test",
+                        nodes,
+                        new NodeConfiguration("500m", "1Gi", "10Gi")));
+    }
+
+    private void send(ProvisionDBCluster command) {
+        send(command.clusterId().toString(), codec.write(command));
+    }
+
+    private static void send(String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.CLUSTER_COMMANDS, key, value))
+                    .get();
+        } catch (Exception e) {
+            throw new AssertionError("could not send a command", e);
+        }
+    }
+
+    private StatefulSet awaitStatefulSet(String namespace) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> kubernetes
+                                .apps()
+                                .statefulSets()
+                                .inNamespace(namespace)
+                                .withName(ResourceNames.QDRANT_STATEFUL_SET)
+                                .get(),
+                        statefulSet -> statefulSet != null);
+    }
+
+    /** What the kubelet and the StatefulSet controller would do once every pod passed its readiness probe. */
+    private void markReady(String namespace, int replicas) {
+        StatefulSet statefulSet = awaitStatefulSet(namespace);
+        statefulSet.setStatus(new StatefulSetStatusBuilder()
+                .withReplicas(replicas)
+                .withReadyReplicas(replicas)
+                .withAvailableReplicas(replicas)
+                .withCurrentReplicas(replicas)
+                .withUpdatedReplicas(replicas)
+                .build());
+        kubernetes.apps().statefulSets().resource(statefulSet).updateStatus();
+    }
+
+    /** What the cloud's load-balancer controller would do. */
+    private void assignLoadBalancerIp(String namespace, String ip) {
+        Service service = kubernetes
+                .services()
+                .inNamespace(namespace)
+                .withName(ResourceNames.QDRANT_CLIENT_SERVICE)
+                .get();
+        service.setStatus(new ServiceStatusBuilder()
+                .withNewLoadBalancer()
+                .addNewIngress()
+                .withIp(ip)
+                .endIngress()
+                .endLoadBalancer()
+                .build());
+        kubernetes.services().resource(service).updateStatus();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
