@@ -71,6 +71,8 @@ class KubernetesApiProbe {
         if (version.getGitVersion() != null && !version.getGitVersion().isBlank()) {
             return version.getGitVersion();
         }
-        return version.getMajor() == null ? "(version not reported)" : "v" + version.getMajor() + "." + version.getMinor();
+        return version.getMajor() == null
+                ? "(version not reported)"
+                : "v" + version.getMajor() + "." + version.getMinor();
     }
 }

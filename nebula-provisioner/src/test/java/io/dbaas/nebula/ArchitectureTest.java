@@ -1,0 +1,53 @@
+package io.dbaas.nebula;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layering of CONVENTIONS.md (model → reconcile → apply), enforced as Strimzi's import-control does. */
+@AnalyzeClasses(packages = "io.dbaas.nebula", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule modelNeverCallsTheCluster = noClasses()
+            .that()
+            .resideInAPackage("..kubernetes.model..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.fabric8.kubernetes.client..", "org.springframework..");
+
+    @ArchTest
+    static final ArchRule modelUsesOnlyKubernetesModelClassesAndPlainSpecs = classes()
+            .that()
+            .resideInAPackage("..kubernetes.model..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "java..",
+                    "org.jspecify..",
+                    "io.fabric8.kubernetes.api.model..",
+                    "io.dbaas.contracts",
+                    "io.dbaas.nebula.kubernetes.model..",
+                    "io.dbaas.nebula.config..",
+                    "io.dbaas.nebula.infrastructure..");
+
+    @ArchTest
+    static final ArchRule reconcileGoesThroughTheApplyLayer = noClasses()
+            .that()
+            .resideInAPackage("..kubernetes.reconcile..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.fabric8.kubernetes.client..");
+
+    @ArchTest
+    static final ArchRule theBackendContractKnowsNoBackend = noClasses()
+            .that()
+            .resideInAPackage("..nebula.infrastructure..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.fabric8..", "io.dbaas.nebula.kubernetes..");
+}

@@ -1,0 +1,99 @@
+package io.dbaas.nebula.kubernetes.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.nebula.config.Exposure;
+import io.dbaas.nebula.config.KubernetesAccess;
+import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.infrastructure.TestSpecs;
+import io.dbaas.nebula.kubernetes.model.QdrantCluster;
+import io.dbaas.nebula.region.Region;
+import io.dbaas.nebula.region.RegionId;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ClusterReadinessTest {
+
+    private static final UUID CLUSTER_ID = UUID.fromString("3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a");
+
+    @Test
+    void aClusterIsNotReadyUntilEveryReplicaIs() {
+        Region region = region(Exposure.CLUSTER_IP);
+
+        assertThat(ClusterReadiness.evaluate(statefulSet(region, null), null, region))
+                .isEmpty();
+        assertThat(ClusterReadiness.evaluate(statefulSet(region, 2), null, region))
+                .isEmpty();
+        assertThat(ClusterReadiness.evaluate(statefulSet(region, 3), null, region))
+                .isPresent();
+    }
+
+    @Test
+    void clusterIpExposureAnnouncesTheInClusterServiceName() {
+        Region region = region(Exposure.CLUSTER_IP);
+
+        ReadyCluster ready =
+                ClusterReadiness.evaluate(statefulSet(region, 3), null, region).orElseThrow();
+
+        assertThat(ready.internalAddress())
+                .isEqualTo(new ServiceAddress("http", "qdrant.dbaas-" + CLUSTER_ID + ".svc.cluster.local", 6333));
+        assertThat(ready.nodesReady()).isEqualTo(3);
+        assertThat(ready.endpoint()).isEqualTo(TestSpecs.qdrant(CLUSTER_ID).endpoint());
+        assertThat(ready.commandId()).isEqualTo(TestSpecs.qdrant(CLUSTER_ID).commandId());
+    }
+
+    @Test
+    void loadBalancerExposureWaitsForAnIngressAddress() {
+        Region region = region(Exposure.LOAD_BALANCER);
+        StatefulSet ready = statefulSet(region, 3);
+        Service service = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region.properties())
+                .generateClientService();
+
+        assertThat(ClusterReadiness.evaluate(ready, null, region)).isEmpty();
+        assertThat(ClusterReadiness.evaluate(ready, service, region)).isEmpty();
+
+        service.setStatus(new ServiceStatusBuilder()
+                .withNewLoadBalancer()
+                .addNewIngress()
+                .withHostname("internal-lb.elb.example")
+                .endIngress()
+                .endLoadBalancer()
+                .build());
+        assertThat(ClusterReadiness.evaluate(ready, service, region)
+                        .orElseThrow()
+                        .internalAddress())
+                .isEqualTo(new ServiceAddress("http", "internal-lb.elb.example", 6333));
+    }
+
+    @Test
+    void aStatefulSetOfAnotherRegionOnTheSameApiIsIgnored() {
+        Region region = region(Exposure.CLUSTER_IP);
+        Region other = new Region(new RegionId("kind", "local"), region.properties());
+
+        assertThat(ClusterReadiness.evaluate(statefulSet(region, 3), null, other))
+                .isEmpty();
+    }
+
+    private static StatefulSet statefulSet(Region region, Integer readyReplicas) {
+        StatefulSet statefulSet = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID, 3), region.properties())
+                .generateStatefulSet();
+        statefulSet.setStatus(new StatefulSetStatusBuilder()
+                .withReplicas(3)
+                .withReadyReplicas(readyReplicas)
+                .build());
+        return statefulSet;
+    }
+
+    private static Region region(Exposure exposure) {
+        return new Region(
+                new RegionId("minikube", "local"),
+                new RegionProperties(
+                        new KubernetesAccess("", "", "", false, false), "", exposure, "cluster.local", Map.of()));
+    }
+}

@@ -1,0 +1,175 @@
+package io.dbaas.nebula.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.MessageMetadata;
+import io.dbaas.contracts.command.DbConfiguration;
+import io.dbaas.contracts.command.NodeConfiguration;
+import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.event.ClusterEvent;
+import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.nebula.config.Exposure;
+import io.dbaas.nebula.config.KubernetesAccess;
+import io.dbaas.nebula.config.NebulaProperties;
+import io.dbaas.nebula.config.ProviderProperties;
+import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.config.RetryProperties;
+import io.dbaas.nebula.config.TopicProperties;
+import io.dbaas.nebula.events.ClusterEvents;
+import io.dbaas.nebula.events.EventIds;
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.infrastructure.InfrastructureException;
+import io.dbaas.nebula.infrastructure.ProvisioningReport;
+import io.dbaas.nebula.region.RegionCatalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class ClusterCommandHandlerTest {
+
+    private final List<ClusterEvent> published = new ArrayList<>();
+    private final Deque<Supplier<ProvisioningReport>> outcomes = new ArrayDeque<>();
+    private final List<DBClusterSpecs> provisioned = new ArrayList<>();
+
+    private final ClusterCommandHandler handler = new ClusterCommandHandler(
+            catalog(),
+            specs -> {
+                provisioned.add(specs);
+                return outcomes.isEmpty()
+                        ? new ProvisioningReport(List.of())
+                        : outcomes.pop().get();
+            },
+            published::add,
+            new ClusterEvents(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
+            ProvisioningConfiguration.transientFailureRetry(
+                    new RetryProperties(2, Duration.ofMillis(1), Duration.ofMillis(2))));
+
+    @Test
+    void aClaimForAnUnknownRegionFailsWithoutTouchingAnyInfrastructure() {
+        handler.handle(command("aws", "eu-west-1"));
+
+        assertThat(provisioned).isEmpty();
+        assertThat(published).singleElement().isInstanceOfSatisfying(ClusterFailed.class, failed -> assertThat(
+                        failed.reason())
+                .isEqualTo("No Kubernetes API is configured for aws/eu-west-1."));
+    }
+
+    @Test
+    void aKnownRegionStartsProvisioningWithSpecsFromTheCommand() {
+        ProvisionDBCluster command = command("minikube", "local");
+
+        handler.handle(command);
+
+        assertThat(published).singleElement().isInstanceOf(ClusterProvisioningStarted.class);
+        DBClusterSpecs specs = provisioned.getFirst();
+        assertThat(specs.clusterId()).isEqualTo(command.clusterId());
+        assertThat(specs.nodes()).isEqualTo(3);
+        assertThat(specs.cpu()).isEqualTo("2");
+        assertThat(specs.commandId()).isEqualTo(command.id());
+        assertThat(specs.correlationId()).isEqualTo(command.metadata().correlationId());
+    }
+
+    @Test
+    void transientFailuresAreRetriedUntilTheySucceed() {
+        outcomes.add(() -> {
+            throw new InfrastructureException("unreachable", true);
+        });
+
+        handler.handle(command("minikube", "local"));
+
+        assertThat(provisioned).hasSize(2);
+        assertThat(published).extracting(ClusterEvent::name).containsExactly(ClusterProvisioningStarted.NAME);
+    }
+
+    @Test
+    void transientFailuresThatOutlastTheRetriesFailTheClaim() {
+        for (int i = 0; i < 3; i++) {
+            outcomes.add(() -> {
+                throw new InfrastructureException("The Kubernetes API is unreachable", true);
+            });
+        }
+
+        handler.handle(command("minikube", "local"));
+
+        assertThat(provisioned).hasSize(3);
+        assertThat(published.getLast())
+                .isInstanceOfSatisfying(ClusterFailed.class, failed -> assertThat(failed.reason())
+                        .isEqualTo("The Kubernetes API is unreachable"));
+    }
+
+    @Test
+    void aPermanentFailureIsReportedAtOnce() {
+        outcomes.add(() -> {
+            throw new InfrastructureException("forbidden", false);
+        });
+
+        handler.handle(command("minikube", "local"));
+
+        assertThat(provisioned).hasSize(1);
+        assertThat(published)
+                .extracting(ClusterEvent::name)
+                .containsExactly(ClusterProvisioningStarted.NAME, ClusterFailed.NAME);
+    }
+
+    @Test
+    void aBugIsNotDisguisedAsAFailedClusterButLeftToTheListenerToRetry() {
+        outcomes.add(() -> {
+            throw new NullPointerException("bug");
+        });
+
+        assertThatThrownBy(() -> handler.handle(command("minikube", "local")))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(published).extracting(ClusterEvent::name).containsExactly(ClusterProvisioningStarted.NAME);
+    }
+
+    @Test
+    void eventsCarryDeterministicIdsAndTheCommandAsCause() {
+        ProvisionDBCluster command = command("aws", "eu-west-1");
+
+        handler.handle(command);
+        handler.handle(command);
+
+        assertThat(published).extracting(ClusterEvent::id).containsOnly(EventIds.of(command.id(), ClusterFailed.NAME));
+        MessageMetadata metadata = published.getFirst().metadata();
+        assertThat(metadata.correlationId()).isEqualTo(command.metadata().correlationId());
+        assertThat(metadata.causationId()).isEqualTo(command.id());
+        assertThat(metadata.traceId()).isEqualTo("trace-1");
+    }
+
+    private static ProvisionDBCluster command(String provider, String region) {
+        UUID clusterId = UUID.randomUUID();
+        return new ProvisionDBCluster(
+                UUID.randomUUID(),
+                Instant.now(),
+                new MessageMetadata(UUID.randomUUID(), null, "trace-1"),
+                UUID.randomUUID(),
+                provider,
+                region,
+                clusterId,
+                "vectors",
+                Engine.QDRANT,
+                "1.13.4",
+                new DbConfiguration("x.example", 3, new NodeConfiguration("2", "4Gi", "50Gi")));
+    }
+
+    private static RegionCatalog catalog() {
+        RegionProperties local = new RegionProperties(
+                new KubernetesAccess("", "", "", false, false), "", Exposure.CLUSTER_IP, "cluster.local", Map.of());
+        return new RegionCatalog(new NebulaProperties(
+                Map.of("minikube", new ProviderProperties(Map.of("local", local))),
+                new TopicProperties(6, (short) 1),
+                new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1))));
+    }
+}
