@@ -63,6 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "dbaas.key-encryption-key=" + ProvisioningIT.KEY_ENCRYPTION_KEY,
             "nebula.kubernetes-retry.max-retries=1",
             "nebula.kubernetes-retry.initial-delay=50ms",
+            "logging.level.io.fabric8.mockwebserver=WARN",
         })
 // spring-kafka 4 runs the embedded broker in KRaft mode only (EmbeddedKafkaKraftBroker); no attribute needed.
 @EmbeddedKafka(partitions = 1, topics = Topics.CLUSTER_COMMANDS)

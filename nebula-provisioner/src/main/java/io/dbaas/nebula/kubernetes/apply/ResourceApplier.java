@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Create-or-update of one kind of object, by get, then create or replace.
  *
  * <p>Why not server-side apply: the fabric8 mock API server the tests run against answers 415 to it, and an apply
- * path the tests cannot exercise is an untested path (see docs ADR on the apply strategy). Get-then-create/replace
+ * path the tests cannot exercise is an untested path. Get-then-create/replace
  * works on the mock and on every real API server.
  *
  * <p>Whether an object changed is decided by a hash of the rendered object, kept in an annotation, not by comparing
