@@ -7,7 +7,9 @@ import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.Topics;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -245,19 +247,23 @@ class ClaimToRequestIT {
                 .get();
         int replicas = statefulSet.getSpec().getReplicas();
         kubelet.apps().statefulSets().inNamespace(namespace).withName("qdrant").editStatus(current -> {
-            current.getStatus().setReplicas(replicas);
-            current.getStatus().setReadyReplicas(replicas);
-            current.getStatus().setAvailableReplicas(replicas);
-            current.getStatus().setCurrentReplicas(replicas);
-            current.getStatus().setUpdatedReplicas(replicas);
+            current.setStatus(new StatefulSetStatusBuilder()
+                    .withReplicas(replicas)
+                    .withReadyReplicas(replicas)
+                    .withAvailableReplicas(replicas)
+                    .withCurrentReplicas(replicas)
+                    .withUpdatedReplicas(replicas)
+                    .build());
             return current;
         });
         kubelet.services().inNamespace(namespace).withName("qdrant").editStatus(current -> {
-            current.getStatus()
-                    .getLoadBalancer()
-                    .setIngress(List.of(new LoadBalancerIngressBuilder()
+            current.setStatus(new ServiceStatusBuilder()
+                    .withNewLoadBalancer()
+                    .withIngress(new LoadBalancerIngressBuilder()
                             .withIp(upstream.host())
-                            .build()));
+                            .build())
+                    .endLoadBalancer()
+                    .build());
             return current;
         });
     }

@@ -10,7 +10,7 @@ class InvalidKeyEncryptionKeyFailureAnalyzer extends AbstractFailureAnalyzer<Inv
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidKeyEncryptionKeyException cause) {
         return new FailureAnalysis(
                 cause.getMessage(),
-                "Set dbaas.key-encryption-key (environment variable DBAAS_KEYENCRYPTIONKEY) to the base64 form of"
+                "Set dbaas.key-encryption-key (environment variable DBAAS_KEY_ENCRYPTION_KEY) to the base64 form of"
                         + " 32 random bytes, for example the output of 'openssl rand -base64 32'. Orion, Nebula and"
                         + " GateKeeper must share the same value.",
                 cause);
