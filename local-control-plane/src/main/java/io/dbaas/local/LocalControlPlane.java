@@ -10,6 +10,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import ch.qos.logback.classic.Level;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -125,12 +127,23 @@ public final class LocalControlPlane {
     }
 
     private void stop() {
+        muteEmbeddedBroker();
         while (!running.isEmpty()) {
             try {
                 running.pop().close();
             } catch (Exception e) {
                 out.println("While stopping: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * The broker's test kit deletes its data directory from its own shutdown hook, which runs alongside this one: the
+     * broker then reports, at length, that its files are gone. Its data is discarded on exit anyway.
+     */
+    private static void muteEmbeddedBroker() {
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.OFF);
         }
     }
 
