@@ -105,8 +105,7 @@ public final class LocalControlPlane {
         out.println(
                 "  GateKeeper        http://<cluster-id>.local.minikube." + ENDPOINT_DOMAIN + ":" + ports.gatekeeper());
         out.println("  Logs              .local-control-plane/logs/");
-        out.println(
-                "Whether Nebula can reach Kubernetes is in its start-up lines above ([nebula] ... Kubernetes API).");
+        out.println("Nebula says whether it can reach Kubernetes: look for '[nebula] ... Kubernetes API of minikube/local'.");
         out.println();
     }
 
