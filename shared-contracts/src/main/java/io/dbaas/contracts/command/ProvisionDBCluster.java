@@ -2,6 +2,7 @@ package io.dbaas.contracts.command;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.Envelope;
 import io.dbaas.contracts.MessageMetadata;
 import java.time.Instant;
 import java.util.Objects;
@@ -27,13 +28,10 @@ public record ProvisionDBCluster(
     public static final String SCHEMA_ID = "dbaas.command.provision-db-cluster.v1";
 
     public ProvisionDBCluster {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(createdAt, "created_at");
-        Objects.requireNonNull(metadata, "metadata");
+        Envelope.requireComplete(id, createdAt, metadata, clusterId);
         Objects.requireNonNull(accountId, "account_id");
         Objects.requireNonNull(cloudProvider, "cloud_provider");
         Objects.requireNonNull(cloudRegion, "cloud_region");
-        Objects.requireNonNull(clusterId, "cluster_id");
         Objects.requireNonNull(clusterName, "cluster_name");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(clusterVersion, "cluster_version");

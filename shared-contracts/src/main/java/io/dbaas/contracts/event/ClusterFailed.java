@@ -1,6 +1,7 @@
 package io.dbaas.contracts.event;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.dbaas.contracts.Envelope;
 import io.dbaas.contracts.MessageMetadata;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,10 +20,7 @@ public record ClusterFailed(UUID id, Instant createdAt, MessageMetadata metadata
     public static final String SCHEMA_ID = "dbaas.event.cluster-failed.v1";
 
     public ClusterFailed {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(createdAt, "created_at");
-        Objects.requireNonNull(metadata, "metadata");
-        Objects.requireNonNull(clusterId, "cluster_id");
+        Envelope.requireComplete(id, createdAt, metadata, clusterId);
         Objects.requireNonNull(reason, "reason");
     }
 

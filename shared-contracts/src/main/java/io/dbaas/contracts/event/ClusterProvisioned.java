@@ -1,6 +1,7 @@
 package io.dbaas.contracts.event;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.dbaas.contracts.Envelope;
 import io.dbaas.contracts.MessageMetadata;
 import java.time.Instant;
 import java.util.Objects;
@@ -31,10 +32,7 @@ public record ClusterProvisioned(
     public static final String SCHEMA_ID = "dbaas.event.cluster-provisioned.v1";
 
     public ClusterProvisioned {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(createdAt, "created_at");
-        Objects.requireNonNull(metadata, "metadata");
-        Objects.requireNonNull(clusterId, "cluster_id");
+        Envelope.requireComplete(id, createdAt, metadata, clusterId);
         Objects.requireNonNull(clusterEndpoint, "cluster_endpoint");
         Objects.requireNonNull(internalAddress, "internal_address");
         Objects.requireNonNull(sealedMasterKey, "sealed_master_key");

@@ -1,9 +1,9 @@
 package io.dbaas.contracts.event;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.dbaas.contracts.Envelope;
 import io.dbaas.contracts.MessageMetadata;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Nebula accepted a command and has started creating the cluster's objects. */
@@ -15,10 +15,7 @@ public record ClusterProvisioningStarted(UUID id, Instant createdAt, MessageMeta
     public static final String SCHEMA_ID = "dbaas.event.cluster-provisioning-started.v1";
 
     public ClusterProvisioningStarted {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(createdAt, "created_at");
-        Objects.requireNonNull(metadata, "metadata");
-        Objects.requireNonNull(clusterId, "cluster_id");
+        Envelope.requireComplete(id, createdAt, metadata, clusterId);
     }
 
     @Override
