@@ -1,5 +1,6 @@
 package io.dbaas.orion.outbox;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ class OutboxRelay {
             return;
         }
         jdbc.sql("update outbox_messages set published_at = :now where sequence in (:sequences)")
-                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .param("now", Timestamp.from(clock.instant()))
                 .param("sequences", sequences)
                 .update();
         log.debug("Published {} outbox message(s)", sequences.size());

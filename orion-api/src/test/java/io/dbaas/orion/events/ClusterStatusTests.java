@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,9 @@ class ClusterStatusTests extends OrionIntegrationTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    JdbcClient jdbc;
 
     UUID clusterId;
     MessageMetadata metadata;
@@ -121,9 +125,6 @@ class ClusterStatusTests extends OrionIntegrationTests {
                         () -> get("/v1/clusters/" + clusterId).json(),
                         json -> state.equals(json.get("state").asString()));
     }
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private void awaitProcessed(UUID eventId) {
         await().atMost(Duration.ofSeconds(20))
