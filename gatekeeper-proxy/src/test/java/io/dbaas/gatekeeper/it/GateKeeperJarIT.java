@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -40,10 +41,11 @@ class GateKeeperJarIT extends GateKeeperIntegrationTest {
         int adminPort = freePort();
         Path log = Files.createTempFile(Path.of("target"), "gatekeeper-jar-", ".log");
 
+        // The key goes through the environment, as in production: a command line is visible to every local user.
         Process gatekeeper = start(
                 log,
+                TestCluster.KEY_ENCRYPTION_KEY,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--dbaas.key-encryption-key=" + TestCluster.KEY_ENCRYPTION_KEY,
                 "--server.port=" + publicPort,
                 "--management.server.port=" + adminPort,
                 "--gatekeeper.domain=" + DOMAIN);
@@ -75,6 +77,7 @@ class GateKeeperJarIT extends GateKeeperIntegrationTest {
 
         Process gatekeeper = start(
                 log,
+                null,
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--server.port=" + freePort(),
                 "--management.server.port=" + freePort());
@@ -91,7 +94,7 @@ class GateKeeperJarIT extends GateKeeperIntegrationTest {
                 .contains("dbaas.key-encryption-key is not set");
     }
 
-    private static Process start(Path log, String... arguments) throws IOException {
+    private static Process start(Path log, @Nullable String keyEncryptionKey, String... arguments) throws IOException {
         assertThat(JAR).as("the packaged jar (failsafe runs after package)").exists();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -99,10 +102,13 @@ class GateKeeperJarIT extends GateKeeperIntegrationTest {
         command.add("-jar");
         command.add(JAR.toString());
         command.addAll(List.of(arguments));
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("DBAAS_KEY_ENCRYPTION_KEY");
+        if (keyEncryptionKey != null) {
+            builder.environment().put("DBAAS_KEY_ENCRYPTION_KEY", keyEncryptionKey);
+        }
+        return builder.start();
     }
 
     private static void stop(Process process) throws InterruptedException {
