@@ -36,6 +36,14 @@ class ArchitectureTest {
                     "io.dbaas.nebula.infrastructure..");
 
     @ArchTest
+    static final ArchRule blueprintsOnlyRender = noClasses()
+            .that()
+            .resideInAPackage("..kubernetes.blueprint..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.fabric8.kubernetes.client..", "..kubernetes.apply..", "..kubernetes.reconcile..");
+
+    @ArchTest
     static final ArchRule reconcileGoesThroughTheApplyLayer = noClasses()
             .that()
             .resideInAPackage("..kubernetes.reconcile..")

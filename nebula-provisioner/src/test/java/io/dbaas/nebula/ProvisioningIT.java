@@ -245,6 +245,23 @@ class ProvisioningIT {
     }
 
     @Test
+    void anEngineWithoutABlueprintFailsWithAPlainReasonAndCreatesNothing() {
+        ProvisionDBCluster command = provision("kind", "local", 3, Engine.ELASTICSEARCH);
+        send(command);
+
+        ClusterFailed failed = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterFailed.class);
+
+        assertThat(failed.reason())
+                .isEqualTo("This version of Nebula has no blueprint for elasticsearch clusters, so it cannot"
+                        + " provision them.");
+        assertThat(kubernetes
+                        .namespaces()
+                        .withName(ResourceNames.namespace(command.clusterId()))
+                        .get())
+                .isNull();
+    }
+
+    @Test
     void aCommandForARegionWhoseApiIsDownFailsSayingSoWithoutSecrets() {
         ProvisionDBCluster command = provision("offline", "nowhere", 3);
         send(command);
@@ -281,6 +298,10 @@ class ProvisioningIT {
     }
 
     private ProvisionDBCluster provision(String provider, String region, int nodes) {
+        return provision(provider, region, nodes, Engine.QDRANT);
+    }
+
+    private ProvisionDBCluster provision(String provider, String region, int nodes, Engine engine) {
         UUID clusterId = UUID.randomUUID();
         return new ProvisionDBCluster(
                 UUID.randomUUID(),
@@ -291,7 +312,7 @@ class ProvisioningIT {
                 region,
                 clusterId,
                 "vectors",
-                Engine.QDRANT,
+                engine,
                 "1.13.4",
                 new DbConfiguration(
                         clusterId + "." + region + "." + provider + ".dbaas.test",

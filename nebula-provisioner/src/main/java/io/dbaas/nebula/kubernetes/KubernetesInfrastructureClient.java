@@ -1,15 +1,16 @@
 package io.dbaas.nebula.kubernetes;
 
-import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.InfrastructureClient;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.kubernetes.apply.Appliers;
 import io.dbaas.nebula.kubernetes.apply.ResourceOperationException;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
+import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.InvalidClusterSpecsException;
-import io.dbaas.nebula.kubernetes.model.QdrantCluster;
-import io.dbaas.nebula.kubernetes.reconcile.QdrantReconciler;
+import io.dbaas.nebula.kubernetes.reconcile.ClusterReconciler;
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.region.RegionId;
@@ -17,7 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The Kubernetes backend: renders the engine's objects for the region the specs name and applies them there. */
+/**
+ * The Kubernetes backend: renders the engine's objects with the engine's blueprint, for the region the specs name, and
+ * applies them there.
+ */
 @Component
 class KubernetesInfrastructureClient implements InfrastructureClient {
 
@@ -25,10 +29,12 @@ class KubernetesInfrastructureClient implements InfrastructureClient {
 
     private final RegionCatalog catalog;
     private final RegionClients clients;
+    private final EngineBlueprints blueprints;
 
-    KubernetesInfrastructureClient(RegionCatalog catalog, RegionClients clients) {
+    KubernetesInfrastructureClient(RegionCatalog catalog, RegionClients clients, EngineBlueprints blueprints) {
         this.catalog = catalog;
         this.clients = clients;
+        this.blueprints = blueprints;
     }
 
     @Override
@@ -37,13 +43,15 @@ class KubernetesInfrastructureClient implements InfrastructureClient {
         Region region = catalog.find(regionId)
                 .orElseThrow(() ->
                         new InfrastructureException("No Kubernetes API is configured for " + regionId + ".", false));
-        if (specs.engine() != Engine.QDRANT) {
-            throw new InfrastructureException(
-                    "This version of Nebula cannot provision " + specs.engine().id() + " clusters yet.", false);
-        }
-        QdrantCluster cluster;
+        EngineBlueprint blueprint = blueprints
+                .find(specs.engine())
+                .orElseThrow(() -> new InfrastructureException(
+                        "This version of Nebula has no blueprint for "
+                                + specs.engine().id() + " clusters, so it cannot provision them.",
+                        false));
+        DesiredCluster cluster;
         try {
-            cluster = QdrantCluster.fromSpecs(specs, region.properties());
+            cluster = blueprint.render(specs, region.properties());
         } catch (InvalidClusterSpecsException e) {
             throw new InfrastructureException(e.getMessage(), false, e);
         }
@@ -55,7 +63,7 @@ class KubernetesInfrastructureClient implements InfrastructureClient {
                     "The Kubernetes API of " + regionId + " is not usable: " + e.getMessage() + ".", false, e);
         }
         try {
-            ProvisioningReport report = new QdrantReconciler(new Appliers(connection.client())).reconcile(cluster);
+            ProvisioningReport report = ClusterReconciler.reconcile(new Appliers(connection.client()), cluster);
             log.info("Cluster {} in {}: {}", specs.clusterId(), regionId, report.resources());
             return report;
         } catch (ResourceOperationException e) {

@@ -29,4 +29,40 @@ public final class TestSpecs {
                 UUID.fromString("c0ffee00-0000-4000-8000-000000000001"),
                 null);
     }
+
+    public static DBClusterSpecs withEngine(DBClusterSpecs specs, Engine engine) {
+        return new DBClusterSpecs(
+                specs.clusterId(),
+                specs.name(),
+                engine,
+                specs.version(),
+                specs.nodes(),
+                specs.cpu(),
+                specs.memory(),
+                specs.disk(),
+                specs.provider(),
+                specs.region(),
+                specs.endpoint(),
+                specs.commandId(),
+                specs.correlationId(),
+                specs.traceId());
+    }
+
+    public static DBClusterSpecs withVersion(DBClusterSpecs specs, String version) {
+        return new DBClusterSpecs(
+                specs.clusterId(),
+                specs.name(),
+                specs.engine(),
+                version,
+                specs.nodes(),
+                specs.cpu(),
+                specs.memory(),
+                specs.disk(),
+                specs.provider(),
+                specs.region(),
+                specs.endpoint(),
+                specs.commandId(),
+                specs.correlationId(),
+                specs.traceId());
+    }
 }

@@ -15,21 +15,23 @@ public final class MasterKeySecrets {
         return Base64.getEncoder().encodeToString(masterKey.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The master key the Secret holds, if it holds one. */
+    /** The master key the Secret holds in Qdrant's entry ({@link ResourceNames#MASTER_KEY_ENTRY}), if it holds one. */
     public static Optional<String> masterKey(Secret secret) {
+        return masterKey(secret, ResourceNames.MASTER_KEY_ENTRY);
+    }
+
+    /** The master key the Secret holds in {@code entry}, if it holds one. */
+    public static Optional<String> masterKey(Secret secret, String entry) {
         Map<String, String> data = secret.getData();
-        if (data != null && data.get(ResourceNames.MASTER_KEY_ENTRY) != null) {
+        if (data != null && data.get(entry) != null) {
             try {
-                return Optional.of(new String(
-                        Base64.getDecoder().decode(data.get(ResourceNames.MASTER_KEY_ENTRY)), StandardCharsets.UTF_8));
+                return Optional.of(new String(Base64.getDecoder().decode(data.get(entry)), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 return Optional.empty();
             }
         }
         // A Secret written by hand may carry stringData; a real API server folds it into data, a mock may not.
         Map<String, String> stringData = secret.getStringData();
-        return stringData == null
-                ? Optional.empty()
-                : Optional.ofNullable(stringData.get(ResourceNames.MASTER_KEY_ENTRY));
+        return stringData == null ? Optional.empty() : Optional.ofNullable(stringData.get(entry));
     }
 }

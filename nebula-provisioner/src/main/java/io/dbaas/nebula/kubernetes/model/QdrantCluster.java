@@ -112,13 +112,14 @@ public final class QdrantCluster {
                 .build();
     }
 
-    /** The Secret holding the master key. The caller decides the key: it is generated once, then reused. */
-    public Secret generateMasterKeySecret(String masterKey) {
+    /**
+     * The Secret that holds the master key, without the key: the reconciler generates it once, a rendering for
+     * review shows a placeholder (see {@link DesiredCluster}).
+     */
+    public Secret generateMasterKeySecret() {
         return new SecretBuilder()
                 .withMetadata(metadata(ResourceNames.QDRANT_MASTER_KEY_SECRET))
                 .withType("Opaque")
-                // data, not stringData: the API server returns the same form it was given, whatever server it is.
-                .withData(Map.of(ResourceNames.MASTER_KEY_ENTRY, MasterKeySecrets.encode(masterKey)))
                 .build();
     }
 

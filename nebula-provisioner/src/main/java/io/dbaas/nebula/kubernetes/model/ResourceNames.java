@@ -42,9 +42,9 @@ public final class ResourceNames {
         return qdrantPod(ordinal) + "." + QDRANT_HEADLESS_SERVICE + "." + namespace(clusterId);
     }
 
-    /** The in-cluster host name of the Qdrant client Service. */
-    public static String qdrantClientServiceHost(UUID clusterId, String clusterDomain) {
-        return QDRANT_CLIENT_SERVICE + "." + namespace(clusterId) + ".svc." + clusterDomain;
+    /** The in-cluster host name of one of a cluster's Services. */
+    public static String serviceHost(String service, UUID clusterId, String clusterDomain) {
+        return dnsLabel(service) + "." + namespace(clusterId) + ".svc." + clusterDomain;
     }
 
     /** Returns {@code name} if it is a valid DNS label, else fails: a bad name must never reach the API server. */

@@ -2,11 +2,13 @@ package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.nebula.config.Exposure;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
+import io.dbaas.nebula.kubernetes.blueprint.NodeReadiness;
 import io.dbaas.nebula.kubernetes.model.Annotations;
 import io.dbaas.nebula.kubernetes.model.Labels;
-import io.dbaas.nebula.kubernetes.model.QdrantCluster;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.dbaas.nebula.region.Region;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -16,20 +18,19 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Decides from watched objects alone whether a cluster is ready: every replica of its StatefulSet ready and, for
- * load-balancer exposure, an ingress address on its client Service. Pure: no API calls.
+ * Decides from watched objects alone whether a cluster is ready: every node ready by its engine's readiness rule and,
+ * for load-balancer exposure, an ingress address on its client Service. Pure: no API calls.
  */
 final class ClusterReadiness {
 
     private ClusterReadiness() {}
 
-    /** The cluster id a Nebula StatefulSet belongs to, if it is one. */
-    static Optional<UUID> clusterId(StatefulSet statefulSet) {
+    /** The cluster id a StatefulSet belongs to, if it is the node StatefulSet of a cluster of this engine. */
+    static Optional<UUID> clusterId(StatefulSet statefulSet, EngineBlueprint blueprint) {
         Map<String, String> labels = statefulSet.getMetadata().getLabels();
         String id = labels == null ? null : labels.get(Labels.CLUSTER_ID);
         if (id == null
-                || !ResourceNames.QDRANT_STATEFUL_SET.equals(
-                        statefulSet.getMetadata().getName())) {
+                || !blueprint.statefulSetName().equals(statefulSet.getMetadata().getName())) {
             return Optional.empty();
         }
         try {
@@ -39,6 +40,12 @@ final class ClusterReadiness {
         }
     }
 
+    /** The engine id a Nebula object carries in its {@code app.kubernetes.io/name} label. */
+    static Optional<String> engineId(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return Optional.ofNullable(labels == null ? null : labels.get(Labels.NAME));
+    }
+
     /** Whether the StatefulSet was created for this region (two regions may share one API server). */
     static boolean belongsTo(StatefulSet statefulSet, Region region) {
         Map<String, String> annotations = annotations(statefulSet);
@@ -46,25 +53,21 @@ final class ClusterReadiness {
                 && region.id().region().equals(annotations.get(Annotations.REGION));
     }
 
-    static Optional<ReadyCluster> evaluate(StatefulSet statefulSet, @Nullable Service clientService, Region region) {
-        Optional<UUID> clusterId = clusterId(statefulSet);
+    static Optional<ReadyCluster> evaluate(
+            StatefulSet statefulSet, @Nullable Service clientService, Region region, EngineBlueprint blueprint) {
+        Optional<UUID> clusterId = clusterId(statefulSet, blueprint);
         if (clusterId.isEmpty() || !belongsTo(statefulSet, region)) {
             return Optional.empty();
         }
-        int wanted = statefulSet.getSpec().getReplicas() == null
-                ? 1
-                : statefulSet.getSpec().getReplicas();
-        int ready = statefulSet.getStatus() == null || statefulSet.getStatus().getReadyReplicas() == null
-                ? 0
-                : statefulSet.getStatus().getReadyReplicas();
-        if (ready < wanted) {
+        NodeReadiness nodes = blueprint.readiness(statefulSet);
+        if (!nodes.allReady()) {
             return Optional.empty();
         }
         Map<String, String> annotations = annotations(statefulSet);
         String endpoint = annotations.get(Annotations.CLUSTER_ENDPOINT);
         UUID commandId = uuid(annotations.get(Annotations.COMMAND_ID));
         UUID correlationId = uuid(annotations.get(Annotations.CORRELATION_ID));
-        Optional<String> host = host(clusterId.get(), clientService, region);
+        Optional<String> host = host(clusterId.get(), clientService, region, blueprint);
         if (endpoint == null || commandId == null || correlationId == null || host.isEmpty()) {
             return Optional.empty();
         }
@@ -72,17 +75,20 @@ final class ClusterReadiness {
                 clusterId.get(),
                 statefulSet.getMetadata().getNamespace(),
                 endpoint,
-                new ServiceAddress("http", host.get(), QdrantCluster.HTTP_PORT),
-                ready,
+                new ServiceAddress(blueprint.clientScheme(), host.get(), blueprint.clientPort()),
+                nodes.ready(),
                 commandId,
                 correlationId,
                 annotations.get(Annotations.TRACE_ID)));
     }
 
-    private static Optional<String> host(UUID clusterId, @Nullable Service clientService, Region region) {
+    private static Optional<String> host(
+            UUID clusterId, @Nullable Service clientService, Region region, EngineBlueprint blueprint) {
         if (region.properties().exposure() == Exposure.CLUSTER_IP) {
-            return Optional.of(ResourceNames.qdrantClientServiceHost(
-                    clusterId, region.properties().clusterDomain()));
+            return Optional.of(ResourceNames.serviceHost(
+                    blueprint.clientServiceName(),
+                    clusterId,
+                    region.properties().clusterDomain()));
         }
         if (clientService == null
                 || clientService.getStatus() == null

@@ -5,8 +5,8 @@ import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.events.EventIds;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
-import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -29,15 +29,15 @@ class ProvisionedAnnouncer {
         this.publisher = publisher;
     }
 
-    void announce(KubernetesClient client, ReadyCluster cluster) {
+    void announce(KubernetesClient client, ReadyCluster cluster, EngineBlueprint blueprint) {
         Secret secret = client.secrets()
                 .inNamespace(cluster.namespace())
-                .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
+                .withName(blueprint.masterKeySecretName())
                 .get();
         String masterKey = Optional.ofNullable(secret)
-                .flatMap(MasterKeySecrets::masterKey)
+                .flatMap(found -> MasterKeySecrets.masterKey(found, blueprint.masterKeyEntry()))
                 .orElseThrow(() -> new IllegalStateException("Secret " + cluster.namespace() + "/"
-                        + ResourceNames.QDRANT_MASTER_KEY_SECRET + " holds no master key"));
+                        + blueprint.masterKeySecretName() + " holds no master key"));
         publisher.publish(new ClusterProvisioned(
                 // The same id on every announcement of this command's cluster: consumers apply it once.
                 EventIds.of(cluster.commandId(), ClusterProvisioned.NAME),

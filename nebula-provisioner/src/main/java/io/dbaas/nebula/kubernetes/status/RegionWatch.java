@@ -2,8 +2,9 @@ package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.nebula.config.Exposure;
 import io.dbaas.nebula.kubernetes.RegionConnection;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
 import io.dbaas.nebula.kubernetes.model.Labels;
-import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.dbaas.nebula.region.Region;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
@@ -39,16 +40,18 @@ final class RegionWatch implements AutoCloseable {
     private final RegionConnection connection;
     private final Region region;
     private final ProvisionedAnnouncer announcer;
+    private final EngineBlueprints blueprints;
     private final Set<UUID> announced = ConcurrentHashMap.newKeySet();
     private final ExecutorService announcements;
     private final SharedIndexInformer<StatefulSet> statefulSets;
     private final @Nullable SharedIndexInformer<Service> services;
     private volatile boolean closing;
 
-    RegionWatch(RegionConnection connection, ProvisionedAnnouncer announcer) {
+    RegionWatch(RegionConnection connection, ProvisionedAnnouncer announcer, EngineBlueprints blueprints) {
         this.connection = connection;
         this.region = connection.region();
         this.announcer = announcer;
+        this.blueprints = blueprints;
         this.announcements = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("status-" + region.id()).daemon().factory());
         this.statefulSets = connection
@@ -92,49 +95,62 @@ final class RegionWatch implements AutoCloseable {
     }
 
     private void statefulSetChanged(StatefulSet statefulSet) {
-        evaluate(statefulSet, clientServiceOf(statefulSet.getMetadata().getNamespace()));
+        blueprintOf(statefulSet)
+                .ifPresent(blueprint -> evaluate(
+                        statefulSet, clientServiceOf(statefulSet.getMetadata().getNamespace(), blueprint), blueprint));
     }
 
     private void statefulSetDeleted(StatefulSet statefulSet) {
-        ClusterReadiness.clusterId(statefulSet).ifPresent(announced::remove);
+        blueprintOf(statefulSet)
+                .flatMap(blueprint -> ClusterReadiness.clusterId(statefulSet, blueprint))
+                .ifPresent(announced::remove);
     }
 
     private void serviceChanged(Service service) {
-        if (!ResourceNames.QDRANT_CLIENT_SERVICE.equals(service.getMetadata().getName())) {
+        Optional<EngineBlueprint> blueprint = blueprintOf(service);
+        if (blueprint.isEmpty()
+                || !blueprint
+                        .get()
+                        .clientServiceName()
+                        .equals(service.getMetadata().getName())) {
             return;
         }
         StatefulSet statefulSet = statefulSets
                 .getStore()
-                .getByKey(service.getMetadata().getNamespace() + "/" + ResourceNames.QDRANT_STATEFUL_SET);
+                .getByKey(service.getMetadata().getNamespace() + "/"
+                        + blueprint.get().statefulSetName());
         if (statefulSet != null) {
-            evaluate(statefulSet, service);
+            evaluate(statefulSet, service, blueprint.get());
         }
     }
 
-    private @Nullable Service clientServiceOf(String namespace) {
-        return services == null
-                ? null
-                : services.getStore().getByKey(namespace + "/" + ResourceNames.QDRANT_CLIENT_SERVICE);
+    /** The blueprint of the engine an object belongs to; none for an engine this Nebula does not know. */
+    private Optional<EngineBlueprint> blueprintOf(HasMetadata object) {
+        return ClusterReadiness.engineId(object).flatMap(blueprints::find);
     }
 
-    private void evaluate(StatefulSet statefulSet, @Nullable Service clientService) {
-        Optional<UUID> clusterId = ClusterReadiness.clusterId(statefulSet);
+    private @Nullable Service clientServiceOf(String namespace, EngineBlueprint blueprint) {
+        return services == null ? null : services.getStore().getByKey(namespace + "/" + blueprint.clientServiceName());
+    }
+
+    private void evaluate(StatefulSet statefulSet, @Nullable Service clientService, EngineBlueprint blueprint) {
+        Optional<UUID> clusterId = ClusterReadiness.clusterId(statefulSet, blueprint);
         if (clusterId.isEmpty() || !ClusterReadiness.belongsTo(statefulSet, region)) {
             return;
         }
-        Optional<ReadyCluster> ready = ClusterReadiness.evaluate(statefulSet, clientService, region);
+        Optional<ReadyCluster> ready = ClusterReadiness.evaluate(statefulSet, clientService, region, blueprint);
         if (ready.isEmpty()) {
             announced.remove(clusterId.get());
             return;
         }
         if (announced.add(clusterId.get())) {
-            announcements.execute(() -> announce(ready.get()));
+            announcements.execute(() -> announce(ready.get(), blueprint));
         }
     }
 
-    private void announce(ReadyCluster cluster) {
+    private void announce(ReadyCluster cluster, EngineBlueprint blueprint) {
         try {
-            announcer.announce(connection.client(), cluster);
+            announcer.announce(connection.client(), cluster, blueprint);
         } catch (RuntimeException e) {
             announced.remove(cluster.clusterId());
             log.warn(

@@ -9,11 +9,13 @@ import io.dbaas.nebula.config.KubernetesAccess;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.TestSpecs;
+import io.dbaas.nebula.kubernetes.blueprint.QdrantBlueprint;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -143,10 +145,12 @@ class QdrantClusterTest {
     }
 
     @Test
-    void masterKeySecretHoldsTheGivenKey() {
-        var secret = cluster.generateMasterKeySecret("k".repeat(32));
+    void masterKeySecretHoldsTheGivenKeyOnlyOnceTheReconcilerGivesIt() {
+        DesiredCluster desired = new QdrantBlueprint().render(TestSpecs.qdrant(CLUSTER_ID), region("fast-ssd"));
 
-        assertThat(secret.getMetadata().getName()).isEqualTo(ResourceNames.QDRANT_MASTER_KEY_SECRET);
+        assertThat(desired.masterKeySecret().getMetadata().getName()).isEqualTo(ResourceNames.QDRANT_MASTER_KEY_SECRET);
+        assertThat(desired.masterKeySecret().getData()).isNullOrEmpty();
+        Secret secret = desired.masterKeySecretHolding("k".repeat(32));
         assertThat(new String(
                         Base64.getDecoder().decode(secret.getData().get(ResourceNames.MASTER_KEY_ENTRY)),
                         StandardCharsets.UTF_8))
@@ -218,7 +222,7 @@ class QdrantClusterTest {
     private List<HasMetadata> allObjects() {
         return Stream.<HasMetadata>of(
                         cluster.generateNamespace(),
-                        cluster.generateMasterKeySecret("x".repeat(32)),
+                        cluster.generateMasterKeySecret(),
                         cluster.generateConfigMap(),
                         cluster.generateHeadlessService(),
                         cluster.generateClientService(),

@@ -24,7 +24,7 @@ class ResourceNamesTest {
 
         assertThat(ResourceNames.qdrantPeerHost(clusterId, 2))
                 .isEqualTo("qdrant-2.qdrant-headless.dbaas-3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a");
-        assertThat(ResourceNames.qdrantClientServiceHost(clusterId, "cluster.local"))
+        assertThat(ResourceNames.serviceHost("qdrant", clusterId, "cluster.local"))
                 .isEqualTo("qdrant.dbaas-3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a.svc.cluster.local");
     }
 

@@ -7,6 +7,7 @@ import io.dbaas.nebula.config.Exposure;
 import io.dbaas.nebula.config.KubernetesAccess;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.TestSpecs;
+import io.dbaas.nebula.kubernetes.blueprint.QdrantBlueprint;
 import io.dbaas.nebula.kubernetes.model.QdrantCluster;
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionId;
@@ -20,17 +21,18 @@ import org.junit.jupiter.api.Test;
 
 class ClusterReadinessTest {
 
+    private static final QdrantBlueprint QDRANT = new QdrantBlueprint();
     private static final UUID CLUSTER_ID = UUID.fromString("3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a");
 
     @Test
     void aClusterIsNotReadyUntilEveryReplicaIs() {
         Region region = region(Exposure.CLUSTER_IP);
 
-        assertThat(ClusterReadiness.evaluate(statefulSet(region, null), null, region))
+        assertThat(ClusterReadiness.evaluate(statefulSet(region, null), null, region, QDRANT))
                 .isEmpty();
-        assertThat(ClusterReadiness.evaluate(statefulSet(region, 2), null, region))
+        assertThat(ClusterReadiness.evaluate(statefulSet(region, 2), null, region, QDRANT))
                 .isEmpty();
-        assertThat(ClusterReadiness.evaluate(statefulSet(region, 3), null, region))
+        assertThat(ClusterReadiness.evaluate(statefulSet(region, 3), null, region, QDRANT))
                 .isPresent();
     }
 
@@ -38,8 +40,8 @@ class ClusterReadinessTest {
     void clusterIpExposureAnnouncesTheInClusterServiceName() {
         Region region = region(Exposure.CLUSTER_IP);
 
-        ReadyCluster ready =
-                ClusterReadiness.evaluate(statefulSet(region, 3), null, region).orElseThrow();
+        ReadyCluster ready = ClusterReadiness.evaluate(statefulSet(region, 3), null, region, QDRANT)
+                .orElseThrow();
 
         assertThat(ready.internalAddress())
                 .isEqualTo(new ServiceAddress("http", "qdrant.dbaas-" + CLUSTER_ID + ".svc.cluster.local", 6333));
@@ -55,8 +57,8 @@ class ClusterReadinessTest {
         Service service = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region.properties())
                 .generateClientService();
 
-        assertThat(ClusterReadiness.evaluate(ready, null, region)).isEmpty();
-        assertThat(ClusterReadiness.evaluate(ready, service, region)).isEmpty();
+        assertThat(ClusterReadiness.evaluate(ready, null, region, QDRANT)).isEmpty();
+        assertThat(ClusterReadiness.evaluate(ready, service, region, QDRANT)).isEmpty();
 
         service.setStatus(new ServiceStatusBuilder()
                 .withNewLoadBalancer()
@@ -65,7 +67,7 @@ class ClusterReadinessTest {
                 .endIngress()
                 .endLoadBalancer()
                 .build());
-        assertThat(ClusterReadiness.evaluate(ready, service, region)
+        assertThat(ClusterReadiness.evaluate(ready, service, region, QDRANT)
                         .orElseThrow()
                         .internalAddress())
                 .isEqualTo(new ServiceAddress("http", "internal-lb.elb.example", 6333));
@@ -76,7 +78,7 @@ class ClusterReadinessTest {
         Region region = region(Exposure.CLUSTER_IP);
         Region other = new Region(new RegionId("kind", "local"), region.properties());
 
-        assertThat(ClusterReadiness.evaluate(statefulSet(region, 3), null, other))
+        assertThat(ClusterReadiness.evaluate(statefulSet(region, 3), null, other, QDRANT))
                 .isEmpty();
     }
 

@@ -12,6 +12,7 @@ import io.dbaas.nebula.infrastructure.ProvisioningReport.AppliedResource;
 import io.dbaas.nebula.infrastructure.ResourceChange;
 import io.dbaas.nebula.infrastructure.TestSpecs;
 import io.dbaas.nebula.kubernetes.apply.Appliers;
+import io.dbaas.nebula.kubernetes.blueprint.QdrantBlueprint;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.QdrantCluster;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
@@ -25,9 +26,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Against fabric8's CRUD mock API server: what the reconciler leaves behind, and what it never touches again. */
+/** Qdrant's blueprint reconciled against fabric8's CRUD mock API server: what the reconciler leaves behind, and what it never touches again. */
 @EnableKubernetesMockClient(crud = true)
-class QdrantReconcilerTest {
+class ClusterReconcilerTest {
 
     private static final RegionProperties REGION = new RegionProperties(
             new KubernetesAccess("", "", "", false, false), "", Exposure.CLUSTER_IP, "cluster.local", Map.of());
@@ -154,8 +155,8 @@ class QdrantReconcilerTest {
     }
 
     private ProvisioningReport reconcile(UUID clusterId, int nodes) {
-        QdrantCluster cluster = QdrantCluster.fromSpecs(TestSpecs.qdrant(clusterId, nodes), REGION);
-        return new QdrantReconciler(new Appliers(client)).reconcile(cluster);
+        return ClusterReconciler.reconcile(
+                new Appliers(client), new QdrantBlueprint().render(TestSpecs.qdrant(clusterId, nodes), REGION));
     }
 
     private String masterKey(UUID clusterId) {

@@ -1,0 +1,50 @@
+package io.dbaas.nebula.kubernetes.blueprint;
+
+import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.kubernetes.model.DesiredCluster;
+import io.dbaas.nebula.kubernetes.model.InvalidClusterSpecsException;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+
+/**
+ * How one database engine runs on Kubernetes: the objects of a cluster, how to tell its nodes are ready, and where
+ * clients and the master key are. Implementations are Spring beans, found by {@link #engine()}; they render only and
+ * never call an API server.
+ */
+public interface EngineBlueprint {
+
+    Engine engine();
+
+    /**
+     * The objects of one cluster of this engine in one region.
+     *
+     * @throws InvalidClusterSpecsException when the specs cannot make valid objects, with a reason for the client
+     */
+    DesiredCluster render(DBClusterSpecs specs, RegionProperties region);
+
+    /** The name of the StatefulSet that runs the cluster's nodes; its status says whether the nodes are ready. */
+    String statefulSetName();
+
+    /** The name of the Service clients (through GateKeeper) connect to. */
+    String clientServiceName();
+
+    /** The port of {@link #clientServiceName()} GateKeeper forwards requests to. */
+    int clientPort();
+
+    /** The scheme GateKeeper speaks to {@link #clientPort()}. */
+    default String clientScheme() {
+        return "http";
+    }
+
+    /** The Secret in the cluster's namespace that holds the master key. */
+    String masterKeySecretName();
+
+    /** The entry of {@link #masterKeySecretName()} that holds the master key. */
+    String masterKeyEntry();
+
+    /** How many nodes are wanted and ready; by default the StatefulSet's ready replicas against its replicas. */
+    default NodeReadiness readiness(StatefulSet statefulSet) {
+        return NodeReadiness.of(statefulSet);
+    }
+}

@@ -1,0 +1,79 @@
+package io.dbaas.nebula.kubernetes.model;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every object one database cluster consists of, grouped by kind so that the reconciler can apply them in an order
+ * where nothing refers to an object that does not exist yet. Engine-independent: each engine's blueprint fills it.
+ *
+ * <p>The master-key Secret is kept without its key: the key is generated once, by the reconciler, only when the
+ * Secret does not exist yet, and a rendering for review must never contain a real one.
+ *
+ * @param namespace the cluster's own namespace
+ * @param masterKeySecret the Secret that will hold the master key, without data
+ * @param masterKeyEntry the data entry of {@code masterKeySecret} that holds the key
+ */
+public record DesiredCluster(
+        Namespace namespace,
+        Secret masterKeySecret,
+        String masterKeyEntry,
+        List<ConfigMap> configMaps,
+        List<Service> services,
+        List<PodDisruptionBudget> podDisruptionBudgets,
+        List<NetworkPolicy> networkPolicies,
+        List<StatefulSet> statefulSets) {
+
+    public DesiredCluster {
+        configMaps = List.copyOf(configMaps);
+        services = List.copyOf(services);
+        podDisruptionBudgets = List.copyOf(podDisruptionBudgets);
+        networkPolicies = List.copyOf(networkPolicies);
+        statefulSets = List.copyOf(statefulSets);
+    }
+
+    public String namespaceName() {
+        return namespace.getMetadata().getName();
+    }
+
+    /** The master-key Secret holding {@code masterKey}, as data (the API server returns the form it was given). */
+    public Secret masterKeySecretHolding(String masterKey) {
+        return new SecretBuilder(masterKeySecret)
+                .withData(Map.of(masterKeyEntry, MasterKeySecrets.encode(masterKey)))
+                .build();
+    }
+
+    /**
+     * The master-key Secret with a visible placeholder instead of a key, as {@code stringData} so that a reader sees
+     * at once that no credential is in it.
+     */
+    public Secret masterKeySecretWithPlaceholder(String placeholder) {
+        Map<String, String> stringData = new LinkedHashMap<>();
+        stringData.put(masterKeyEntry, placeholder);
+        return new SecretBuilder(masterKeySecret).withStringData(stringData).build();
+    }
+
+    /** Every object in the order the reconciler applies them, with the given master-key Secret in second place. */
+    public List<HasMetadata> inApplyOrder(Secret masterKeySecretToShow) {
+        List<HasMetadata> objects = new ArrayList<>();
+        objects.add(namespace);
+        objects.add(masterKeySecretToShow);
+        objects.addAll(configMaps);
+        objects.addAll(services);
+        objects.addAll(podDisruptionBudgets);
+        objects.addAll(networkPolicies);
+        objects.addAll(statefulSets);
+        return objects;
+    }
+}

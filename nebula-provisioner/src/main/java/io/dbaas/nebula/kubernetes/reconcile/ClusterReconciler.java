@@ -1,0 +1,95 @@
+package io.dbaas.nebula.kubernetes.reconcile;
+
+import io.dbaas.nebula.infrastructure.InfrastructureException;
+import io.dbaas.nebula.infrastructure.ProvisioningReport;
+import io.dbaas.nebula.infrastructure.ProvisioningReport.AppliedResource;
+import io.dbaas.nebula.infrastructure.ResourceChange;
+import io.dbaas.nebula.kubernetes.apply.Appliers;
+import io.dbaas.nebula.kubernetes.apply.ResourceApplier;
+import io.dbaas.nebula.kubernetes.apply.SecretApplier;
+import io.dbaas.nebula.kubernetes.model.DesiredCluster;
+import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
+import io.dbaas.nebula.security.MasterKeys;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
+ * it: namespace → master-key secret → config maps → services → disruption budgets → network policies → stateful
+ * sets. Readiness is not awaited here: the status watch reports it.
+ */
+public class ClusterReconciler {
+
+    private final Appliers appliers;
+    private final List<AppliedResource> applied = new ArrayList<>();
+
+    private ClusterReconciler(Appliers appliers) {
+        this.appliers = appliers;
+    }
+
+    public static ProvisioningReport reconcile(Appliers appliers, DesiredCluster cluster) {
+        return new ClusterReconciler(appliers).run(cluster);
+    }
+
+    private ProvisioningReport run(DesiredCluster cluster) {
+        namespace(cluster);
+        masterKeySecret(cluster);
+        configMaps(cluster);
+        services(cluster);
+        podDisruptionBudgets(cluster);
+        networkPolicies(cluster);
+        statefulSets(cluster);
+        return new ProvisioningReport(applied);
+    }
+
+    private void namespace(DesiredCluster cluster) {
+        apply(appliers.namespaces(), List.of(cluster.namespace()));
+    }
+
+    /** Generates the master key only when the Secret does not exist yet; an existing key is never replaced. */
+    private void masterKeySecret(DesiredCluster cluster) {
+        String namespace = cluster.namespaceName();
+        String name = cluster.masterKeySecret().getMetadata().getName();
+        SecretApplier.Outcome outcome = appliers.secrets()
+                .createOnce(namespace, name, () -> cluster.masterKeySecretHolding(MasterKeys.generate()));
+        if (MasterKeySecrets.masterKey(outcome.secret(), cluster.masterKeyEntry())
+                .isEmpty()) {
+            throw new InfrastructureException(
+                    "Secret %s/%s exists but holds no '%s' entry. Nebula never replaces a master key; delete the Secret to have a new one generated."
+                            .formatted(namespace, name, cluster.masterKeyEntry()),
+                    false);
+        }
+        record(outcome.secret(), outcome.change());
+    }
+
+    private void configMaps(DesiredCluster cluster) {
+        apply(appliers.configMaps(), cluster.configMaps());
+    }
+
+    private void services(DesiredCluster cluster) {
+        apply(appliers.services(), cluster.services());
+    }
+
+    private void podDisruptionBudgets(DesiredCluster cluster) {
+        apply(appliers.podDisruptionBudgets(), cluster.podDisruptionBudgets());
+    }
+
+    private void networkPolicies(DesiredCluster cluster) {
+        apply(appliers.networkPolicies(), cluster.networkPolicies());
+    }
+
+    private void statefulSets(DesiredCluster cluster) {
+        apply(appliers.statefulSets(), cluster.statefulSets());
+    }
+
+    private <T extends HasMetadata> void apply(ResourceApplier<T> applier, List<T> desired) {
+        desired.forEach(object -> record(object, applier.apply(object)));
+    }
+
+    private void record(HasMetadata object, ResourceChange change) {
+        String namespace = object.getMetadata().getNamespace();
+        String name = object.getMetadata().getName();
+        applied.add(new AppliedResource(object.getKind(), namespace == null ? name : namespace + "/" + name, change));
+    }
+}
