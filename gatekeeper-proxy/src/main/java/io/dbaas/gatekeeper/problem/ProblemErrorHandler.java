@@ -35,6 +35,9 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static Problem problemFor(Throwable failure) {
+        if (failure instanceof ProblemException known) {
+            return known.problem();
+        }
         if (failure instanceof ResponseStatusException statusException) {
             return problemFor(statusException.getStatusCode());
         }
@@ -43,9 +46,6 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     }
 
     private static Problem problemFor(HttpStatusCode statusCode) {
-        if (statusCode.value() == HttpStatus.NOT_FOUND.value()) {
-            return Problem.UNKNOWN_CLUSTER;
-        }
         HttpStatus status = HttpStatus.resolve(statusCode.value());
         return status == null ? Problem.INTERNAL_ERROR : Problem.forStatus(status);
     }

@@ -2,10 +2,12 @@ package io.dbaas.gatekeeper.routing;
 
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.problem.ProblemResponses;
+import io.dbaas.gatekeeper.upstream.UpstreamProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.handler.predicate.HostRoutePredicateFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.AntPathMatcher;
@@ -27,9 +29,17 @@ public class RoutingConfiguration {
     static final String PLACEHOLDER_URI = "no://cluster-upstream";
 
     @Bean
-    RouteLocator clusterRoutes(RouteLocatorBuilder routes, GateKeeperProperties properties) {
+    RouteLocator clusterRoutes(
+            RouteLocatorBuilder routes, GateKeeperProperties properties, UpstreamProperties upstream) {
+        // Timeouts as route metadata, which the gateway's routing filter reads on every call.
         return routes.routes()
-                .route(ROUTE_ID, route -> route.host(properties.hostPattern()).uri(PLACEHOLDER_URI))
+                .route(ROUTE_ID, route -> route.host(properties.hostPattern())
+                        .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int)
+                                upstream.connectTimeout().toMillis())
+                        .metadata(
+                                RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR,
+                                upstream.responseTimeout().toMillis())
+                        .uri(PLACEHOLDER_URI))
                 .build();
     }
 

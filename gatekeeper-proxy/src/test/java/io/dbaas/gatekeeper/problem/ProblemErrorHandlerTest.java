@@ -33,7 +33,7 @@ class ProblemErrorHandlerTest {
     }
 
     @Test
-    void otherStatusesKeepTheirStatusWithAGenericProblem() {
+    void theGatewaysOwnResponseTimeoutIsAnUpstreamTimeoutThatKeepsTheAddressOutOfTheBody() {
         MockServerWebExchange exchange = exchange();
 
         handler.handle(exchange, new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT, "upstream 10.0.0.7 slow"))
@@ -41,8 +41,32 @@ class ProblemErrorHandlerTest {
 
         JsonNode body = body(exchange);
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.GATEWAY_TIMEOUT);
+        assertThat(body.get("type").asString()).isEqualTo("urn:dbaas:problem:upstream-timeout");
+        assertThat(body.toString()).doesNotContain("10.0.0.7");
+    }
+
+    @Test
+    void aKnownProblemIsAnsweredAsItIs() {
+        MockServerWebExchange exchange = exchange();
+
+        handler.handle(exchange, new ProblemException(Problem.UPSTREAM_UNAVAILABLE))
+                .block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+        assertThat(body(exchange).get("type").asString()).isEqualTo("urn:dbaas:problem:upstream-unavailable");
+    }
+
+    @Test
+    void otherStatusesKeepTheirStatusWithAGenericProblem() {
+        MockServerWebExchange exchange = exchange();
+
+        handler.handle(exchange, new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED, "no TRACE on 10.0.0.7"))
+                .block();
+
+        JsonNode body = body(exchange);
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
         assertThat(body.get("type").asString()).isEqualTo("about:blank");
-        assertThat(body.get("title").asString()).isEqualTo("Gateway Timeout");
+        assertThat(body.get("title").asString()).isEqualTo("Method Not Allowed");
         assertThat(body.toString()).doesNotContain("10.0.0.7");
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.dbaas.contracts.Message;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.Topics;
+import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,7 +37,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {
             "management.server.port=0",
             "gatekeeper.domain=" + GateKeeperIntegrationTest.DOMAIN,
-            "dbaas.key-encryption-key=" + TestCluster.KEY_ENCRYPTION_KEY
+            "dbaas.key-encryption-key=" + TestCluster.KEY_ENCRYPTION_KEY,
+            // Short, so that tests of slow clusters are quick; loopback upstreams answer well within them.
+            "gatekeeper.upstream.connect-timeout=1s",
+            "gatekeeper.upstream.response-timeout=2s"
         })
 @EmbeddedKafka(
         partitions = 2,
@@ -90,8 +94,13 @@ public abstract class GateKeeperIntegrationTest {
 
     /** Publishes a cluster and waits until GateKeeper routes it. */
     protected TestCluster provisioned(RecordingUpstream upstream) {
+        return provisionedAt(upstream.address());
+    }
+
+    /** Publishes a cluster at any address, reachable or not, and waits until GateKeeper routes it. */
+    protected TestCluster provisionedAt(ServiceAddress address) {
         TestCluster cluster = TestCluster.under(DOMAIN);
-        publish(cluster.provisionedAt(upstream.address()));
+        publish(cluster.provisionedAt(address));
         await().atMost(EVENT_DELIVERY)
                 .until(() -> directory.find(cluster.host()).isPresent());
         return cluster;

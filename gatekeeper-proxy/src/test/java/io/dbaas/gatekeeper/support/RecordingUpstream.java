@@ -10,10 +10,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,20 +27,29 @@ public final class RecordingUpstream implements AutoCloseable {
     private final String name;
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Duration delay;
 
-    private RecordingUpstream(String name) {
+    private RecordingUpstream(String name, Duration delay) {
         this.name = name;
+        this.delay = delay;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", this::answer);
+        // A thread per request: a slow answer to one request must not hold up the next.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
     public static RecordingUpstream start(String name) {
-        return new RecordingUpstream(name);
+        return new RecordingUpstream(name, Duration.ZERO);
+    }
+
+    /** An upstream that records each request at once but waits {@code delay} before it answers. */
+    public static RecordingUpstream slow(String name, Duration delay) {
+        return new RecordingUpstream(name, delay);
     }
 
     /** The address a {@code ClusterProvisioned} event announces for this upstream. */
@@ -69,12 +80,21 @@ public final class RecordingUpstream implements AutoCloseable {
                     exchange.getRequestURI().getRawQuery(),
                     headers,
                     new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+            pause();
             byte[] answer = ("answered by " + name).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

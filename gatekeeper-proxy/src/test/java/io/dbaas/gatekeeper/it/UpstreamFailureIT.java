@@ -1,0 +1,97 @@
+package io.dbaas.gatekeeper.it;
+
+import static io.dbaas.gatekeeper.it.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
+import io.dbaas.gatekeeper.support.RecordingUpstream;
+import io.dbaas.gatekeeper.support.TestCluster;
+import io.dbaas.gatekeeper.support.UnansweredListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A cluster that is down or slow: the client is told which, quickly, without the cluster's internal address or any
+ * key. The context waits 1 s for a connection and 2 s for an answer (see {@link GateKeeperIntegrationTest}).
+ */
+class UpstreamFailureIT extends GateKeeperIntegrationTest {
+
+    private static final RecordingUpstream SLOW = RecordingUpstream.slow("slow-upstream", Duration.ofSeconds(8));
+
+    @AfterAll
+    static void stopSlowUpstream() {
+        SLOW.close();
+    }
+
+    @Test
+    void aClusterThatRefusesConnectionsIsABadGateway() {
+        ServiceAddress closedPort = closedPort();
+        TestCluster cluster = provisionedAt(closedPort);
+        String apiKey = cluster.newApiKey();
+
+        String body = assertProblem(request(cluster, apiKey), 502, "urn:dbaas:problem:upstream-unavailable");
+
+        assertNoSecretOrAddressIn(body, cluster, apiKey, closedPort);
+    }
+
+    @Test
+    void aClusterThatAnswersTooLateIsAGatewayTimeoutAfterTheResponseTimeout() {
+        TestCluster cluster = provisioned(SLOW);
+        String apiKey = cluster.newApiKey();
+
+        long started = System.nanoTime();
+        String body = assertProblem(request(cluster, apiKey), 504, "urn:dbaas:problem:upstream-timeout");
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(waited).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(6));
+        // The cluster did get the request: a timeout says nothing about whether it was applied.
+        assertThat(SLOW.received()).hasSize(1);
+        assertNoSecretOrAddressIn(body, cluster, apiKey, SLOW.address());
+    }
+
+    @Test
+    void aClusterThatNeverCompletesTheHandshakeIsAGatewayTimeoutAfterTheConnectTimeout() throws IOException {
+        try (UnansweredListener unanswered = UnansweredListener.start()) {
+            TestCluster cluster = provisionedAt(unanswered.address());
+            String apiKey = cluster.newApiKey();
+
+            long started = System.nanoTime();
+            String body = assertProblem(request(cluster, apiKey), 504, "urn:dbaas:problem:upstream-timeout");
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            // The connect timeout (1 s), not the response timeout (2 s).
+            assertThat(waited).isBetween(Duration.ofMillis(900), Duration.ofMillis(1900));
+            assertNoSecretOrAddressIn(body, cluster, apiKey, unanswered.address());
+        }
+    }
+
+    private WebTestClient.ResponseSpec request(TestCluster cluster, String apiKey) {
+        return gateway()
+                .get()
+                .uri("/collections")
+                .header(HttpHeaders.HOST, cluster.host())
+                .header("api-key", apiKey)
+                .exchange();
+    }
+
+    private static void assertNoSecretOrAddressIn(
+            String body, TestCluster cluster, String apiKey, ServiceAddress upstream) {
+        assertThat(body).doesNotContain(cluster.masterKey(), apiKey, "127.0.0.1", String.valueOf(upstream.port()));
+    }
+
+    private static ServiceAddress closedPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return new ServiceAddress("http", "127.0.0.1", socket.getLocalPort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

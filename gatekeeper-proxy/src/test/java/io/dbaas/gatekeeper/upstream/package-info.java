@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.upstream;
+
+import org.jspecify.annotations.NullMarked;
