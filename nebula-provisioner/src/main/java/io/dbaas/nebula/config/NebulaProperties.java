@@ -1,6 +1,8 @@
 package io.dbaas.nebula.config;
 
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,9 +12,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param providers the provider catalog: provider name → its regions
  * @param topics how the topics Nebula owns are created
  * @param kubernetesRetry how often a transient Kubernetes API failure is retried before a claim fails
+ * @param gatekeeper where GateKeeper's traffic comes from, for every region that does not say otherwise; {@link
+ *     GatekeeperPeers#DEFAULT} when not configured
  */
 @ConfigurationProperties("nebula")
 public record NebulaProperties(
         @DefaultValue Map<String, ProviderProperties> providers,
         @DefaultValue TopicProperties topics,
-        @DefaultValue RetryProperties kubernetesRetry) {}
+        @DefaultValue RetryProperties kubernetesRetry,
+        @Nullable GatekeeperPeers gatekeeper) {
+
+    public NebulaProperties {
+        gatekeeper = gatekeeper == null ? GatekeeperPeers.DEFAULT : gatekeeper;
+    }
+
+    /** The GateKeeper peers of a region: its own setting if it has one, else the global one. */
+    public GatekeeperPeers gatekeeperFor(RegionProperties region) {
+        GatekeeperPeers own = region.gatekeeper();
+        return own != null ? own : gatekeeper();
+    }
+
+    @Override
+    public GatekeeperPeers gatekeeper() {
+        return Objects.requireNonNull(gatekeeper);
+    }
+}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbaas.nebula.config.KubernetesAccess.Mode;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -58,6 +59,46 @@ class NebulaPropertiesTest {
     }
 
     @Test
+    void gatekeeperPeersDefaultToTheChartsNamespaceAndARegionMayReplaceThem() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(LOCAL + "kubernetes.context", "");
+        properties.put(LOCAL + "zones[0]", "eu-west-1a");
+        properties.put(LOCAL + "zones[1]", "eu-west-1b");
+        properties.put(LOCAL + "gatekeeper.ip-blocks[0]", "10.0.0.0/16");
+        properties.put("nebula.providers.minikube.regions.other.kubernetes.context", "");
+
+        NebulaProperties nebula = bindNebula(properties);
+        RegionProperties local = nebula.providers().get("minikube").regions().get("local");
+        RegionProperties other = nebula.providers().get("minikube").regions().get("other");
+
+        assertThat(local.zones()).containsExactly("eu-west-1a", "eu-west-1b");
+        assertThat(nebula.gatekeeperFor(local).ipBlocks()).containsExactly("10.0.0.0/16");
+        assertThat(nebula.gatekeeperFor(local).selectsPods()).isFalse();
+        assertThat(nebula.gatekeeperFor(other)).isEqualTo(GatekeeperPeers.DEFAULT);
+        assertThat(GatekeeperPeers.DEFAULT.namespaceSelector())
+                .containsEntry("kubernetes.io/metadata.name", "dbaas-system");
+        assertThat(GatekeeperPeers.DEFAULT.podSelector()).containsEntry("app.kubernetes.io/name", "gatekeeper-proxy");
+    }
+
+    @Test
+    void aGlobalGatekeeperSelectorReplacesTheDefaultInsteadOfMergingWithIt() {
+        NebulaProperties nebula = bindNebula(Map.of("nebula.gatekeeper.pod-selector.app", "gk"));
+
+        assertThat(nebula.gatekeeper().podSelector()).isEqualTo(Map.of("app", "gk"));
+        assertThat(nebula.gatekeeper().namespaceSelector()).isEmpty();
+    }
+
+    @Test
+    void gatekeeperPeersThatWouldAdmitEveryPodOrAreNotCidrsAreRefused() {
+        assertThatThrownBy(() -> new GatekeeperPeers(Map.of(), Map.of(), List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("would admit every pod");
+        assertThatThrownBy(() -> new GatekeeperPeers(Map.of(), Map.of(), List.of("gatekeeper.local")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CIDR");
+    }
+
+    @Test
     void theTokenNeverShowsInToString() {
         KubernetesAccess access = new KubernetesAccess("", "https://api", "secret-token", false, false);
 
@@ -65,9 +106,13 @@ class NebulaPropertiesTest {
     }
 
     private static RegionProperties bind(Map<String, String> properties) {
-        NebulaProperties nebula = new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("nebula", NebulaProperties.class);
+        NebulaProperties nebula = bindNebula(properties);
         assertThat(nebula.topics().partitions()).isEqualTo(6);
         return nebula.providers().get("minikube").regions().get("local");
+    }
+
+    private static NebulaProperties bindNebula(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("nebula", NebulaProperties.class);
     }
 }

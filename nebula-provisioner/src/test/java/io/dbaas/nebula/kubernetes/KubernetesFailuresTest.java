@@ -2,9 +2,7 @@ package io.dbaas.nebula.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbaas.nebula.config.Exposure;
-import io.dbaas.nebula.config.KubernetesAccess;
-import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.kubernetes.apply.ResourceOperationException;
 import io.dbaas.nebula.kubernetes.apply.ResourceOperationException.Operation;
@@ -17,20 +15,12 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.net.ConnectException;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class KubernetesFailuresTest {
 
     private static final RegionConnection CONNECTION = new RegionConnection(
-            new Region(
-                    new RegionId("minikube", "local"),
-                    new RegionProperties(
-                            new KubernetesAccess("", "", "", false, false),
-                            "",
-                            Exposure.CLUSTER_IP,
-                            "cluster.local",
-                            Map.of())),
+            new Region(new RegionId("minikube", "local"), TestRegions.region().build()),
             null,
             "https://127.0.0.1:8443",
             "context minikube");

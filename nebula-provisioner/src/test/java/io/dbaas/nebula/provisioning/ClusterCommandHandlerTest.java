@@ -11,13 +11,8 @@ import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
-import io.dbaas.nebula.config.Exposure;
-import io.dbaas.nebula.config.KubernetesAccess;
-import io.dbaas.nebula.config.NebulaProperties;
-import io.dbaas.nebula.config.ProviderProperties;
-import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.config.RetryProperties;
-import io.dbaas.nebula.config.TopicProperties;
+import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.events.EventIds;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
@@ -32,7 +27,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -165,11 +159,7 @@ class ClusterCommandHandlerTest {
     }
 
     private static RegionCatalog catalog() {
-        RegionProperties local = new RegionProperties(
-                new KubernetesAccess("", "", "", false, false), "", Exposure.CLUSTER_IP, "cluster.local", Map.of());
-        return new RegionCatalog(new NebulaProperties(
-                Map.of("minikube", new ProviderProperties(Map.of("local", local))),
-                new TopicProperties(6, (short) 1),
-                new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1))));
+        return new RegionCatalog(
+                TestRegions.nebula("minikube", "local", TestRegions.region().build()));
     }
 }

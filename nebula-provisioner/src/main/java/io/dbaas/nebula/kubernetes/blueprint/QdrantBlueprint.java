@@ -1,6 +1,7 @@
 package io.dbaas.nebula.kubernetes.blueprint;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
@@ -13,6 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class QdrantBlueprint implements EngineBlueprint {
 
+    private final NebulaProperties properties;
+
+    public QdrantBlueprint(NebulaProperties properties) {
+        this.properties = properties;
+    }
+
     @Override
     public Engine engine() {
         return Engine.QDRANT;
@@ -20,15 +27,15 @@ public class QdrantBlueprint implements EngineBlueprint {
 
     @Override
     public DesiredCluster render(DBClusterSpecs specs, RegionProperties region) {
-        QdrantCluster cluster = QdrantCluster.fromSpecs(specs, region);
+        QdrantCluster cluster = QdrantCluster.fromSpecs(specs, region, properties.gatekeeperFor(region));
         return new DesiredCluster(
                 cluster.generateNamespace(),
                 cluster.generateMasterKeySecret(),
                 ResourceNames.MASTER_KEY_ENTRY,
                 List.of(cluster.generateConfigMap()),
                 List.of(cluster.generateHeadlessService(), cluster.generateClientService()),
-                List.of(),
-                List.of(),
+                List.of(cluster.generatePodDisruptionBudget()),
+                List.of(cluster.generateNetworkPolicy()),
                 List.of(cluster.generateStatefulSet()));
     }
 

@@ -2,6 +2,7 @@ package io.dbaas.nebula.kubernetes.model;
 
 import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.Exposure;
+import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -23,17 +24,27 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * A Qdrant cluster as Kubernetes objects: pure rendering, no calls to any API server. Follows the layout of the
- * official qdrant-helm chart (pod 0 starts the cluster, the other pods bootstrap from it over the headless Service).
+ * official qdrant-helm chart (pod 0 starts the cluster, the other pods bootstrap from it over the headless Service;
+ * uid 1000, gid 2000, fsGroup 3000; {@code /readyz} for readiness), hardened to the restricted Pod Security Standard
+ * and fenced by a NetworkPolicy.
  */
 public final class QdrantCluster {
 
@@ -47,12 +58,21 @@ public final class QdrantCluster {
     static final String CONFIG_DIRECTORY = "/qdrant/config";
     static final String STORAGE_PATH = "/qdrant/storage";
     static final String SNAPSHOTS_PATH = "/qdrant/snapshots";
+    /** Qdrant writes a marker file on first start; by default into its working directory, which is read-only here. */
+    static final String INIT_PATH = "/qdrant/init";
+
+    static final String TMP_PATH = "/tmp";
+    static final String CONFIG_VOLUME = "config";
+    static final String SNAPSHOTS_VOLUME = "snapshots";
+    static final String INIT_VOLUME = "init";
+    static final String TMP_VOLUME = "tmp";
+    /** Long enough for Qdrant to flush its write-ahead log and finish in-flight requests after SIGTERM. */
+    static final long TERMINATION_GRACE_PERIOD_SECONDS = 60;
 
     private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}");
     private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
-    private static final long USER_ID = 1000L;
-    private static final long GROUP_ID = 2000L;
-    private static final long FS_GROUP_ID = 3000L;
+    /** The ids qdrant-helm runs Qdrant with; the image's files are readable by them. */
+    private static final SecurityContexts SECURITY = new SecurityContexts(1000L, 2000L, 3000L);
 
     private final UUID clusterId;
     private final String namespace;
@@ -65,8 +85,10 @@ public final class QdrantCluster {
     private final Exposure exposure;
     private final Map<String, String> serviceAnnotations;
     private final Map<String, String> statefulSetAnnotations;
+    private final List<String> zones;
+    private final GatekeeperPeers gatekeeper;
 
-    private QdrantCluster(DBClusterSpecs specs, RegionProperties region) {
+    private QdrantCluster(DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
         this.clusterId = specs.clusterId();
         this.namespace = ResourceNames.namespace(specs.clusterId());
         this.image = "qdrant/qdrant:v" + specs.version();
@@ -76,16 +98,20 @@ public final class QdrantCluster {
         this.disk = new Quantity(specs.disk());
         this.storageClass = region.storageClass();
         this.exposure = region.exposure();
-        this.serviceAnnotations = new LinkedHashMap<>(region.serviceAnnotations());
+        // Sorted: configuration maps have no stable order, and the rendered object's hash must not change by itself.
+        this.serviceAnnotations = new TreeMap<>(region.serviceAnnotations());
         this.statefulSetAnnotations = statusAnnotations(specs);
+        this.zones = region.zones();
+        this.gatekeeper = gatekeeper;
     }
 
     /**
-     * Renders a cluster from its specs and the settings of the region it runs in.
+     * Renders a cluster from its specs, the settings of the region it runs in and where GateKeeper's traffic comes
+     * from there.
      *
      * @throws InvalidClusterSpecsException when the specs cannot make valid objects (bad version or quantity)
      */
-    public static QdrantCluster fromSpecs(DBClusterSpecs specs, RegionProperties region) {
+    public static QdrantCluster fromSpecs(DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
         if (specs.engine() != Engine.QDRANT) {
             throw new IllegalArgumentException("not a Qdrant cluster: " + specs.engine());
         }
@@ -96,7 +122,7 @@ public final class QdrantCluster {
         requirePositiveQuantity("cpu", specs.cpu());
         requirePositiveQuantity("memory", specs.memory());
         requirePositiveQuantity("disk", specs.disk());
-        return new QdrantCluster(specs, region);
+        return new QdrantCluster(specs, region, gatekeeper);
     }
 
     public String namespace() {
@@ -157,6 +183,43 @@ public final class QdrantCluster {
                 .build();
     }
 
+    /** Voluntary disruptions (node drains, upgrades) take down one pod at a time, as qdrant-helm's budget does. */
+    public PodDisruptionBudget generatePodDisruptionBudget() {
+        return new PodDisruptionBudgetBuilder()
+                .withMetadata(metadata(ResourceNames.QDRANT_POD_DISRUPTION_BUDGET))
+                .withNewSpec()
+                .withNewMaxUnavailable(1)
+                .withNewSelector()
+                .withMatchLabels(selector())
+                .endSelector()
+                .endSpec()
+                .build();
+    }
+
+    /**
+     * Admits HTTP and gRPC only from GateKeeper and the peer port only from the cluster's own pods; everything else
+     * that reaches a Qdrant pod is dropped. Egress stays open: pods resolve and reach each other by DNS.
+     */
+    public NetworkPolicy generateNetworkPolicy() {
+        return new NetworkPolicyBuilder()
+                .withMetadata(metadata(ResourceNames.QDRANT_NETWORK_POLICY))
+                .withNewSpec()
+                .withNewPodSelector()
+                .withMatchLabels(selector())
+                .endPodSelector()
+                .withPolicyTypes("Ingress")
+                .addNewIngress()
+                .withFrom(NetworkPolicyPeers.gatekeeper(gatekeeper))
+                .withPorts(NetworkPolicyPeers.tcp(HTTP_PORT), NetworkPolicyPeers.tcp(GRPC_PORT))
+                .endIngress()
+                .addNewIngress()
+                .withFrom(NetworkPolicyPeers.ownPods(selector()))
+                .withPorts(NetworkPolicyPeers.tcp(P2P_PORT))
+                .endIngress()
+                .endSpec()
+                .build();
+    }
+
     public StatefulSet generateStatefulSet() {
         ObjectMeta metadata = metadata(ResourceNames.QDRANT_STATEFUL_SET);
         metadata.setAnnotations(new LinkedHashMap<>(statefulSetAnnotations));
@@ -182,41 +245,35 @@ public final class QdrantCluster {
     }
 
     private PodSpec podSpec() {
+        TopologySpread spread = new TopologySpread(selector(), zones);
         return new PodSpecBuilder()
                 // Qdrant never calls the Kubernetes API, and Service environment variables would only add noise.
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
-                .withNewSecurityContext()
-                .withFsGroup(FS_GROUP_ID)
-                .withFsGroupChangePolicy("OnRootMismatch")
-                .withNewSeccompProfile()
-                .withType("RuntimeDefault")
-                .endSeccompProfile()
-                .endSecurityContext()
-                .withNewAffinity()
-                .withNewPodAntiAffinity()
-                // Preferred, not required: a one-node development cluster must still run a three-node Qdrant.
-                .addNewPreferredDuringSchedulingIgnoredDuringExecution()
-                .withWeight(100)
-                .withNewPodAffinityTerm()
-                .withTopologyKey("kubernetes.io/hostname")
-                .withNewLabelSelector()
-                .withMatchLabels(selector())
-                .endLabelSelector()
-                .endPodAffinityTerm()
-                .endPreferredDuringSchedulingIgnoredDuringExecution()
-                .endPodAntiAffinity()
-                .endAffinity()
+                .withTerminationGracePeriodSeconds(TERMINATION_GRACE_PERIOD_SECONDS)
+                .withSecurityContext(SECURITY.pod())
+                .withAffinity(spread.zoneAffinity())
+                .withTopologySpreadConstraints(spread.constraints())
                 .withContainers(qdrantContainer())
                 .addNewVolume()
-                .withName("config")
+                .withName(CONFIG_VOLUME)
                 .withNewConfigMap()
                 .withName(ResourceNames.QDRANT_CONFIG_MAP)
                 .withDefaultMode(0755)
                 .endConfigMap()
                 .endVolume()
                 .addNewVolume()
-                .withName("snapshots")
+                .withName(SNAPSHOTS_VOLUME)
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .endVolume()
+                .addNewVolume()
+                .withName(INIT_VOLUME)
+                .withNewEmptyDir()
+                .endEmptyDir()
+                .endVolume()
+                .addNewVolume()
+                .withName(TMP_VOLUME)
                 .withNewEmptyDir()
                 .endEmptyDir()
                 .endVolume()
@@ -235,14 +292,17 @@ public final class QdrantCluster {
                 .addNewPort()
                 .withName("http")
                 .withContainerPort(HTTP_PORT)
+                .withProtocol("TCP")
                 .endPort()
                 .addNewPort()
                 .withName("grpc")
                 .withContainerPort(GRPC_PORT)
+                .withProtocol("TCP")
                 .endPort()
                 .addNewPort()
                 .withName("p2p")
                 .withContainerPort(P2P_PORT)
+                .withProtocol("TCP")
                 .endPort()
                 .addNewEnv()
                 .withName("QDRANT__SERVICE__API_KEY")
@@ -257,54 +317,37 @@ public final class QdrantCluster {
                 .withName("QDRANT__CLUSTER__ENABLED")
                 .withValue("true")
                 .endEnv()
+                .addNewEnv()
+                .withName("QDRANT_INIT_FILE_PATH")
+                .withValue(INIT_PATH + "/.qdrant-initialized")
+                .endEnv()
                 // Requests equal limits: the node gets exactly what the client pays for (Guaranteed QoS).
                 .withNewResources()
                 .withRequests(resources)
                 .withLimits(new LinkedHashMap<>(resources))
                 .endResources()
-                .withNewReadinessProbe()
-                .withNewHttpGet()
-                .withPath("/readyz")
-                .withNewPort(HTTP_PORT)
-                .endHttpGet()
-                .withInitialDelaySeconds(5)
-                .withPeriodSeconds(5)
-                .withFailureThreshold(6)
-                .endReadinessProbe()
-                .withNewLivenessProbe()
-                .withNewHttpGet()
-                .withPath("/livez")
-                .withNewPort(HTTP_PORT)
-                .endHttpGet()
-                .withInitialDelaySeconds(10)
-                .withPeriodSeconds(10)
-                .withFailureThreshold(6)
-                .endLivenessProbe()
-                .withNewSecurityContext()
-                .withRunAsUser(USER_ID)
-                .withRunAsGroup(GROUP_ID)
-                .withRunAsNonRoot(true)
-                .withPrivileged(false)
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(true)
-                .withNewCapabilities()
-                .withDrop("ALL")
-                .endCapabilities()
-                .endSecurityContext()
-                .addNewVolumeMount()
-                .withName(ResourceNames.QDRANT_STORAGE_VOLUME)
-                .withMountPath(STORAGE_PATH)
-                .endVolumeMount()
-                .addNewVolumeMount()
-                .withName("snapshots")
-                .withMountPath(SNAPSHOTS_PATH)
-                .endVolumeMount()
-                .addNewVolumeMount()
-                .withName("config")
-                .withMountPath(CONFIG_DIRECTORY + "/" + START_SCRIPT)
-                .withSubPath(START_SCRIPT)
-                .endVolumeMount()
+                // Loading large collections can take minutes; until the startup probe passes, liveness is not checked.
+                .withStartupProbe(Probes.httpGet("/livez", HTTP_PORT, 5, 60))
+                .withLivenessProbe(Probes.httpGet("/livez", HTTP_PORT, 10, 6))
+                // /readyz turns ready once this peer has joined the consensus and its shards are usable.
+                .withReadinessProbe(Probes.httpGet("/readyz", HTTP_PORT, 5, 6))
+                .withSecurityContext(SECURITY.container())
+                .withVolumeMounts(
+                        mount(ResourceNames.QDRANT_STORAGE_VOLUME, STORAGE_PATH),
+                        mount(SNAPSHOTS_VOLUME, SNAPSHOTS_PATH),
+                        mount(INIT_VOLUME, INIT_PATH),
+                        mount(TMP_VOLUME, TMP_PATH),
+                        new VolumeMountBuilder()
+                                .withName(CONFIG_VOLUME)
+                                .withMountPath(CONFIG_DIRECTORY + "/" + START_SCRIPT)
+                                .withSubPath(START_SCRIPT)
+                                .withReadOnly(true)
+                                .build())
                 .build();
+    }
+
+    private static VolumeMount mount(String volume, String path) {
+        return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
     }
 
     private PersistentVolumeClaim storageClaimTemplate() {

@@ -18,6 +18,8 @@ public final class ResourceNames {
     public static final String QDRANT_CONFIG_MAP = "qdrant-config";
     public static final String QDRANT_MASTER_KEY_SECRET = "qdrant-master-key";
     public static final String QDRANT_STORAGE_VOLUME = "qdrant-storage";
+    public static final String QDRANT_POD_DISRUPTION_BUDGET = "qdrant";
+    public static final String QDRANT_NETWORK_POLICY = "qdrant";
 
     /** The entry of the master-key Secret that holds the key. */
     public static final String MASTER_KEY_ENTRY = "api-key";

@@ -11,7 +11,7 @@ class EngineBlueprintsTest {
 
     @Test
     void findsABlueprintByEngineAndByTheEngineIdLabelsCarry() {
-        QdrantBlueprint qdrant = new QdrantBlueprint();
+        QdrantBlueprint qdrant = TestBlueprints.qdrant();
         EngineBlueprints blueprints = new EngineBlueprints(List.of(qdrant));
 
         assertThat(blueprints.find(Engine.QDRANT)).containsSame(qdrant);
@@ -22,7 +22,7 @@ class EngineBlueprintsTest {
 
     @Test
     void twoBlueprintsForOneEngineAreAConfigurationError() {
-        assertThatThrownBy(() -> new EngineBlueprints(List.of(new QdrantBlueprint(), new QdrantBlueprint())))
+        assertThatThrownBy(() -> new EngineBlueprints(List.of(TestBlueprints.qdrant(), TestBlueprints.qdrant())))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("two blueprints for qdrant");
     }

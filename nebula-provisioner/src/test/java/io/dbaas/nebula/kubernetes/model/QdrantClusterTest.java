@@ -2,23 +2,35 @@ package io.dbaas.nebula.kubernetes.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.Exposure;
-import io.dbaas.nebula.config.KubernetesAccess;
+import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.TestSpecs;
-import io.dbaas.nebula.kubernetes.blueprint.QdrantBlueprint;
+import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.TopologySpreadConstraint;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +44,8 @@ class QdrantClusterTest {
     private static final UUID CLUSTER_ID = UUID.fromString("3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a");
     private static final String NAMESPACE = "dbaas-" + CLUSTER_ID;
 
-    private final QdrantCluster cluster = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region("fast-ssd"));
+    private final QdrantCluster cluster =
+            QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region("fast-ssd"), GatekeeperPeers.DEFAULT);
 
     @Test
     void statefulSetRunsTheRequestedNodesInParallelWithTheRequestedImage() {
@@ -70,7 +83,8 @@ class QdrantClusterTest {
 
     @Test
     void storageClassIsLeftOutWhenTheRegionUsesTheDefaultOne() {
-        QdrantCluster onDefaultStorage = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region(""));
+        QdrantCluster onDefaultStorage =
+                QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region(""), GatekeeperPeers.DEFAULT);
 
         assertThat(storageClaim(onDefaultStorage.generateStatefulSet())
                         .getSpec()
@@ -81,7 +95,8 @@ class QdrantClusterTest {
     @Test
     void clientServiceExposesHttpAndGrpcButNeverThePeerPort() {
         for (Exposure exposure : Exposure.values()) {
-            Service service = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region("", exposure, Map.of()))
+            Service service = QdrantCluster.fromSpecs(
+                            TestSpecs.qdrant(CLUSTER_ID), region("", exposure, Map.of()), GatekeeperPeers.DEFAULT)
                     .generateClientService();
 
             assertThat(service.getMetadata().getName()).isEqualTo(ResourceNames.QDRANT_CLIENT_SERVICE);
@@ -96,7 +111,9 @@ class QdrantClusterTest {
     void clientServiceTypeAndAnnotationsFollowTheRegion() {
         Map<String, String> annotations = Map.of("service.beta.kubernetes.io/aws-load-balancer-scheme", "internal");
         Service loadBalanced = QdrantCluster.fromSpecs(
-                        TestSpecs.qdrant(CLUSTER_ID), region("", Exposure.LOAD_BALANCER, annotations))
+                        TestSpecs.qdrant(CLUSTER_ID),
+                        region("", Exposure.LOAD_BALANCER, annotations),
+                        GatekeeperPeers.DEFAULT)
                 .generateClientService();
 
         assertThat(loadBalanced.getSpec().getType()).isEqualTo("LoadBalancer");
@@ -146,7 +163,7 @@ class QdrantClusterTest {
 
     @Test
     void masterKeySecretHoldsTheGivenKeyOnlyOnceTheReconcilerGivesIt() {
-        DesiredCluster desired = new QdrantBlueprint().render(TestSpecs.qdrant(CLUSTER_ID), region("fast-ssd"));
+        DesiredCluster desired = TestBlueprints.qdrant().render(TestSpecs.qdrant(CLUSTER_ID), region("fast-ssd"));
 
         assertThat(desired.masterKeySecret().getMetadata().getName()).isEqualTo(ResourceNames.QDRANT_MASTER_KEY_SECRET);
         assertThat(desired.masterKeySecret().getData()).isNullOrEmpty();
@@ -199,7 +216,8 @@ class QdrantClusterTest {
 
     @Test
     void renderingIsDeterministic() {
-        QdrantCluster again = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region("fast-ssd"));
+        QdrantCluster again =
+                QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region("fast-ssd"), GatekeeperPeers.DEFAULT);
 
         assertThat(again.generateStatefulSet()).isEqualTo(cluster.generateStatefulSet());
         assertThat(again.generateConfigMap()).isEqualTo(cluster.generateConfigMap());
@@ -209,14 +227,162 @@ class QdrantClusterTest {
     void refusesSpecsThatCannotMakeValidObjects() {
         DBClusterSpecs good = TestSpecs.qdrant(CLUSTER_ID);
 
-        assertThatThrownBy(() -> QdrantCluster.fromSpecs(withVersion(good, "latest"), region("")))
+        assertThatThrownBy(
+                        () -> QdrantCluster.fromSpecs(withVersion(good, "latest"), region(""), GatekeeperPeers.DEFAULT))
                 .isInstanceOf(InvalidClusterSpecsException.class)
                 .hasMessageContaining("'latest'");
-        assertThatThrownBy(() -> QdrantCluster.fromSpecs(withCpu(good, "two"), region("")))
+        assertThatThrownBy(() -> QdrantCluster.fromSpecs(withCpu(good, "two"), region(""), GatekeeperPeers.DEFAULT))
                 .isInstanceOf(InvalidClusterSpecsException.class)
                 .hasMessageContaining("cpu");
-        assertThatThrownBy(() -> QdrantCluster.fromSpecs(withCpu(good, "0"), region("")))
+        assertThatThrownBy(() -> QdrantCluster.fromSpecs(withCpu(good, "0"), region(""), GatekeeperPeers.DEFAULT))
                 .isInstanceOf(InvalidClusterSpecsException.class);
+    }
+
+    @Test
+    void disruptionBudgetLetsOnePodGoAtATime() {
+        PodDisruptionBudget budget = cluster.generatePodDisruptionBudget();
+
+        assertThat(budget.getMetadata().getName()).isEqualTo(ResourceNames.QDRANT_POD_DISRUPTION_BUDGET);
+        assertThat(budget.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString(1));
+        assertThat(budget.getSpec().getMinAvailable()).isNull();
+        assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(selector());
+    }
+
+    @Test
+    void networkPolicyAdmitsClientPortsFromGatekeeperAndThePeerPortFromOwnPodsOnly() {
+        NetworkPolicy policy = cluster.generateNetworkPolicy();
+
+        assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(selector());
+        assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
+        List<NetworkPolicyIngressRule> rules = policy.getSpec().getIngress();
+        assertThat(rules).hasSize(2);
+        assertThat(ports(rules.get(0))).containsExactly(6333, 6334);
+        NetworkPolicyPeer gatekeeper = rules.get(0).getFrom().getFirst();
+        assertThat(gatekeeper.getNamespaceSelector().getMatchLabels())
+                .isEqualTo(Map.of("kubernetes.io/metadata.name", "dbaas-system"));
+        assertThat(gatekeeper.getPodSelector().getMatchLabels())
+                .isEqualTo(Map.of("app.kubernetes.io/name", "gatekeeper-proxy"));
+        assertThat(ports(rules.get(1))).containsExactly(6335);
+        assertThat(rules.get(1).getFrom()).singleElement().satisfies(peer -> {
+            assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(selector());
+            assertThat(peer.getNamespaceSelector()).isNull();
+            assertThat(peer.getIpBlock()).isNull();
+        });
+    }
+
+    @Test
+    void networkPolicyTakesGatekeeperPeersFromConfigurationIncludingLoadBalancerSourceRanges() {
+        GatekeeperPeers outside = new GatekeeperPeers(Map.of(), Map.of("app", "gk"), List.of("10.0.0.0/8"));
+
+        List<NetworkPolicyPeer> peers = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region(""), outside)
+                .generateNetworkPolicy()
+                .getSpec()
+                .getIngress()
+                .getFirst()
+                .getFrom();
+
+        assertThat(peers).hasSize(2);
+        assertThat(peers.get(0).getNamespaceSelector().getMatchLabels())
+                .as("no namespace selector configured: GateKeeper pods in any namespace")
+                .isEmpty();
+        assertThat(peers.get(0).getPodSelector().getMatchLabels()).isEqualTo(Map.of("app", "gk"));
+        assertThat(peers.get(1).getIpBlock().getCidr()).isEqualTo("10.0.0.0/8");
+    }
+
+    @Test
+    void podsSpreadOverZonesAndNodesAsPreferencesWhenTheRegionNamesNoZones() {
+        PodSpec pod = cluster.generateStatefulSet().getSpec().getTemplate().getSpec();
+
+        assertThat(pod.getTopologySpreadConstraints())
+                .extracting(TopologySpreadConstraint::getTopologyKey, TopologySpreadConstraint::getWhenUnsatisfiable)
+                .containsExactly(
+                        tuple("topology.kubernetes.io/zone", "ScheduleAnyway"),
+                        tuple("kubernetes.io/hostname", "ScheduleAnyway"));
+        assertThat(pod.getTopologySpreadConstraints()).allSatisfy(constraint -> {
+            assertThat(constraint.getMaxSkew()).isEqualTo(1);
+            assertThat(constraint.getLabelSelector().getMatchLabels()).isEqualTo(selector());
+        });
+        assertThat(pod.getAffinity()).isNull();
+    }
+
+    @Test
+    void configuredZonesConfinePodsAndMakeTheZoneSpreadARule() {
+        RegionProperties zoned = TestRegions.region()
+                .zones("eu-west-1a", "eu-west-1b", "eu-west-1c")
+                .build();
+
+        PodSpec pod = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), zoned, GatekeeperPeers.DEFAULT)
+                .generateStatefulSet()
+                .getSpec()
+                .getTemplate()
+                .getSpec();
+
+        assertThat(pod.getTopologySpreadConstraints().getFirst().getWhenUnsatisfiable())
+                .isEqualTo("DoNotSchedule");
+        var zoneRule = pod.getAffinity()
+                .getNodeAffinity()
+                .getRequiredDuringSchedulingIgnoredDuringExecution()
+                .getNodeSelectorTerms()
+                .getFirst()
+                .getMatchExpressions()
+                .getFirst();
+        assertThat(zoneRule.getKey()).isEqualTo("topology.kubernetes.io/zone");
+        assertThat(zoneRule.getOperator()).isEqualTo("In");
+        assertThat(zoneRule.getValues()).containsExactly("eu-west-1a", "eu-west-1b", "eu-west-1c");
+    }
+
+    @Test
+    void podMeetsTheRestrictedPodSecurityStandardWithWritableMountsForWhatQdrantWrites() {
+        PodSpec pod = cluster.generateStatefulSet().getSpec().getTemplate().getSpec();
+        Container qdrant = pod.getContainers().getFirst();
+        SecurityContext security = qdrant.getSecurityContext();
+
+        assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getFsGroup()).isEqualTo(3000L);
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(security.getRunAsNonRoot()).isTrue();
+        assertThat(security.getRunAsUser()).isEqualTo(1000L);
+        assertThat(security.getRunAsGroup()).isEqualTo(2000L);
+        assertThat(security.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(security.getAllowPrivilegeEscalation()).isFalse();
+        assertThat(security.getPrivileged()).isFalse();
+        assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(security.getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(qdrant.getVolumeMounts())
+                .filteredOn(mount -> mount.getReadOnly() == null || !mount.getReadOnly())
+                .extracting(VolumeMount::getMountPath)
+                .containsExactlyInAnyOrder("/qdrant/storage", "/qdrant/snapshots", "/qdrant/init", "/tmp");
+        assertThat(env(qdrant, "QDRANT_INIT_FILE_PATH").getValue()).startsWith("/qdrant/init/");
+        assertThat(pod.getVolumes())
+                .filteredOn(volume -> volume.getEmptyDir() != null)
+                .extracting(Volume::getName)
+                .containsExactlyInAnyOrder("snapshots", "init", "tmp");
+    }
+
+    @Test
+    void startupProbeGuardsLivenessWhileCollectionsLoadAndShutdownHasTimeToFlush() {
+        StatefulSet statefulSet = cluster.generateStatefulSet();
+        Container qdrant = qdrant(statefulSet);
+
+        assertThat(qdrant.getStartupProbe().getHttpGet().getPath()).isEqualTo("/livez");
+        assertThat(qdrant.getStartupProbe().getFailureThreshold()
+                        * qdrant.getStartupProbe().getPeriodSeconds())
+                .isGreaterThanOrEqualTo(300);
+        assertThat(qdrant.getLivenessProbe().getInitialDelaySeconds()).isNull();
+        assertThat(statefulSet.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
+                .isEqualTo(60L);
+    }
+
+    private static List<Integer> ports(NetworkPolicyIngressRule rule) {
+        return rule.getPorts().stream()
+                .peek(port -> assertThat(port.getProtocol()).isEqualTo("TCP"))
+                .map(port -> port.getPort().getIntVal())
+                .toList();
+    }
+
+    private static Map<String, String> selector() {
+        return Map.of("app.kubernetes.io/name", "qdrant", "app.kubernetes.io/instance", CLUSTER_ID.toString());
     }
 
     private List<HasMetadata> allObjects() {
@@ -226,6 +392,8 @@ class QdrantClusterTest {
                         cluster.generateConfigMap(),
                         cluster.generateHeadlessService(),
                         cluster.generateClientService(),
+                        cluster.generatePodDisruptionBudget(),
+                        cluster.generateNetworkPolicy(),
                         cluster.generateStatefulSet(),
                         storageClaim(cluster.generateStatefulSet()))
                 .toList();
@@ -251,8 +419,11 @@ class QdrantClusterTest {
     }
 
     private static RegionProperties region(String storageClass, Exposure exposure, Map<String, String> annotations) {
-        return new RegionProperties(
-                new KubernetesAccess("", "", "", false, false), storageClass, exposure, "cluster.local", annotations);
+        return TestRegions.region()
+                .storageClass(storageClass)
+                .exposure(exposure)
+                .serviceAnnotations(annotations)
+                .build();
     }
 
     private static DBClusterSpecs withVersion(DBClusterSpecs specs, String version) {

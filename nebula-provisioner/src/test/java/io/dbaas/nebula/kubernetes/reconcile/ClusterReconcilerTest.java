@@ -3,16 +3,16 @@ package io.dbaas.nebula.kubernetes.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbaas.nebula.config.Exposure;
-import io.dbaas.nebula.config.KubernetesAccess;
+import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.infrastructure.ProvisioningReport.AppliedResource;
 import io.dbaas.nebula.infrastructure.ResourceChange;
 import io.dbaas.nebula.infrastructure.TestSpecs;
 import io.dbaas.nebula.kubernetes.apply.Appliers;
-import io.dbaas.nebula.kubernetes.blueprint.QdrantBlueprint;
+import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.QdrantCluster;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
@@ -30,8 +30,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class ClusterReconcilerTest {
 
-    private static final RegionProperties REGION = new RegionProperties(
-            new KubernetesAccess("", "", "", false, false), "", Exposure.CLUSTER_IP, "cluster.local", Map.of());
+    private static final RegionProperties REGION = TestRegions.region().build();
 
     KubernetesClient client;
 
@@ -44,7 +43,15 @@ class ClusterReconcilerTest {
 
         assertThat(report.resources())
                 .extracting(AppliedResource::kind)
-                .containsExactly("Namespace", "Secret", "ConfigMap", "Service", "Service", "StatefulSet");
+                .containsExactly(
+                        "Namespace",
+                        "Secret",
+                        "ConfigMap",
+                        "Service",
+                        "Service",
+                        "PodDisruptionBudget",
+                        "NetworkPolicy",
+                        "StatefulSet");
         assertThat(report.resources()).extracting(AppliedResource::change).containsOnly(ResourceChange.CREATED);
         assertThat(client.namespaces().withName(namespace).get()).isNotNull();
         assertThat(masterKey(clusterId)).hasSize(32).matches("[A-Za-z0-9]{32}");
@@ -56,6 +63,20 @@ class ClusterReconcilerTest {
         assertThat(client.services().inNamespace(namespace).list().getItems())
                 .extracting(service -> service.getMetadata().getName())
                 .containsExactlyInAnyOrder(ResourceNames.QDRANT_HEADLESS_SERVICE, ResourceNames.QDRANT_CLIENT_SERVICE);
+        assertThat(client.policy()
+                        .v1()
+                        .podDisruptionBudget()
+                        .inNamespace(namespace)
+                        .withName(ResourceNames.QDRANT_POD_DISRUPTION_BUDGET)
+                        .get())
+                .isNotNull();
+        assertThat(client.network()
+                        .v1()
+                        .networkPolicies()
+                        .inNamespace(namespace)
+                        .withName(ResourceNames.QDRANT_NETWORK_POLICY)
+                        .get())
+                .isNotNull();
         assertThat(client.apps()
                         .statefulSets()
                         .inNamespace(namespace)
@@ -92,7 +113,7 @@ class ClusterReconcilerTest {
         UUID clusterId = UUID.randomUUID();
         String namespace = ResourceNames.namespace(clusterId);
         client.namespaces()
-                .resource(QdrantCluster.fromSpecs(TestSpecs.qdrant(clusterId), REGION)
+                .resource(QdrantCluster.fromSpecs(TestSpecs.qdrant(clusterId), REGION, GatekeeperPeers.DEFAULT)
                         .generateNamespace())
                 .create();
         client.resource(secret(namespace, "PreExistingKey0123456789abcdefgh")).create();
@@ -156,7 +177,7 @@ class ClusterReconcilerTest {
 
     private ProvisioningReport reconcile(UUID clusterId, int nodes) {
         return ClusterReconciler.reconcile(
-                new Appliers(client), new QdrantBlueprint().render(TestSpecs.qdrant(clusterId, nodes), REGION));
+                new Appliers(client), TestBlueprints.qdrant().render(TestSpecs.qdrant(clusterId, nodes), REGION));
     }
 
     private String masterKey(UUID clusterId) {

@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.nebula.config.Exposure;
-import io.dbaas.nebula.config.KubernetesAccess;
-import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.config.GatekeeperPeers;
+import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.infrastructure.TestSpecs;
 import io.dbaas.nebula.kubernetes.blueprint.QdrantBlueprint;
+import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
 import io.dbaas.nebula.kubernetes.model.QdrantCluster;
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionId;
@@ -15,13 +16,12 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ClusterReadinessTest {
 
-    private static final QdrantBlueprint QDRANT = new QdrantBlueprint();
+    private static final QdrantBlueprint QDRANT = TestBlueprints.qdrant();
     private static final UUID CLUSTER_ID = UUID.fromString("3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a");
 
     @Test
@@ -54,7 +54,8 @@ class ClusterReadinessTest {
     void loadBalancerExposureWaitsForAnIngressAddress() {
         Region region = region(Exposure.LOAD_BALANCER);
         StatefulSet ready = statefulSet(region, 3);
-        Service service = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), region.properties())
+        Service service = QdrantCluster.fromSpecs(
+                        TestSpecs.qdrant(CLUSTER_ID), region.properties(), GatekeeperPeers.DEFAULT)
                 .generateClientService();
 
         assertThat(ClusterReadiness.evaluate(ready, null, region, QDRANT)).isEmpty();
@@ -83,7 +84,8 @@ class ClusterReadinessTest {
     }
 
     private static StatefulSet statefulSet(Region region, Integer readyReplicas) {
-        StatefulSet statefulSet = QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID, 3), region.properties())
+        StatefulSet statefulSet = QdrantCluster.fromSpecs(
+                        TestSpecs.qdrant(CLUSTER_ID, 3), region.properties(), GatekeeperPeers.DEFAULT)
                 .generateStatefulSet();
         statefulSet.setStatus(new StatefulSetStatusBuilder()
                 .withReplicas(3)
@@ -95,7 +97,6 @@ class ClusterReadinessTest {
     private static Region region(Exposure exposure) {
         return new Region(
                 new RegionId("minikube", "local"),
-                new RegionProperties(
-                        new KubernetesAccess("", "", "", false, false), "", exposure, "cluster.local", Map.of()));
+                TestRegions.region().exposure(exposure).build());
     }
 }

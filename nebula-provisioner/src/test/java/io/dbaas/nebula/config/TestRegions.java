@@ -1,0 +1,80 @@
+package io.dbaas.nebula.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Region and Nebula settings for tests: the defaults of the configuration, with what a test cares about changed. */
+public final class TestRegions {
+
+    private TestRegions() {}
+
+    public static Builder region() {
+        return new Builder();
+    }
+
+    /** Nebula's settings with one provider/region and the default GateKeeper peers. */
+    public static NebulaProperties nebula(String provider, String region, RegionProperties properties) {
+        return new NebulaProperties(
+                Map.of(provider, new ProviderProperties(Map.of(region, properties))),
+                new TopicProperties(6, (short) 1),
+                new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
+                null);
+    }
+
+    /** Nebula's settings with no region at all, for what needs only the global ones. */
+    public static NebulaProperties nebula() {
+        return new NebulaProperties(
+                Map.of(),
+                new TopicProperties(6, (short) 1),
+                new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
+                null);
+    }
+
+    public static final class Builder {
+
+        private KubernetesAccess kubernetes = new KubernetesAccess("", "", "", false, false);
+        private String storageClass = "";
+        private Exposure exposure = Exposure.CLUSTER_IP;
+        private String clusterDomain = "cluster.local";
+        private Map<String, String> serviceAnnotations = Map.of();
+        private List<String> zones = List.of();
+        private @Nullable GatekeeperPeers gatekeeper;
+
+        public Builder apiUrl(String apiUrl) {
+            this.kubernetes = new KubernetesAccess("", apiUrl, "", false, false);
+            return this;
+        }
+
+        public Builder storageClass(String storageClass) {
+            this.storageClass = storageClass;
+            return this;
+        }
+
+        public Builder exposure(Exposure exposure) {
+            this.exposure = exposure;
+            return this;
+        }
+
+        public Builder serviceAnnotations(Map<String, String> serviceAnnotations) {
+            this.serviceAnnotations = serviceAnnotations;
+            return this;
+        }
+
+        public Builder zones(String... zones) {
+            this.zones = List.of(zones);
+            return this;
+        }
+
+        public Builder gatekeeper(GatekeeperPeers gatekeeper) {
+            this.gatekeeper = gatekeeper;
+            return this;
+        }
+
+        public RegionProperties build() {
+            return new RegionProperties(
+                    kubernetes, storageClass, exposure, clusterDomain, serviceAnnotations, zones, gatekeeper);
+        }
+    }
+}
