@@ -53,6 +53,8 @@ public final class ControlPlane implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
         environment.put("SPRING_DATASOURCE_USERNAME", settings.databaseUser());
         environment.put("SPRING_DATASOURCE_PASSWORD", settings.databasePassword());
+        // Orion's first administrator, so the launcher (and the end-to-end test) knows the token to call it with.
+        environment.put("ORION_BOOTSTRAP_ADMIN_TOKEN", settings.orionAdminToken());
         return settings.start(
                 "orion",
                 "orion-api",
@@ -109,6 +111,8 @@ public final class ControlPlane implements AutoCloseable {
      * @param home the project directory, holding each service's {@code target/<module>.jar}
      * @param kafkaBootstrapServers the broker every service talks to
      * @param keyEncryptionKey base64 of the 32-byte key sealing master keys, shared by the three services
+     * @param orionAdminToken the management token of Orion's platform administrator, taken at Orion's first start
+     *     ({@code dbm_<32 hex digits>_<secret>})
      * @param endpointDomain clusters answer at {@code <cluster-uuid>.<region>.<provider>.<endpointDomain>}
      * @param nebulaArgs extra arguments for Nebula, such as how to reach each region's Kubernetes API
      * @param logDirectory where each service's log file is written
@@ -121,6 +125,7 @@ public final class ControlPlane implements AutoCloseable {
             String databasePassword,
             String kafkaBootstrapServers,
             String keyEncryptionKey,
+            String orionAdminToken,
             String endpointDomain,
             Ports ports,
             List<String> nebulaArgs,

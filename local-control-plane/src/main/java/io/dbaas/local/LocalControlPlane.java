@@ -1,5 +1,6 @@
 package io.dbaas.local;
 
+import ch.qos.logback.classic.Level;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -7,10 +8,10 @@ import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -36,9 +37,10 @@ public final class LocalControlPlane {
     private void run(Map<String, String> environment) {
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(this::stop));
         try {
-            ControlPlane controlPlane = ControlPlane.start(settings(environment));
+            ControlPlane.Settings settings = settings(environment);
+            ControlPlane controlPlane = ControlPlane.start(settings);
             running.push(controlPlane);
-            printWelcome();
+            printWelcome(settings, environment.containsKey("SPRING_DATASOURCE_URL"));
             awaitAnyExit(controlPlane);
         } catch (RuntimeException e) {
             out.println();
@@ -82,6 +84,8 @@ public final class LocalControlPlane {
                 });
         String keyEncryptionKey = Optional.ofNullable(environment.get("DBAAS_KEY_ENCRYPTION_KEY"))
                 .orElseGet(LocalControlPlane::randomKey);
+        String adminToken = Optional.ofNullable(environment.get("ORION_BOOTSTRAP_ADMIN_TOKEN"))
+                .orElseGet(LocalControlPlane::randomManagementToken);
         return new ControlPlane.Settings(
                 home,
                 jdbcUrl,
@@ -89,6 +93,7 @@ public final class LocalControlPlane {
                 password,
                 kafka,
                 keyEncryptionKey,
+                adminToken,
                 ENDPOINT_DOMAIN,
                 ControlPlane.Ports.defaults(),
                 // From the host, GateKeeper reaches a cluster through a load balancer: `minikube tunnel` assigns it.
@@ -97,15 +102,28 @@ public final class LocalControlPlane {
                 out);
     }
 
-    private void printWelcome() {
+    /**
+     * Prints the administrator's token: this is a local, throw-away run on the loopback interface, and the user needs
+     * the token for every call to Orion.
+     */
+    private void printWelcome(ControlPlane.Settings settings, boolean externalDatabase) {
         ControlPlane.Ports ports = ControlPlane.Ports.defaults();
         out.println();
         out.println("The control plane is up. Press Ctrl-C to stop it.");
         out.println("  Orion (REST API)  http://127.0.0.1:" + ports.orion() + "/v1/clusters");
+        out.println("  Swagger UI        http://127.0.0.1:" + ports.orion() + "/swagger-ui.html");
+        out.println("  Admin token       export TOKEN=" + settings.orionAdminToken());
+        out.println("                    curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:" + ports.orion()
+                + "/v1/clusters");
+        if (externalDatabase) {
+            out.println("                    (taken only if this database has no accounts yet; otherwise use the"
+                    + " token of its first start)");
+        }
         out.println(
                 "  GateKeeper        http://<cluster-id>.local.minikube." + ENDPOINT_DOMAIN + ":" + ports.gatekeeper());
         out.println("  Logs              .local-control-plane/logs/");
-        out.println("Nebula says whether it can reach Kubernetes: look for '[nebula] ... Kubernetes API of minikube/local'.");
+        out.println(
+                "Nebula says whether it can reach Kubernetes: look for '[nebula] ... Kubernetes API of minikube/local'.");
         out.println();
     }
 
@@ -144,6 +162,20 @@ public final class LocalControlPlane {
         for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.OFF);
         }
+    }
+
+    /**
+     * A token in Orion's management-token format, {@code dbm_<credential id as 32 hex digits>_<secret>}, with a
+     * 256-bit secret, as Orion would generate itself.
+     */
+    private static String randomManagementToken() {
+        var random = new SecureRandom();
+        byte[] id = new byte[16];
+        byte[] secret = new byte[32];
+        random.nextBytes(id);
+        random.nextBytes(secret);
+        return "dbm_" + HexFormat.of().formatHex(id) + "_"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static String randomKey() {

@@ -55,6 +55,7 @@ class ClaimToRequestIT {
 
     static final String DOMAIN = "dbaas.localhost";
     static final String KEY_ENCRYPTION_KEY = randomKey();
+    static final String ADMIN_TOKEN = randomManagementToken();
     static final MessageCodec CODEC = new MessageCodec();
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -66,6 +67,8 @@ class ClaimToRequestIT {
     static RecordingUpstream upstream;
     static ControlPlane controlPlane;
     static ControlPlane.Ports ports;
+    /** The first administrator of a tenant account, opened by the platform administrator. */
+    static String tenantToken;
 
     @BeforeAll
     static void startEverything() throws IOException {
@@ -84,6 +87,7 @@ class ClaimToRequestIT {
                 "",
                 kafka.getBrokersAsString(),
                 KEY_ENCRYPTION_KEY,
+                ADMIN_TOKEN,
                 DOMAIN,
                 ports,
                 List.of(
@@ -92,6 +96,9 @@ class ClaimToRequestIT {
                 Path.of("target", "it-logs"),
                 null));
         ServiceLogsOnFailure.watch(controlPlane);
+        HttpResponse<String> opened = orion(ADMIN_TOKEN, "POST", "/v1/accounts", "{\"name\": \"journey\"}");
+        assertThat(opened.statusCode()).isEqualTo(201);
+        tenantToken = json(opened).get("admin").get("token").asString();
     }
 
     @AfterAll
@@ -183,6 +190,14 @@ class ClaimToRequestIT {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(wrongKey.statusCode()).isEqualTo(401);
         assertThat(upstream.received()).hasSize(before);
+    }
+
+    @Test
+    void orionRefusesCallsWithoutAValidManagementToken() {
+        HttpResponse<String> refused = orion("not-a-token", "POST", "/v1/clusters", validClaim("anonymous"));
+
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("WWW-Authenticate")).isPresent();
     }
 
     @Test
@@ -285,8 +300,13 @@ class ClaimToRequestIT {
     }
 
     private static HttpResponse<String> orion(String method, String path, String body) {
+        return orion(tenantToken, method, path, body);
+    }
+
+    private static HttpResponse<String> orion(String token, String method, String path, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.orion() + path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
@@ -337,6 +357,17 @@ class ClaimToRequestIT {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    /** Orion's management-token format: {@code dbm_<credential id as 32 hex digits>_<secret>}. */
+    private static String randomManagementToken() {
+        var random = new java.security.SecureRandom();
+        byte[] id = new byte[16];
+        byte[] secret = new byte[32];
+        random.nextBytes(id);
+        random.nextBytes(secret);
+        return "dbm_" + java.util.HexFormat.of().formatHex(id) + "_"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     private static String randomKey() {

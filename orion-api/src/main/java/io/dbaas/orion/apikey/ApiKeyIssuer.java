@@ -26,8 +26,9 @@ public class ApiKeyIssuer {
         this.clock = clock;
     }
 
-    public IssuedApiKey issue(UUID clusterId) {
-        Cluster cluster = clusters.find(clusterId);
+    /** A new key for a cluster of the account; another account's cluster is not found. */
+    public IssuedApiKey issue(UUID accountId, UUID clusterId) {
+        Cluster cluster = clusters.find(accountId, clusterId);
         String sealed = cluster.sealedMasterKey()
                 .filter(key -> cluster.state() == ClusterState.RUNNING)
                 .orElseThrow(() -> new ClusterNotRunningException(clusterId, cluster.state()));

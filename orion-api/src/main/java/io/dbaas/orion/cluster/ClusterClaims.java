@@ -37,19 +37,22 @@ public class ClusterClaims {
      * @throws InvalidClaimException when the claim is refused; nothing is stored
      */
     @Transactional
-    public Cluster claim(Claim claim) {
+    public Cluster claim(UUID accountId, Claim claim) {
         ClusterSpec spec = validator.validate(claim);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        Cluster cluster =
-                clusters.save(Cluster.claim(id, properties.defaultAccountId(), spec, endpoint(id, spec), now));
+        Cluster cluster = clusters.save(Cluster.claim(id, accountId, spec, endpoint(id, spec), now));
         outbox.append(provisionCommand(cluster, now));
         return cluster;
     }
 
+    /**
+     * The cluster, if it belongs to the account. Another account's cluster is not found, exactly like a missing one,
+     * so that cluster ids reveal nothing across accounts.
+     */
     @Transactional(readOnly = true)
-    public Cluster find(UUID id) {
-        return clusters.findById(id).orElseThrow(() -> new ClusterNotFoundException(id));
+    public Cluster find(UUID accountId, UUID id) {
+        return clusters.findByIdAndAccountId(id, accountId).orElseThrow(() -> new ClusterNotFoundException(id));
     }
 
     private String endpoint(UUID id, ClusterSpec spec) {

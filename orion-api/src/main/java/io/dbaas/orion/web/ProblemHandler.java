@@ -1,5 +1,8 @@
 package io.dbaas.orion.web;
 
+import io.dbaas.orion.account.AccountNotFoundException;
+import io.dbaas.orion.account.CredentialNotFoundException;
+import io.dbaas.orion.account.InvalidAccountRequestException;
 import io.dbaas.orion.apikey.ClusterNotRunningException;
 import io.dbaas.orion.cluster.ClusterNotFoundException;
 import io.dbaas.orion.cluster.FieldViolation;
@@ -16,7 +19,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -46,17 +51,60 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ProblemDetail invalidAccountRequest(InvalidAccountRequestException e) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", e.field() + ": see errors");
+        problem.setProperty("errors", List.of(new FieldViolation(e.field(), e.detail())));
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail accountNotFound(AccountNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.ACCOUNT_NOT_FOUND, "Account not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail credentialNotFound(CredentialNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.CREDENTIAL_NOT_FOUND, "Credential not found", e.getMessage());
+    }
+
+    /**
+     * A role check failed inside a controller (method security). Handed back to Spring Security, whose access-denied
+     * handler writes the same 403 problem as for a refusal at the filter; otherwise the catch-all below would turn it
+     * into a 500.
+     */
+    @ExceptionHandler
+    void accessDenied(AccessDeniedException e) {
+        throw e;
+    }
+
+    @ExceptionHandler
     ProblemDetail clusterNotFound(ClusterNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.CLUSTER_NOT_FOUND, "Cluster not found", e.getMessage());
     }
 
+    /**
+     * A path id that is not a UUID names nothing, so it is answered like a missing resource; a query parameter of the
+     * wrong type is the client's mistake, named as such.
+     */
     @ExceptionHandler
-    ProblemDetail clusterIdNotAUuid(MethodArgumentTypeMismatchException e) {
-        return problem(
-                HttpStatus.NOT_FOUND,
-                ProblemTypes.CLUSTER_NOT_FOUND,
-                "Cluster not found",
-                "'" + e.getName() + "' is not a cluster id");
+    ProblemDetail argumentOfTheWrongType(MethodArgumentTypeMismatchException e) {
+        String name = e.getName();
+        if (e.getParameter().hasParameterAnnotation(RequestParam.class)) {
+            String detail = "has the wrong type or format";
+            ProblemDetail problem = problem(
+                    HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", name + ": see errors");
+            problem.setProperty("errors", List.of(new FieldViolation(name, detail)));
+            return problem;
+        }
+        String detail = "'" + name + "' is not an id";
+        return switch (name) {
+            case "accountId" ->
+                problem(HttpStatus.NOT_FOUND, ProblemTypes.ACCOUNT_NOT_FOUND, "Account not found", detail);
+            case "credentialId" ->
+                problem(HttpStatus.NOT_FOUND, ProblemTypes.CREDENTIAL_NOT_FOUND, "Credential not found", detail);
+            default -> problem(HttpStatus.NOT_FOUND, ProblemTypes.CLUSTER_NOT_FOUND, "Cluster not found", detail);
+        };
     }
 
     @ExceptionHandler

@@ -8,9 +8,14 @@ public final class ProblemTypes {
 
     private static final String PREFIX = "urn:dbaas:problem:";
 
+    public static final URI UNAUTHENTICATED = of("unauthenticated");
+    public static final URI FORBIDDEN = of("forbidden");
     public static final URI INVALID_CLAIM = of("invalid-claim");
+    public static final URI INVALID_REQUEST = of("invalid-request");
     public static final URI MALFORMED_REQUEST = of("malformed-request");
     public static final URI CLUSTER_NOT_FOUND = of("cluster-not-found");
+    public static final URI ACCOUNT_NOT_FOUND = of("account-not-found");
+    public static final URI CREDENTIAL_NOT_FOUND = of("credential-not-found");
     public static final URI CLUSTER_NOT_RUNNING = of("cluster-not-running");
     public static final URI INTERNAL_ERROR = of("internal-error");
 

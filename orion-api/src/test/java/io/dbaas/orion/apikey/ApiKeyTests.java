@@ -43,7 +43,7 @@ class ApiKeyTests extends OrionIntegrationTests {
     @Test
     void clusterThatIsNotRunningHasNoKeysYet() {
         Cluster cluster =
-                clusters.save(Cluster.claim(UUID.randomUUID(), UUID.randomUUID(), spec(), "p.example", Instant.now()));
+                clusters.save(Cluster.claim(UUID.randomUUID(), account.id(), spec(), "p.example", Instant.now()));
 
         Response response = post("/v1/clusters/" + cluster.id() + "/api-keys", "");
 
@@ -72,7 +72,7 @@ class ApiKeyTests extends OrionIntegrationTests {
 
     private Cluster runningCluster() {
         UUID id = UUID.randomUUID();
-        Cluster cluster = Cluster.claim(id, UUID.randomUUID(), spec(), id + ".local.minikube.test", Instant.now());
+        Cluster cluster = Cluster.claim(id, account.id(), spec(), id + ".local.minikube.test", Instant.now());
         cluster.markRunning(1, cipher.seal(id, MASTER_KEY), Instant.now());
         return clusters.save(cluster);
     }

@@ -1,6 +1,7 @@
 package io.dbaas.orion.support;
 
 import io.dbaas.contracts.MessageCodec;
+import io.dbaas.orion.account.ManagementToken;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +25,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Orion as it runs: real HTTP, a real PostgreSQL and a real Kafka broker. Every subclass shares one application
  * context, hence one database and one broker per test JVM.
+ *
+ * <p>Each test gets an account of its own, opened by the platform operator, and {@link #post}, {@link #get} and
+ * {@link #delete} act as that account's first administrator; {@link #as} acts with any other token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -28,6 +35,10 @@ public abstract class OrionIntegrationTests {
 
     /** The key-encryption key of this test run, as the other services would share it. */
     protected static final String KEY_ENCRYPTION_KEY = randomKey();
+
+    /** The platform administrator's token, given to Orion as {@code orion.bootstrap.admin-token}. */
+    protected static final String OPERATOR_TOKEN =
+            ManagementToken.generate(UUID.randomUUID()).value();
 
     private static final EmbeddedPostgres POSTGRES = startPostgres();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -38,6 +49,9 @@ public abstract class OrionIntegrationTests {
     @Autowired
     protected MessageCodec codec;
 
+    /** This test's own account. */
+    protected TestAccount account;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> POSTGRES.getJdbcUrl("postgres", "postgres"));
@@ -45,16 +59,96 @@ public abstract class OrionIntegrationTests {
         registry.add("dbaas.key-encryption-key", () -> KEY_ENCRYPTION_KEY);
         registry.add("dbaas.kafka.partitions", () -> 1);
         registry.add("orion.outbox.poll-interval", () -> "50ms");
+        registry.add("orion.bootstrap.admin-token", () -> OPERATOR_TOKEN);
+    }
+
+    @BeforeEach
+    void openTestAccount() {
+        account = openAccount("test");
+    }
+
+    /** A new account, opened by the operator, with the token of its first administrator. */
+    protected TestAccount openAccount(String name) {
+        Response opened = as(OPERATOR_TOKEN).post("/v1/accounts", "{\"name\": \"" + name + "\"}");
+        if (opened.status() != 201) {
+            throw new AssertionError("could not open an account: " + opened.status() + " " + opened.body());
+        }
+        return new TestAccount(
+                UUID.fromString(opened.json().get("id").asString()),
+                opened.json().get("admin").get("token").asString());
+    }
+
+    /** A new credential of the test's account with {@code role}, returning its token. */
+    protected String credential(String role) {
+        Response created = post(
+                "/v1/accounts/" + account.id() + "/credentials",
+                "{\"name\": \"" + role + " of the test\", \"role\": \"" + role + "\"}");
+        if (created.status() != 201) {
+            throw new AssertionError("could not create a credential: " + created.status() + " " + created.body());
+        }
+        return created.json().get("token").asString();
     }
 
     protected Response post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+        return as(account.adminToken()).post(path, json);
     }
 
     protected Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return as(account.adminToken()).get(path);
+    }
+
+    protected Response delete(String path) {
+        return as(account.adminToken()).delete(path);
+    }
+
+    /** Requests sent with {@code Authorization: Bearer <token>}. */
+    protected Client as(String token) {
+        return new Client("Bearer " + token);
+    }
+
+    /** Requests sent with this exact {@code Authorization} header. */
+    protected Client withAuthorization(String header) {
+        return new Client(header);
+    }
+
+    /** Requests sent without credentials. */
+    protected Client anonymous() {
+        return new Client(null);
+    }
+
+    /** An account of a test, with its first administrator's token. */
+    public record TestAccount(UUID id, String adminToken) {}
+
+    /** Sends requests with one {@code Authorization} header, or none. */
+    public final class Client {
+
+        private final @Nullable String authorization;
+
+        private Client(@Nullable String authorization) {
+            this.authorization = authorization;
+        }
+
+        public Response post(String path, String json) {
+            return send(request(path)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        public Response get(String path) {
+            return send(request(path).GET());
+        }
+
+        public Response delete(String path) {
+            return send(request(path).DELETE());
+        }
+
+        private HttpRequest.Builder request(String path) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            return request;
+        }
     }
 
     private URI uri(String path) {

@@ -1,20 +1,20 @@
 package io.dbaas.orion.apikey.web;
 
+import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.apikey.ApiKeyIssuer;
 import io.dbaas.orion.apikey.IssuedApiKey;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * API keys of a cluster. Who may call: until accounts and roles exist, anyone who can reach Orion's port, which the
- * local run binds to the loopback interface only.
- */
+/** API keys of a cluster. Who may call: admins of the account that owns the cluster. */
 @RestController
 @RequestMapping("/v1/clusters/{clusterId}/api-keys")
 class ApiKeyController {
@@ -27,9 +27,10 @@ class ApiKeyController {
 
     /** Creates a key and shows it this once; it is stored nowhere. */
     @PostMapping
-    ResponseEntity<IssuedApiKey> create(@PathVariable UUID clusterId) {
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<IssuedApiKey> create(@AuthenticationPrincipal Caller caller, @PathVariable UUID clusterId) {
         return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
-                .body(issuer.issue(clusterId));
+                .body(issuer.issue(caller.accountId(), clusterId));
     }
 }

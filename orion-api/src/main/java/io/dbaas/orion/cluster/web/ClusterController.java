@@ -1,11 +1,14 @@
 package io.dbaas.orion.cluster.web;
 
+import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.cluster.Claim;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.ClusterClaims;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Cluster claims and status. Who may call: until accounts and roles exist, anyone who can reach Orion's port, which
- * the local run binds to the loopback interface only.
+ * Cluster claims and status, within the caller's account. Who may call: admins claim, viewers (and every role above)
+ * read.
  */
 @RestController
 @RequestMapping("/v1/clusters")
@@ -29,15 +32,17 @@ class ClusterController {
 
     /** Accepts a claim at once; provisioning goes on in the background. */
     @PostMapping
-    ResponseEntity<ClusterResponse> claim(@RequestBody Claim claim) {
-        Cluster cluster = claims.claim(claim);
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<ClusterResponse> claim(@AuthenticationPrincipal Caller caller, @RequestBody Claim claim) {
+        Cluster cluster = claims.claim(caller.accountId(), claim);
         return ResponseEntity.accepted()
                 .location(URI.create("/v1/clusters/" + cluster.id()))
                 .body(ClusterResponse.of(cluster));
     }
 
     @GetMapping("/{id}")
-    ClusterResponse get(@PathVariable UUID id) {
-        return ClusterResponse.of(claims.find(id));
+    @PreAuthorize("hasRole('VIEWER')")
+    ClusterResponse get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        return ClusterResponse.of(claims.find(caller.accountId(), id));
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.account.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.account;
+
+import org.jspecify.annotations.NullMarked;

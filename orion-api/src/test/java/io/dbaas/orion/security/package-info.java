@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.security;
+
+import org.jspecify.annotations.NullMarked;
