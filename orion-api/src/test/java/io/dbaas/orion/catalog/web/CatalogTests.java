@@ -1,0 +1,44 @@
+package io.dbaas.orion.catalog.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbaas.orion.support.OrionIntegrationTests;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The offer, as configured, readable by every role. */
+class CatalogTests extends OrionIntegrationTests {
+
+    @Test
+    void enginesListTheirVersionsAndDefault() {
+        Response response = as(credential("viewer")).get("/v1/engines");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode qdrant = response.json().get("items").get(0);
+        assertThat(response.json().get("items")).hasSize(1);
+        assertThat(qdrant.get("id").asString()).isEqualTo("qdrant");
+        assertThat(qdrant.get("versions").valueStream().map(JsonNode::asString))
+                .containsExactly("1.13.6", "1.14.1", "1.15.5");
+        assertThat(qdrant.get("default_version").asString()).isEqualTo("1.15.5");
+    }
+
+    @Test
+    void providersListTheirRegions() {
+        Response response = as(credential("viewer")).get("/v1/providers");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode minikube = response.json().get("items").get(0);
+        assertThat(response.json().get("items")).hasSize(1);
+        assertThat(minikube.get("id").asString()).isEqualTo("minikube");
+        assertThat(minikube.get("regions").findValuesAsString("id")).containsExactly("local");
+    }
+
+    @Test
+    void everyRoleReadsTheCatalogButNobodyAnonymously() {
+        for (String path : new String[] {"/v1/engines", "/v1/providers"}) {
+            assertThat(get(path).status()).isEqualTo(200);
+            assertThat(as(OPERATOR_TOKEN).get(path).status()).isEqualTo(200);
+            assertThat(anonymous().get(path).status()).isEqualTo(401);
+        }
+    }
+}
