@@ -37,6 +37,31 @@ public record Problem(URI type, String title, int status, String detail) {
             HttpStatus.GATEWAY_TIMEOUT,
             "The cluster did not answer in time. The request may or may not have been applied.");
 
+    /** Ambiguous or broken framing (two Host headers, conflicting lengths): answered rather than guessed at. */
+    public static final Problem MALFORMED_REQUEST = of(
+            "malformed-request",
+            "Malformed request",
+            HttpStatus.BAD_REQUEST,
+            "The request is not well-formed HTTP, or its Host or length headers are ambiguous.");
+
+    public static final Problem BODY_TOO_LARGE = of(
+            "body-too-large",
+            "Request body too large",
+            HttpStatus.CONTENT_TOO_LARGE,
+            "The request body is larger than this gateway accepts. Send smaller batches.");
+
+    public static final Problem HEADERS_TOO_LARGE = of(
+            "headers-too-large",
+            "Request headers too large",
+            HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "The request headers are larger than this gateway accepts.");
+
+    public static final Problem URI_TOO_LONG = of(
+            "uri-too-long",
+            "Request line too long",
+            HttpStatus.URI_TOO_LONG,
+            "The request line is longer than this gateway accepts.");
+
     public static final Problem INTERNAL_ERROR = of(
             "internal-error",
             "Internal error",
@@ -45,10 +70,14 @@ public record Problem(URI type, String title, int status, String detail) {
 
     /** The problem GateKeeper answers with for a status raised by the gateway or the web server. */
     public static Problem forStatus(HttpStatus status) {
-        return switch (status) {
-            case NOT_FOUND -> UNKNOWN_CLUSTER;
-            case BAD_GATEWAY -> UPSTREAM_UNAVAILABLE;
-            case GATEWAY_TIMEOUT -> UPSTREAM_TIMEOUT;
+        // By number: 413 has two names (CONTENT_TOO_LARGE, the deprecated PAYLOAD_TOO_LARGE).
+        return switch (status.value()) {
+            case 404 -> UNKNOWN_CLUSTER;
+            case 413 -> BODY_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 431 -> HEADERS_TOO_LARGE;
+            case 502 -> UPSTREAM_UNAVAILABLE;
+            case 504 -> UPSTREAM_TIMEOUT;
             default -> generic(status);
         };
     }

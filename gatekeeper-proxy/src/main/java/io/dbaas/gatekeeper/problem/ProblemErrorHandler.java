@@ -31,7 +31,12 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             // Part of an upstream answer is already on the wire; only closing the connection is left.
             return Mono.error(failure);
         }
-        return responses.write(exchange, problemFor(failure));
+        Problem problem = problemFor(failure);
+        if (problem.status() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            // The rest of the body may still be on its way; the connection cannot carry a next request.
+            return responses.write(exchange, problem, headers -> headers.setConnection("close"));
+        }
+        return responses.write(exchange, problem);
     }
 
     private static Problem problemFor(Throwable failure) {

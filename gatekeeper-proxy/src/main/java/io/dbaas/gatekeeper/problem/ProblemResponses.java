@@ -36,6 +36,11 @@ public class ProblemResponses {
     }
 
     private DataBuffer buffer(ServerHttpResponse response, Problem problem) {
-        return response.bufferFactory().wrap(json.writeValueAsBytes(problem));
+        return response.bufferFactory().wrap(bytes(problem));
+    }
+
+    /** The body of {@code problem}, for answers written below WebFlux, straight on a Netty channel. */
+    public byte[] bytes(Problem problem) {
+        return json.writeValueAsBytes(problem);
     }
 }

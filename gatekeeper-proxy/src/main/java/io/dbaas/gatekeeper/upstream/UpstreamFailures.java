@@ -3,7 +3,6 @@ package io.dbaas.gatekeeper.upstream;
 import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemException;
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Optional;
@@ -20,7 +19,8 @@ final class UpstreamFailures {
             return Optional.empty();
         }
         // Before ConnectException, which it extends: a cluster that never answers the handshake is slow, not refusing.
-        if (failure instanceof ConnectTimeoutException || failure instanceof ReadTimeoutException) {
+        // (A slow answer is the gateway's own 504; a read time-out here would be the client's, not the cluster's.)
+        if (failure instanceof ConnectTimeoutException) {
             return Optional.of(Problem.UPSTREAM_TIMEOUT);
         }
         // Refused, reset, closed before answering, name not resolved: all I/O failures of the one call to the cluster.

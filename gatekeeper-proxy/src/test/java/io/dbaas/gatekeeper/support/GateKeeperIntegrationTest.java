@@ -40,7 +40,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "dbaas.key-encryption-key=" + TestCluster.KEY_ENCRYPTION_KEY,
             // Short, so that tests of slow clusters are quick; loopback upstreams answer well within them.
             "gatekeeper.upstream.connect-timeout=1s",
-            "gatekeeper.upstream.response-timeout=2s"
+            "gatekeeper.upstream.response-timeout=2s",
+            "gatekeeper.limits.max-body-size=64KB",
+            "gatekeeper.limits.read-timeout=1s"
         })
 @EmbeddedKafka(
         partitions = 2,

@@ -1,0 +1,19 @@
+package io.dbaas.gatekeeper.hygiene;
+
+import io.dbaas.gatekeeper.problem.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class RequestHygieneConfiguration {
+
+    @Bean
+    RequestHygieneFilter requestHygieneFilter(ProblemResponses problems, RequestLimitsProperties limits) {
+        return new RequestHygieneFilter(problems, limits);
+    }
+
+    @Bean
+    PublicServerTuning publicServerTuning(RequestLimitsProperties limits, ProblemResponses problems) {
+        return new PublicServerTuning(limits, problems);
+    }
+}

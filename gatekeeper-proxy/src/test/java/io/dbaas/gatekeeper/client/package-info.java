@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.client;
+
+import org.jspecify.annotations.NullMarked;

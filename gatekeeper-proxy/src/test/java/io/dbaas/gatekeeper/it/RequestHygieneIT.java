@@ -1,0 +1,206 @@
+package io.dbaas.gatekeeper.it;
+
+import static io.dbaas.gatekeeper.it.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
+import io.dbaas.gatekeeper.support.RawHttp;
+import io.dbaas.gatekeeper.support.RecordingUpstream.Received;
+import io.dbaas.gatekeeper.support.TestCluster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requests no cluster should see: oversized, ambiguous, stalled, or carrying forwarding claims from a client. The
+ * context limits bodies to 64 KB and body pauses to 1 s (see {@link GateKeeperIntegrationTest}).
+ */
+class RequestHygieneIT extends GateKeeperIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private TestCluster cluster;
+    private String apiKey;
+
+    @BeforeEach
+    void oneCluster() {
+        cluster = provisioned(UPSTREAM_A);
+        apiKey = cluster.newApiKey();
+    }
+
+    @Test
+    void headersOverTheLimitAreRefusedWith431() {
+        RawHttp.Answer answer = RawHttp.exchange(port, head("GET / HTTP/1.1", "X-Padding: " + "x".repeat(20_000)));
+
+        assertRawProblem(answer, 431, "urn:dbaas:problem:headers-too-large");
+        assertNothingReachedTheCluster();
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIsRefusedWith414() {
+        RawHttp.Answer answer = RawHttp.exchange(port, head("GET /" + "a".repeat(10_000) + " HTTP/1.1"));
+
+        assertRawProblem(answer, 414, "urn:dbaas:problem:uri-too-long");
+        assertNothingReachedTheCluster();
+    }
+
+    @Test
+    void twoHostHeadersAreRefusedWith400EvenWhenTheyAgree() {
+        for (String second : new String[] {"other.eu-west-1.aws." + DOMAIN, cluster.host()}) {
+            RawHttp.Answer answer = RawHttp.exchange(port, head("GET / HTTP/1.1", "Host: " + second));
+
+            assertRawProblem(answer, 400, "urn:dbaas:problem:malformed-request");
+        }
+        assertNothingReachedTheCluster();
+    }
+
+    @Test
+    void conflictingLengthHeadersAreRefusedWith400() {
+        String[][] conflicts = {
+            {"Content-Length: 3", "Transfer-Encoding: chunked"},
+            {"Content-Length: 3", "Content-Length: 4"},
+            {"Transfer-Encoding: chunked, identity"}
+        };
+        for (String[] headers : conflicts) {
+            RawHttp.Answer answer = RawHttp.exchange(port, head("POST / HTTP/1.1", headers) + "3\r\nabc\r\n0\r\n\r\n");
+
+            assertRawProblem(answer, 400, "urn:dbaas:problem:malformed-request");
+        }
+        assertNothingReachedTheCluster();
+    }
+
+    @Test
+    void aDeclaredBodyOverTheLimitIsRefusedWith413BeforeAnythingIsSent() {
+        String body = assertProblem(
+                gateway()
+                        .post()
+                        .uri("/collections/docs/points")
+                        .header(HttpHeaders.HOST, cluster.host())
+                        .header("api-key", apiKey)
+                        .bodyValue("x".repeat(64 * 1024 + 1))
+                        .exchange(),
+                413,
+                "urn:dbaas:problem:body-too-large");
+
+        assertThat(body).doesNotContain(apiKey, cluster.masterKey());
+        assertNothingReachedTheCluster();
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsCutOffWith413AndTheClusterNeverGetsAWholeRequest() {
+        StringBuilder request =
+                new StringBuilder(head("POST /collections/docs/points HTTP/1.1", "Transfer-Encoding: chunked"));
+        String chunk = "y".repeat(8 * 1024);
+        for (int i = 0; i < 12; i++) {
+            request.append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
+        }
+        request.append("0\r\n\r\n");
+
+        RawHttp.Answer answer = RawHttp.exchange(port, request.toString());
+
+        assertRawProblem(answer, 413, "urn:dbaas:problem:body-too-large");
+        assertThat(answer.text()).doesNotContain(apiKey, cluster.masterKey());
+        assertNothingReachedTheCluster();
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitArrivesWhole() {
+        String chunk = "z".repeat(8 * 1024);
+        String request = head("POST /collections/docs/points HTTP/1.1", "Transfer-Encoding: chunked")
+                + (Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n").repeat(4)
+                + "0\r\n\r\n";
+
+        RawHttp.Answer answer = RawHttp.exchange(port, request);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(UPSTREAM_A.received()).singleElement().satisfies(received -> assertThat(received.body())
+                .hasSize(4 * chunk.length()));
+    }
+
+    @Test
+    void aClientThatStallsInTheMiddleOfItsBodyLosesTheConnectionAndTheClusterNeverGetsAWholeRequest()
+            throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(head("POST /collections/docs/points HTTP/1.1", "Content-Length: 10")
+                    .concat("abc")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            long started = System.nanoTime();
+
+            InputStream in = socket.getInputStream();
+            byte[] whatever = in.readAllBytes();
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            // Closed after the read timeout (1 s), well before the upstream's own response timeout would matter.
+            assertThat(waited).isLessThan(Duration.ofSeconds(5));
+            assertThat(new String(whatever, StandardCharsets.ISO_8859_1)).doesNotContain("answered by");
+        }
+        assertNothingReachedTheCluster();
+    }
+
+    @Test
+    void forwardingHeadersFromAnUntrustedClientNeverReachTheCluster() {
+        gateway()
+                .get()
+                .uri("/collections")
+                .header(HttpHeaders.HOST, cluster.host())
+                .header("api-key", apiKey)
+                .header("X-Forwarded-For", "203.0.113.66")
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443")
+                .header("Forwarded", "for=203.0.113.66;host=evil.example;proto=https")
+                .header("X-Real-IP", "203.0.113.66")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        Received received = UPSTREAM_A.received().getFirst();
+        // GateKeeper's own statements, from the socket: the test client is on loopback, over plain HTTP.
+        assertThat(received.header("X-Forwarded-For")).containsExactly("127.0.0.1");
+        assertThat(received.header("X-Forwarded-Proto")).containsExactly("http");
+        assertThat(received.header("Forwarded")).isEmpty();
+        assertThat(received.header("X-Forwarded-Host")).isEmpty();
+        assertThat(received.header("X-Forwarded-Port")).isEmpty();
+        assertThat(received.header("X-Real-IP")).isEmpty();
+        assertThat(received.headers().toString()).doesNotContain("203.0.113.66", "evil.example");
+    }
+
+    /** A request head for the test's cluster, with its key, asking the server to close after answering. */
+    private String head(String requestLine, String... extraHeaders) {
+        StringBuilder head = new StringBuilder(requestLine).append("\r\n");
+        head.append("Host: ").append(cluster.host()).append("\r\n");
+        head.append("api-key: ").append(apiKey).append("\r\n");
+        head.append("Connection: close\r\n");
+        for (String header : extraHeaders) {
+            head.append(header).append("\r\n");
+        }
+        return head.append("\r\n").toString();
+    }
+
+    private static void assertRawProblem(RawHttp.Answer answer, int status, String type) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        assertThat(answer.text().toLowerCase()).contains("content-type: application/problem+json");
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+    }
+
+    private static void assertNothingReachedTheCluster() {
+        assertThat(UPSTREAM_A.received()).isEmpty();
+    }
+}

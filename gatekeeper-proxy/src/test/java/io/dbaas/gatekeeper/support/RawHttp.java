@@ -1,0 +1,71 @@
+package io.dbaas.gatekeeper.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * HTTP/1.1 written by hand on a socket, for requests no well-behaved client library would send: duplicate Host
+ * headers, conflicting lengths, bodies that never end.
+ */
+public final class RawHttp {
+
+    private RawHttp() {}
+
+    /** Sends {@code request} as it is and returns whatever comes back until the server closes or goes quiet. */
+    public static Answer exchange(int port, String request) {
+        return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1), 5_000);
+    }
+
+    public static Answer exchange(int port, byte[] request, int quietMillis) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(quietMillis);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request);
+                out.flush();
+            } catch (IOException e) {
+                // The server may answer and close before it has read everything; the answer is what counts.
+            }
+            return new Answer(readUntilClosedOrQuiet(socket.getInputStream()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readUntilClosedOrQuiet(InputStream in) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                received.write(buffer, 0, read);
+            }
+        } catch (SocketTimeoutException | java.net.SocketException e) {
+            // Quiet or reset: keep what arrived.
+        }
+        return received.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    /** The raw response text. */
+    public record Answer(String text) {
+
+        /** The status code of the first response, or -1 when nothing came back. */
+        public int status() {
+            if (!text.startsWith("HTTP/1.1 ")) {
+                return -1;
+            }
+            return Integer.parseInt(text.substring(9, 12));
+        }
+
+        public String body() {
+            int end = text.indexOf("\r\n\r\n");
+            return end < 0 ? "" : text.substring(end + 4);
+        }
+    }
+}
