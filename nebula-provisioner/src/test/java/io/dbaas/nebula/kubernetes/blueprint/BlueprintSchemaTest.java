@@ -1,0 +1,107 @@
+package io.dbaas.nebula.kubernetes.blueprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbaas.nebula.config.Exposure;
+import io.dbaas.nebula.config.GatekeeperPeers;
+import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.config.TestRegions;
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.infrastructure.TestSpecs;
+import io.dbaas.nebula.kubernetes.model.DesiredCluster;
+import io.dbaas.nebula.kubernetes.model.Labels;
+import io.dbaas.nebula.support.KubernetesSchemas;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every object every blueprint renders, for specs and regions that take different paths through the model, checked
+ * against the strict Kubernetes schemas and for the metadata Nebula itself relies on.
+ */
+class BlueprintSchemaTest {
+
+    private static final KubernetesSchemas SCHEMAS = KubernetesSchemas.strict();
+
+    static Stream<Arguments> renderings() {
+        List<Arguments> renderings = new ArrayList<>();
+        for (EngineBlueprint blueprint : TestBlueprints.all()) {
+            for (int nodes : new int[] {1, 3}) {
+                regions().forEach((name, region) -> {
+                    DBClusterSpecs specs =
+                            TestSpecs.withEngine(TestSpecs.qdrant(UUID.randomUUID(), nodes), blueprint.engine());
+                    renderings.add(Arguments.of(
+                            blueprint.engine().id() + ", " + nodes + " node(s), " + name,
+                            blueprint.render(specs, region)));
+                });
+            }
+        }
+        return renderings.stream();
+    }
+
+    private static Map<String, RegionProperties> regions() {
+        return Map.of(
+                "cluster-ip, default storage class",
+                TestRegions.region().build(),
+                "load-balancer, storage class, annotations, zones",
+                TestRegions.region()
+                        .exposure(Exposure.LOAD_BALANCER)
+                        .storageClass("fast-ssd")
+                        .serviceAnnotations(Map.of("service.beta.kubernetes.io/aws-load-balancer-internal", "true"))
+                        .zones("eu-west-1a", "eu-west-1b")
+                        .build(),
+                "gatekeeper outside the cluster",
+                TestRegions.region()
+                        .exposure(Exposure.LOAD_BALANCER)
+                        .gatekeeper(new GatekeeperPeers(Map.of(), Map.of(), List.of("10.0.0.0/16", "fd00::/8")))
+                        .build());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyRenderedObjectIsValidKubernetes(String rendering, DesiredCluster cluster) {
+        List<HasMetadata> objects =
+                new ArrayList<>(cluster.inApplyOrder(cluster.masterKeySecretHolding("k".repeat(32))));
+        objects.add(cluster.masterKeySecretWithPlaceholder("<generated once by Nebula>"));
+
+        assertThat(objects).hasSizeGreaterThanOrEqualTo(8);
+        for (HasMetadata object : objects) {
+            assertThat(SCHEMAS.violations(object)).as(describe(object)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyObjectHasTheMetadataNebulaReliesOn(String rendering, DesiredCluster cluster) {
+        for (HasMetadata object : cluster.inApplyOrder(cluster.masterKeySecret())) {
+            assertThat(object.getApiVersion()).as(describe(object)).isNotBlank();
+            assertThat(object.getMetadata().getName()).as(describe(object)).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+            assertThat(object.getMetadata().getLabels())
+                    .as(describe(object))
+                    .containsEntry(Labels.MANAGED_BY, Labels.NEBULA);
+            if (!(object instanceof Namespace)) {
+                assertThat(object.getMetadata().getNamespace())
+                        .as(describe(object))
+                        .isEqualTo(cluster.namespaceName());
+            }
+        }
+        cluster.statefulSets().forEach(statefulSet -> {
+            assertThat(statefulSet.getSpec().getVolumeClaimTemplates())
+                    .allSatisfy(
+                            claim -> assertThat(claim.getMetadata().getName()).isNotBlank());
+            assertThat(statefulSet.getSpec().getTemplate().getMetadata().getLabels())
+                    .containsAllEntriesOf(statefulSet.getSpec().getSelector().getMatchLabels());
+        });
+    }
+
+    private static String describe(HasMetadata object) {
+        return object.getKind() + " " + object.getMetadata().getName();
+    }
+}
