@@ -7,6 +7,7 @@ import io.dbaas.orion.apikey.ClusterNotRunningException;
 import io.dbaas.orion.cluster.ClusterNotFoundException;
 import io.dbaas.orion.cluster.FieldViolation;
 import io.dbaas.orion.cluster.InvalidClaimException;
+import io.dbaas.orion.cluster.InvalidClusterQueryException;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -44,6 +45,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 HttpStatus.BAD_REQUEST,
                 ProblemTypes.INVALID_CLAIM,
                 "Invalid claim",
+                e.violations().stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "))
+                        + ": see errors");
+        problem.setProperty("errors", e.violations());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidClusterQuery(InvalidClusterQueryException e) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.INVALID_REQUEST,
+                "Invalid request",
                 e.violations().stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "))
                         + ": see errors");
         problem.setProperty("errors", e.violations());

@@ -4,8 +4,11 @@ import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.cluster.Claim;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.ClusterClaims;
+import io.dbaas.orion.cluster.ClusterListing;
+import io.dbaas.orion.cluster.ClusterQuery;
 import java.net.URI;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -25,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ClusterController {
 
     private final ClusterClaims claims;
+    private final ClusterListing listing;
 
-    ClusterController(ClusterClaims claims) {
+    ClusterController(ClusterClaims claims, ClusterListing listing) {
         this.claims = claims;
+        this.listing = listing;
     }
 
     /** Accepts a claim at once; provisioning goes on in the background. */
@@ -38,6 +44,21 @@ class ClusterController {
         return ResponseEntity.accepted()
                 .location(URI.create("/v1/clusters/" + cluster.id()))
                 .body(ClusterResponse.of(cluster));
+    }
+
+    /** The account's clusters, newest first, a page at a time; every filter given must match. */
+    @GetMapping
+    @PreAuthorize("hasRole('VIEWER')")
+    ClusterListResponse list(
+            @AuthenticationPrincipal Caller caller,
+            @RequestParam(name = "state", required = false) @Nullable String state,
+            @RequestParam(name = "engine", required = false) @Nullable String engine,
+            @RequestParam(name = "provider", required = false) @Nullable String provider,
+            @RequestParam(name = "region", required = false) @Nullable String region,
+            @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize,
+            @RequestParam(name = "page_token", required = false) @Nullable String pageToken) {
+        var query = new ClusterQuery(state, engine, provider, region, pageSize, pageToken);
+        return ClusterListResponse.of(listing.list(caller.accountId(), query));
     }
 
     @GetMapping("/{id}")
