@@ -1,0 +1,8 @@
+/**
+ * Render mode: {@code java -jar nebula-provisioner.jar render …} prints the manifests Nebula would apply for one
+ * cluster spec, without Kafka, a web server or a Kubernetes client. For review and for GitOps.
+ */
+@NullMarked
+package io.dbaas.nebula.render;
+
+import org.jspecify.annotations.NullMarked;
