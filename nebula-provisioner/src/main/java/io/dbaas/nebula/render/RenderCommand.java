@@ -1,0 +1,98 @@
+package io.dbaas.nebula.render;
+
+import io.dbaas.nebula.config.NebulaProperties;
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
+import io.dbaas.nebula.kubernetes.model.InvalidClusterSpecsException;
+import io.dbaas.nebula.region.Region;
+import io.dbaas.nebula.region.RegionCatalog;
+import io.dbaas.nebula.region.RegionId;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code render}: prints the manifests of one cluster spec to standard output; problems go to standard error. */
+public final class RenderCommand {
+
+    public static final String NAME = "render";
+
+    /** Exit status for a request that cannot be rendered (missing option, unknown region, invalid spec). */
+    public static final int USAGE_ERROR = 2;
+
+    private RenderCommand() {}
+
+    public static boolean isRequested(String[] args) {
+        return args.length > 0 && NAME.equals(args[0]);
+    }
+
+    /**
+     * Renders and prints; returns the process exit status.
+     *
+     * @param args the arguments after {@code render}
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (Arrays.asList(args).contains("--help")) {
+            out.println(RenderRequest.USAGE);
+            return 0;
+        }
+        try (ConfigurableApplicationContext context = start(args)) {
+            RenderRequest request = RenderRequest.from(context.getEnvironment());
+            out.print(render(request, context));
+            out.flush();
+            return 0;
+        } catch (RenderException | InvalidClusterSpecsException e) {
+            err.println("render: " + e.getMessage());
+            err.println(RenderRequest.USAGE);
+            return USAGE_ERROR;
+        }
+    }
+
+    private static String render(RenderRequest request, ConfigurableApplicationContext context) {
+        DBClusterSpecs specs = request.specs();
+        EngineBlueprint blueprint = context.getBean(EngineBlueprints.class)
+                .find(specs.engine())
+                .orElseThrow(() -> new RenderException("this version of Nebula has no blueprint for "
+                        + specs.engine().id()));
+        Region region = region(context.getBean(NebulaProperties.class), specs);
+        String header = "# Rendered by Nebula for " + specs.engine().id() + " " + specs.version() + " in "
+                + region.id() + (request.clusterIdGiven() ? "" : "; cluster id generated (pass --cluster-id to fix it)")
+                + ".\n# The master key is a placeholder: Nebula generates it once, at provisioning.\n";
+        return header + Manifests.toYaml(blueprint.render(specs, region.properties()));
+    }
+
+    private static Region region(NebulaProperties properties, DBClusterSpecs specs) {
+        RegionCatalog catalog = new RegionCatalog(properties);
+        return catalog.find(new RegionId(specs.provider(), specs.region()))
+                .orElseThrow(() -> new RenderException("no region " + specs.provider() + "/" + specs.region()
+                        + " is configured; configured: "
+                        + catalog.all().stream()
+                                .map(region -> region.id().toString())
+                                .collect(Collectors.joining(", "))));
+    }
+
+    static ConfigurableApplicationContext start(String[] args) {
+        return new SpringApplicationBuilder(RenderContext.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                // Standard output carries the manifests only.
+                .properties("logging.threshold.console=OFF", "spring.main.register-shutdown-hook=false")
+                .run(springArguments(args));
+    }
+
+    /** {@code --spec=FILE} becomes a config import, so that the spec file's keys read like the options. */
+    private static String[] springArguments(String[] args) {
+        List<String> arguments = new ArrayList<>();
+        for (String arg : args) {
+            arguments.add(arg.startsWith("--spec=") ? "--spring.config.import=file:" + arg.substring(7) : arg);
+        }
+        return arguments.toArray(String[]::new);
+    }
+}

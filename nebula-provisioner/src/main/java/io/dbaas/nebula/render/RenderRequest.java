@@ -1,0 +1,87 @@
+package io.dbaas.nebula.render;
+
+import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.core.env.Environment;
+
+/**
+ * The cluster spec to render, read from the command line ({@code --engine=qdrant}) or from a spec file with the same
+ * keys ({@code --spec=cluster.yaml}); both end up in the Spring environment.
+ */
+record RenderRequest(DBClusterSpecs specs, boolean clusterIdGiven) {
+
+    /** Command and correlation ids do not exist for a rendering; a fixed id keeps the output reproducible. */
+    static final UUID NO_COMMAND = new UUID(0L, 0L);
+
+    static final String USAGE = """
+            Usage: java -jar nebula-provisioner.jar render --engine=qdrant --version=1.15.5 --nodes=3 --cpu=1 \\
+                     --memory=2Gi --disk=10Gi --provider=minikube --region=local \\
+                     [--cluster-id=<uuid>] [--name=<display name>] [--endpoint=<host>] [--nebula.<setting>=<value>]
+               or: java -jar nebula-provisioner.jar render --spec=cluster.yaml   (the same keys, one per line)
+            Prints the manifests Nebula would apply, as multi-document YAML, without touching any cluster.""";
+
+    private static final List<String> REQUIRED =
+            List.of("engine", "version", "nodes", "cpu", "memory", "disk", "provider", "region");
+
+    static RenderRequest from(Environment environment) {
+        List<String> missing = new ArrayList<>();
+        for (String key : REQUIRED) {
+            if (!environment.containsProperty(key)) {
+                missing.add("--" + key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new RenderException("missing " + String.join(", ", missing));
+        }
+        Engine engine = Engine.fromId(environment.getRequiredProperty("engine"))
+                .orElseThrow(
+                        () -> new RenderException("unknown engine '" + environment.getProperty("engine") + "'; known: "
+                                + Arrays.stream(Engine.values()).map(Engine::id).collect(Collectors.joining(", "))));
+        Optional<String> givenId = Optional.ofNullable(environment.getProperty("cluster-id"));
+        UUID clusterId = givenId.map(RenderRequest::uuid).orElseGet(UUID::randomUUID);
+        String provider = environment.getRequiredProperty("provider");
+        String region = environment.getRequiredProperty("region");
+        DBClusterSpecs specs = new DBClusterSpecs(
+                clusterId,
+                environment.getProperty("name", "rendered"),
+                engine,
+                environment.getRequiredProperty("version"),
+                nodes(environment.getRequiredProperty("nodes")),
+                environment.getRequiredProperty("cpu"),
+                environment.getRequiredProperty("memory"),
+                environment.getRequiredProperty("disk"),
+                provider,
+                region,
+                environment.getProperty("endpoint", clusterId + "." + region + "." + provider + ".dbaas.local"),
+                NO_COMMAND,
+                NO_COMMAND,
+                null);
+        return new RenderRequest(specs, givenId.isPresent());
+    }
+
+    private static int nodes(String value) {
+        try {
+            int nodes = Integer.parseInt(value);
+            if (nodes >= 1) {
+                return nodes;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new RenderException("--nodes must be a whole number of at least 1, got '" + value + "'");
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new RenderException("--cluster-id must be a UUID, got '" + value + "'");
+        }
+    }
+}
