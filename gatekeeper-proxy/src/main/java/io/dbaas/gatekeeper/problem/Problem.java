@@ -37,6 +37,19 @@ public record Problem(URI type, String title, int status, String detail) {
             HttpStatus.GATEWAY_TIMEOUT,
             "The cluster did not answer in time. The request may or may not have been applied.");
 
+    public static final Problem RATE_LIMITED = of(
+            "rate-limited",
+            "Too many requests",
+            HttpStatus.TOO_MANY_REQUESTS,
+            "This API key made more requests than it may. Retry after the time in Retry-After.");
+
+    /** Said before any key is checked, so that a guesser learns nothing more about the keys it tries. */
+    public static final Problem TOO_MANY_FAILED_AUTHENTICATIONS = of(
+            "too-many-failed-authentications",
+            "Too many failed authentications",
+            HttpStatus.TOO_MANY_REQUESTS,
+            "Too many requests from this address had no valid API key. Retry after the time in Retry-After.");
+
     /** Ambiguous or broken framing (two Host headers, conflicting lengths): answered rather than guessed at. */
     public static final Problem MALFORMED_REQUEST = of(
             "malformed-request",

@@ -2,11 +2,14 @@ package io.dbaas.gatekeeper.routing;
 
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
+import io.dbaas.gatekeeper.abuse.AbuseProtection;
+import io.dbaas.gatekeeper.client.ClientAddress;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.directory.ClusterRoute;
 import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemResponses;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -39,31 +42,51 @@ public class ClusterRoutingFilter implements GlobalFilter, Ordered {
 
     private final ClusterDirectory directory;
     private final ProblemResponses problems;
+    private final AbuseProtection abuse;
 
-    public ClusterRoutingFilter(ClusterDirectory directory, ProblemResponses problems) {
+    public ClusterRoutingFilter(ClusterDirectory directory, ProblemResponses problems, AbuseProtection abuse) {
         this.directory = directory;
         this.problems = problems;
+        this.abuse = abuse;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        ClientAddress client = ClientAddress.of(exchange);
+        Optional<Duration> blocked = abuse.blockedAddress(client);
+        if (blocked.isPresent()) {
+            return tooMany(exchange, Problem.TOO_MANY_FAILED_AUTHENTICATIONS, blocked.get());
+        }
         Optional<ClusterRoute> route = RequestHost.of(request).flatMap(directory::find);
         if (route.isEmpty()) {
             return problems.write(exchange, Problem.UNKNOWN_CLUSTER);
         }
-        if (!presentsValidKey(request, route.get())) {
+        Optional<String> validKey = validKey(request, route.get());
+        if (validKey.isEmpty()) {
+            abuse.authenticationFailed(client);
             return problems.write(
                     exchange,
                     Problem.UNAUTHENTICATED,
                     headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, WWW_AUTHENTICATE));
         }
+        Optional<Duration> overLimit = abuse.requestWithKey(validKey.get());
+        if (overLimit.isPresent()) {
+            return tooMany(exchange, Problem.RATE_LIMITED, overLimit.get());
+        }
         return chain.filter(towardsUpstream(exchange, route.get()));
     }
 
-    private static boolean presentsValidKey(ServerHttpRequest request, ClusterRoute route) {
+    private static Optional<String> validKey(ServerHttpRequest request, ClusterRoute route) {
         String presented = request.getHeaders().getFirst(ApiKeyHeaders.API_KEY);
-        return presented != null && route.masterKey().accepts(presented);
+        return presented != null && route.masterKey().accepts(presented) ? Optional.of(presented) : Optional.empty();
+    }
+
+    private Mono<Void> tooMany(ServerWebExchange exchange, Problem problem, Duration retryAfter) {
+        // Whole seconds, rounded up: retrying at the rounded-down second would be refused again.
+        long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).toSeconds());
+        return problems.write(
+                exchange, problem, headers -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds)));
     }
 
     private static ServerWebExchange towardsUpstream(ServerWebExchange exchange, ClusterRoute route) {

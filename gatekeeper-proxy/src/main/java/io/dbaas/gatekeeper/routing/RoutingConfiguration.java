@@ -1,5 +1,6 @@
 package io.dbaas.gatekeeper.routing;
 
+import io.dbaas.gatekeeper.abuse.AbuseProtection;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.problem.ProblemResponses;
 import io.dbaas.gatekeeper.upstream.UpstreamProperties;
@@ -44,8 +45,9 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    ClusterRoutingFilter clusterRoutingFilter(ClusterDirectory directory, ProblemResponses problems) {
-        return new ClusterRoutingFilter(directory, problems);
+    ClusterRoutingFilter clusterRoutingFilter(
+            ClusterDirectory directory, ProblemResponses problems, AbuseProtection abuse) {
+        return new ClusterRoutingFilter(directory, problems, abuse);
     }
 
     /**

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
 import io.dbaas.contracts.security.DerivedApiKeys;
+import io.dbaas.gatekeeper.abuse.AbuseProperties;
+import io.dbaas.gatekeeper.abuse.AbuseProtection;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.directory.ClusterRoute;
 import io.dbaas.gatekeeper.directory.MasterKey;
 import io.dbaas.gatekeeper.problem.ProblemResponses;
 import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +37,9 @@ class ClusterRoutingFilterTest {
 
     private final ClusterDirectory directory = new ClusterDirectory();
     private final ClusterRoutingFilter filter = new ClusterRoutingFilter(
-            directory, new ProblemResponses(JsonMapper.builder().build()));
+            directory,
+            new ProblemResponses(JsonMapper.builder().build()),
+            new AbuseProtection(new AbuseProperties(1000, Duration.ofSeconds(1), 1000, Duration.ofMinutes(1), 100)));
     private final AtomicReference<@Nullable ServerWebExchange> forwarded = new AtomicReference<>();
     private final GatewayFilterChain chain = exchange -> {
         forwarded.set(exchange);

@@ -42,7 +42,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
             "gatekeeper.upstream.connect-timeout=1s",
             "gatekeeper.upstream.response-timeout=2s",
             "gatekeeper.limits.max-body-size=64KB",
-            "gatekeeper.limits.read-timeout=1s"
+            "gatekeeper.limits.read-timeout=1s",
+            // Every test client is 127.0.0.1; many tests fail authentication on purpose. AbuseProtectionIT tests
+            // limits.
+            "gatekeeper.abuse.failed-authentications-per-address=100000"
         })
 @EmbeddedKafka(
         partitions = 2,

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * HTTP/1.1 written by hand on a socket, for requests no well-behaved client library would send: duplicate Host
@@ -23,8 +24,25 @@ public final class RawHttp {
         return exchange(port, request.getBytes(StandardCharsets.ISO_8859_1), 5_000);
     }
 
+    /**
+     * Sends {@code request} from a chosen loopback address such as {@code 127.0.0.7}, so that one test can play several
+     * clients: Linux routes the whole of 127.0.0.0/8 to the loopback interface.
+     */
+    public static Answer exchangeFrom(String localAddress, int port, String request) {
+        try {
+            return exchange(
+                    InetAddress.getByName(localAddress), port, request.getBytes(StandardCharsets.ISO_8859_1), 5_000);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Answer exchange(int port, byte[] request, int quietMillis) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return exchange(null, port, request, quietMillis);
+    }
+
+    private static Answer exchange(@Nullable InetAddress local, int port, byte[] request, int quietMillis) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, local, 0)) {
             socket.setSoTimeout(quietMillis);
             OutputStream out = socket.getOutputStream();
             try {
@@ -61,6 +79,18 @@ public final class RawHttp {
                 return -1;
             }
             return Integer.parseInt(text.substring(9, 12));
+        }
+
+        public String header(String name) {
+            for (String line : text.split("\r\n")) {
+                if (line.isEmpty()) {
+                    break;
+                }
+                if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                    return line.substring(name.length() + 1).strip();
+                }
+            }
+            return "";
         }
 
         public String body() {

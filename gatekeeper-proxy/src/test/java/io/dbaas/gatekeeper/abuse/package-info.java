@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.abuse;
+
+import org.jspecify.annotations.NullMarked;
