@@ -1,0 +1,70 @@
+package io.dbaas.orion.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbaas.orion.support.OrionIntegrationTests;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The API's description is public and tells clients how to authenticate and who may call what. */
+class OpenApiTests extends OrionIntegrationTests {
+
+    @Test
+    void documentIsServedWithoutCredentialsAndDeclaresTheBearerScheme() throws Exception {
+        Response response = anonymous().get("/v3/api-docs");
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/api-docs.json"), response.body());
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode document = response.json();
+        JsonNode scheme = document.get("components").get("securitySchemes").get("managementToken");
+        assertThat(scheme.get("type").asString()).isEqualTo("http");
+        assertThat(scheme.get("scheme").asString()).isEqualTo("bearer");
+        assertThat(document.get("security").get(0).has("managementToken")).isTrue();
+    }
+
+    @Test
+    void everyEndpointIsDescribedWithWhoMayCallIt() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.propertyNames())
+                .contains(
+                        "/v1/clusters",
+                        "/v1/clusters/{id}",
+                        "/v1/clusters/{clusterId}/api-keys",
+                        "/v1/accounts",
+                        "/v1/accounts/{accountId}/credentials",
+                        "/v1/accounts/{accountId}/credentials/{credentialId}",
+                        "/v1/engines",
+                        "/v1/providers");
+        JsonNode claim = paths.get("/v1/clusters").get("post");
+        assertThat(claim.get("description").asString()).contains("role admin");
+        assertThat(claim.get("responses").has("401")).isTrue();
+        assertThat(paths.get("/v1/accounts").get("post").get("description").asString())
+                .contains("role operator");
+        JsonNode list = paths.get("/v1/clusters").get("get");
+        assertThat(list.get("parameters").findValuesAsString("name"))
+                .containsExactlyInAnyOrder("state", "engine", "provider", "region", "page_size", "page_token")
+                .as("the caller comes from the token, not a parameter")
+                .doesNotContain("caller");
+    }
+
+    @Test
+    void schemasUseTheNamesOnTheWire() {
+        JsonNode schemas =
+                anonymous().get("/v3/api-docs").json().get("components").get("schemas");
+
+        assertThat(schemas.get("ClusterResponse").get("properties").propertyNames())
+                .contains("node_resources", "nodes_ready", "created_at")
+                .doesNotContain("nodeResources");
+        assertThat(schemas.get("ClusterListResponse").get("properties").propertyNames())
+                .contains("items", "next_page_token");
+    }
+
+    @Test
+    void swaggerUiIsServedWithoutCredentials() {
+        Response response = anonymous().get("/swagger-ui/index.html");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).containsIgnoringCase("swagger");
+    }
+}
