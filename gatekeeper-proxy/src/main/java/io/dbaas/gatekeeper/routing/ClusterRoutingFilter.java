@@ -6,6 +6,7 @@ import io.dbaas.gatekeeper.abuse.AbuseProtection;
 import io.dbaas.gatekeeper.client.ClientAddress;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.directory.ClusterRoute;
+import io.dbaas.gatekeeper.observability.ObservedCluster;
 import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemResponses;
 import java.net.URI;
@@ -62,6 +63,7 @@ public class ClusterRoutingFilter implements GlobalFilter, Ordered {
         if (route.isEmpty()) {
             return problems.write(exchange, Problem.UNKNOWN_CLUSTER);
         }
+        ObservedCluster.mark(exchange, route.get().clusterId());
         Optional<String> validKey = validKey(request, route.get());
         if (validKey.isEmpty()) {
             abuse.authenticationFailed(client);

@@ -24,6 +24,11 @@ public final class CapturedLogs implements AutoCloseable {
                 .toList());
     }
 
+    /** What the named logger logs, for loggers not named after a class (such as the access log). */
+    public static CapturedLogs ofLogger(String name) {
+        return new CapturedLogs(List.of((Logger) LoggerFactory.getLogger(name)));
+    }
+
     /** Every captured line, formatted, with the message and stack of any attached exception. */
     public String text() {
         StringBuilder text = new StringBuilder();

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.observability;
+
+import org.jspecify.annotations.NullMarked;
