@@ -46,8 +46,14 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
         if (failure instanceof ResponseStatusException statusException) {
             return problemFor(statusException.getStatusCode());
         }
-        log.error("Request failed: {}", failure.toString());
+        // Class and place only: exception messages on the request path can quote header values, keys included.
+        log.error("Request failed with {} at {}", failure.getClass().getName(), thrownAt(failure));
         return Problem.INTERNAL_ERROR;
+    }
+
+    private static String thrownAt(Throwable failure) {
+        StackTraceElement[] trace = failure.getStackTrace();
+        return trace.length == 0 ? "an unknown place" : trace[0].toString();
     }
 
     private static Problem problemFor(HttpStatusCode statusCode) {

@@ -3,6 +3,9 @@ package io.dbaas.gatekeeper.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -71,7 +74,8 @@ class ProblemErrorHandlerTest {
     }
 
     @Test
-    void anUnexpectedFailureIsAnInternalErrorThatKeepsItsMessageOutOfTheBody() {
+    @ExtendWith(OutputCaptureExtension.class)
+    void anUnexpectedFailureIsAnInternalErrorThatKeepsItsMessageOutOfTheBodyAndTheLog(CapturedOutput log) {
         MockServerWebExchange exchange = exchange();
 
         handler.handle(exchange, new IllegalStateException("api-key=dbk_secret leaked into a message"))
@@ -80,6 +84,7 @@ class ProblemErrorHandlerTest {
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(body(exchange).get("type").asString()).isEqualTo("urn:dbaas:problem:internal-error");
         assertThat(exchange.getResponse().getBodyAsString().block()).doesNotContain("dbk_secret");
+        assertThat(log.getAll()).contains("IllegalStateException").doesNotContain("dbk_secret");
     }
 
     private static MockServerWebExchange exchange() {
