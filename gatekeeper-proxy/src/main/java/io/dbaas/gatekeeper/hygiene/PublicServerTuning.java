@@ -1,7 +1,10 @@
 package io.dbaas.gatekeeper.hygiene;
 
 import io.dbaas.gatekeeper.problem.ProblemResponses;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
@@ -13,6 +16,7 @@ import reactor.netty.http.server.HttpServer;
 final class PublicServerTuning implements NettyServerCustomizer {
 
     static final String DECODING_FAILURES = "gatekeeper.decodingFailures";
+    private static final String AFTER_NEGOTIATION = "gatekeeper.afterProtocolNegotiation";
 
     private final RequestLimitsProperties limits;
     private final DecodingFailureResponder decodingFailures;
@@ -29,12 +33,42 @@ final class PublicServerTuning implements NettyServerCustomizer {
     }
 
     /**
-     * Only where the HTTP/1.1 handlers are already in place, which is the case on a cleartext connection. Over TLS the
-     * protocol is chosen later (ALPN) and Netty's own empty-bodied answers remain.
+     * Before the HTTP/1.1 handlers. On a cleartext connection they are in place already; over TLS the protocol is
+     * chosen later, by ALPN, so the responder is added once the handshake says HTTP/1.1 was chosen. HTTP/2 connections
+     * have no HTTP/1.1 decoder: their limits are enforced by the HTTP/2 codec, whose refusals (a stream reset or an
+     * empty-bodied 431) stay as Netty makes them.
      */
     private void answerDecodingFailures(ChannelPipeline pipeline) {
-        if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null && pipeline.get(DECODING_FAILURES) == null) {
+        if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
+            addResponder(pipeline);
+        } else if (pipeline.get(NettyPipeline.H2OrHttp11Codec) != null) {
+            pipeline.addAfter(NettyPipeline.H2OrHttp11Codec, AFTER_NEGOTIATION, new AfterProtocolNegotiation());
+        }
+    }
+
+    private void addResponder(ChannelPipeline pipeline) {
+        if (pipeline.get(DECODING_FAILURES) == null) {
             pipeline.addBefore(NettyPipeline.HttpTrafficHandler, DECODING_FAILURES, decodingFailures);
+        }
+    }
+
+    /**
+     * Sits after the ALPN handler, which builds the protocol's handlers when the TLS handshake completes and then
+     * passes the handshake event on: by the time the event arrives here, the HTTP/1.1 handlers exist if that protocol
+     * was chosen. Removes itself after the handshake either way.
+     */
+    private final class AfterProtocolNegotiation extends ChannelInboundHandlerAdapter {
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+            if (event instanceof SslHandshakeCompletionEvent handshake) {
+                ChannelPipeline pipeline = context.pipeline();
+                if (handshake.isSuccess() && pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
+                    addResponder(pipeline);
+                }
+                pipeline.remove(this);
+            }
+            super.userEventTriggered(context, event);
         }
     }
 }

@@ -1,0 +1,233 @@
+package io.dbaas.gatekeeper.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
+import io.dbaas.gatekeeper.support.RecordingUpstream.Received;
+import io.dbaas.gatekeeper.support.TestCluster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public port with TLS on and no certificate configured: a development CA signs a wildcard certificate for the
+ * configured region at start-up and writes out its own certificate. Clients name the cluster in the URL (HTTPS
+ * clients cannot set {@code Host}); {@code *.localhost} resolves to loopback in the test JVM.
+ */
+@TestPropertySource(
+        properties = {
+            "gatekeeper.tls.enabled=true",
+            "gatekeeper.tls.development.hosts=*.eu-west-1.aws." + GateKeeperIntegrationTest.DOMAIN,
+            "gatekeeper.tls.development.ca-certificate=" + TlsIT.CA_FILE
+        })
+class TlsIT extends GateKeeperIntegrationTest {
+
+    static final String CA_FILE = "target/tls-it/development-ca.pem";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private TestCluster cluster;
+
+    @BeforeEach
+    void aCluster() {
+        cluster = provisioned(UPSTREAM_A);
+    }
+
+    @Test
+    void aClientTrustingTheExportedCaSpeaksHttp2AndReachesTheClusterWithTheMasterKey() throws Exception {
+        String apiKey = cluster.newApiKey();
+
+        HttpResponse<String> response = trustingClient(HttpClient.Version.HTTP_2)
+                .send(
+                        request(cluster.host(), "/collections/docs?wait=true")
+                                .header("api-key", apiKey)
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"limit\":3}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.body()).isEqualTo("answered by upstream-a");
+        X509Certificate served =
+                (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
+        assertThat(dnsNames(served)).containsExactly("*.eu-west-1.aws." + DOMAIN);
+        assertThat(served.getIssuerX500Principal()).isEqualTo(exportedCa().getSubjectX500Principal());
+
+        Received received = UPSTREAM_A.received().getLast();
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.rawPath()).isEqualTo("/collections/docs");
+        assertThat(received.body()).isEqualTo("{\"limit\":3}");
+        assertThat(received.header("api-key")).containsExactly(cluster.masterKey());
+        assertThat(received.header("X-Forwarded-Proto")).containsExactly("https");
+        assertThat(received.headers().toString()).doesNotContain(apiKey);
+    }
+
+    @Test
+    void http11ClientsAreStillServedOverTls() throws Exception {
+        HttpResponse<String> response = trustingClient(HttpClient.Version.HTTP_1_1)
+                .send(
+                        request(cluster.host(), "/collections")
+                                .header("api-key", cluster.newApiKey())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(UPSTREAM_A.received().getLast().header("api-key")).containsExactly(cluster.masterKey());
+    }
+
+    @Test
+    void refusalsOverHttp2AreStillProblems() throws Exception {
+        HttpClient client = trustingClient(HttpClient.Version.HTTP_2);
+
+        HttpResponse<String> noKey =
+                client.send(request(cluster.host(), "/collections").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknownCluster = client.send(
+                request("00000000-0000-0000-0000-000000000000.eu-west-1.aws." + DOMAIN, "/collections")
+                        .header("api-key", cluster.newApiKey())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertProblem(noKey, 401, "urn:dbaas:problem:unauthenticated");
+        assertThat(noKey.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("ApiKey"));
+        assertProblem(unknownCluster, 404, "urn:dbaas:problem:unknown-cluster");
+        assertThat(UPSTREAM_A.received()).isEmpty();
+    }
+
+    @Test
+    void headersTooLargeOverTlsHttp11AreStillAProblem() throws Exception {
+        String request = "GET /collections HTTP/1.1\r\nHost: " + cluster.host() + "\r\nX-Padding: " + "a".repeat(10_000)
+                + "\r\n\r\n";
+
+        String answer;
+        try (SSLSocket socket = (SSLSocket) trustingContext().getSocketFactory().createSocket("127.0.0.1", port)) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName(cluster.host())));
+            parameters.setApplicationProtocols(new String[] {"http/1.1"});
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+
+        assertThat(answer)
+                .startsWith("HTTP/1.1 431")
+                .contains("application/problem+json", "urn:dbaas:problem:headers-too-large");
+    }
+
+    @Test
+    void aClientThatDoesNotTrustTheDevelopmentCaFailsTheHandshake() {
+        HttpClient defaultTrust =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        assertThatThrownBy(() -> defaultTrust.send(
+                        request(cluster.host(), "/collections")
+                                .header("api-key", cluster.newApiKey())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding()))
+                .isInstanceOf(SSLHandshakeException.class);
+        assertThat(UPSTREAM_A.received()).isEmpty();
+    }
+
+    @Test
+    void aNameOutsideTheCertificateFailsHostNameVerification() {
+        // Routable by GateKeeper's domain, but no region the development certificate names.
+        String otherRegion = cluster.id() + ".us-east-1.gcp." + DOMAIN;
+
+        assertThatThrownBy(() -> trustingClient(HttpClient.Version.HTTP_2)
+                        .send(request(otherRegion, "/collections").build(), HttpResponse.BodyHandlers.discarding()))
+                .isInstanceOf(SSLHandshakeException.class)
+                .hasMessageContaining("No subject alternative DNS name matching");
+    }
+
+    @Test
+    void onlyTheCaCertificateIsWrittenNeverAKey() throws Exception {
+        Path caFile = Path.of(CA_FILE);
+        String pem = Files.readString(caFile);
+
+        assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----").doesNotContain("PRIVATE");
+        assertThat(pem.split("BEGIN", -1)).hasSize(2);
+        try (Stream<Path> written = Files.list(caFile.getParent())) {
+            assertThat(written).containsExactly(caFile);
+        }
+        assertThat(exportedCa().getBasicConstraints()).isZero();
+    }
+
+    @Test
+    void theManagementPortStaysPlainHttp() {
+        management().get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    private HttpRequest.Builder request(String host, String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create("https://" + host + ":" + port + pathAndQuery))
+                .timeout(Duration.ofSeconds(10));
+    }
+
+    private static HttpClient trustingClient(HttpClient.Version version) throws GeneralSecurityException, IOException {
+        return HttpClient.newBuilder()
+                .sslContext(trustingContext())
+                .version(version)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    private static SSLContext trustingContext() throws GeneralSecurityException, IOException {
+        KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+        trusted.load(null, null);
+        trusted.setCertificateEntry("gatekeeper-development-ca", exportedCa());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(trusted);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trust.getTrustManagers(), null);
+        return tls;
+    }
+
+    private static X509Certificate exportedCa() throws GeneralSecurityException, IOException {
+        byte[] pem = Files.readAllBytes(Path.of(CA_FILE));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(pem));
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+    }
+
+    /** The certificate's DNS subject alternative names, in order. */
+    static List<String> dnsNames(X509Certificate certificate) throws CertificateParsingException {
+        return certificate.getSubjectAlternativeNames().stream()
+                .map(name -> (String) name.get(1))
+                .toList();
+    }
+}

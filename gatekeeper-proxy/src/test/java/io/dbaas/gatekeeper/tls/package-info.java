@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.tls;
+
+import org.jspecify.annotations.NullMarked;
