@@ -16,12 +16,18 @@ public final class Manifests {
     public static final String MASTER_KEY_PLACEHOLDER =
             "<placeholder: Nebula generates the master key once, at" + " provisioning, and never renders it>";
 
+    /** Stands in for generated TLS material and other generated credentials; not a possible PEM document either. */
+    public static final String GENERATED_PLACEHOLDER =
+            "<placeholder: Nebula generates this once, at provisioning, and never renders it>";
+
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
     private Manifests() {}
 
     public static List<HasMetadata> objects(DesiredCluster cluster) {
-        return cluster.inApplyOrder(cluster.masterKeySecretWithPlaceholder(MASTER_KEY_PLACEHOLDER));
+        return cluster.inApplyOrder(
+                cluster.masterKeySecretWithPlaceholder(MASTER_KEY_PLACEHOLDER),
+                secret -> secret.withPlaceholder(GENERATED_PLACEHOLDER));
     }
 
     public static String toYaml(DesiredCluster cluster) {

@@ -30,6 +30,18 @@ public final class TestSpecs {
                 null);
     }
 
+    public static DBClusterSpecs elasticsearch(UUID clusterId, int nodes) {
+        return withVersion(withEngine(qdrant(clusterId, nodes), Engine.ELASTICSEARCH), "8.15.3");
+    }
+
+    /** Specs of {@code engine} with a release version of that engine. */
+    public static DBClusterSpecs of(Engine engine, UUID clusterId, int nodes) {
+        return switch (engine) {
+            case QDRANT -> qdrant(clusterId, nodes);
+            case ELASTICSEARCH -> elasticsearch(clusterId, nodes);
+        };
+    }
+
     public static DBClusterSpecs withEngine(DBClusterSpecs specs, Engine engine) {
         return new DBClusterSpecs(
                 specs.clusterId(),

@@ -36,7 +36,7 @@ class GoldenManifestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("blueprints")
     void renderedManifestsMatchTheGoldenFile(EngineBlueprint blueprint) throws IOException {
-        DBClusterSpecs specs = TestSpecs.withEngine(TestSpecs.qdrant(CLUSTER_ID, 3), blueprint.engine());
+        DBClusterSpecs specs = TestSpecs.of(blueprint.engine(), CLUSTER_ID, 3);
         String rendered = Manifests.toYaml(blueprint.render(
                 specs, TestRegions.region().storageClass("standard").build()));
         Path golden = GOLDEN.resolve(blueprint.engine().id() + ".yaml");

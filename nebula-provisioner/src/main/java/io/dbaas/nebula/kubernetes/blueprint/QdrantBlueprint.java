@@ -32,6 +32,7 @@ public class QdrantBlueprint implements EngineBlueprint {
                 cluster.generateNamespace(),
                 cluster.generateMasterKeySecret(),
                 ResourceNames.MASTER_KEY_ENTRY,
+                List.of(),
                 List.of(cluster.generateConfigMap()),
                 List.of(cluster.generateHeadlessService(), cluster.generateClientService()),
                 List.of(cluster.generatePodDisruptionBudget()),

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every object one database cluster consists of, grouped by kind so that the reconciler can apply them in an order
@@ -24,11 +25,14 @@ import java.util.Map;
  * @param namespace the cluster's own namespace
  * @param masterKeySecret the Secret that will hold the master key, without data
  * @param masterKeyEntry the data entry of {@code masterKeySecret} that holds the key
+ * @param generatedSecrets further Secrets generated once, in the order they are created (a later one may derive from
+ *     an earlier one, as a node certificate from its CA); empty for engines that need none
  */
 public record DesiredCluster(
         Namespace namespace,
         Secret masterKeySecret,
         String masterKeyEntry,
+        List<GeneratedSecret> generatedSecrets,
         List<ConfigMap> configMaps,
         List<Service> services,
         List<PodDisruptionBudget> podDisruptionBudgets,
@@ -36,6 +40,7 @@ public record DesiredCluster(
         List<StatefulSet> statefulSets) {
 
     public DesiredCluster {
+        generatedSecrets = List.copyOf(generatedSecrets);
         configMaps = List.copyOf(configMaps);
         services = List.copyOf(services);
         podDisruptionBudgets = List.copyOf(podDisruptionBudgets);
@@ -64,11 +69,21 @@ public record DesiredCluster(
         return new SecretBuilder(masterKeySecret).withStringData(stringData).build();
     }
 
-    /** Every object in the order the reconciler applies them, with the given master-key Secret in second place. */
+    /**
+     * Every object in the order the reconciler applies them, with the given master-key Secret in second place and the
+     * generated Secrets without content.
+     */
     public List<HasMetadata> inApplyOrder(Secret masterKeySecretToShow) {
+        return inApplyOrder(masterKeySecretToShow, GeneratedSecret::secret);
+    }
+
+    /** Every object in the order the reconciler applies them, with the Secrets shown as given. */
+    public List<HasMetadata> inApplyOrder(
+            Secret masterKeySecretToShow, Function<GeneratedSecret, Secret> generatedSecretToShow) {
         List<HasMetadata> objects = new ArrayList<>();
         objects.add(namespace);
         objects.add(masterKeySecretToShow);
+        generatedSecrets.forEach(secret -> objects.add(generatedSecretToShow.apply(secret)));
         objects.addAll(configMaps);
         objects.addAll(services);
         objects.addAll(podDisruptionBudgets);

@@ -100,7 +100,7 @@ public final class QdrantCluster {
         this.exposure = region.exposure();
         // Sorted: configuration maps have no stable order, and the rendered object's hash must not change by itself.
         this.serviceAnnotations = new TreeMap<>(region.serviceAnnotations());
-        this.statefulSetAnnotations = statusAnnotations(specs);
+        this.statefulSetAnnotations = Annotations.status(specs);
         this.zones = region.zones();
         this.gatekeeper = gatekeeper;
     }
@@ -412,20 +412,6 @@ public final class QdrantCluster {
                 .withNewTargetPort(name)
                 .withProtocol("TCP")
                 .build();
-    }
-
-    private static Map<String, String> statusAnnotations(DBClusterSpecs specs) {
-        Map<String, String> annotations = new LinkedHashMap<>();
-        annotations.put(Annotations.CLUSTER_ENDPOINT, specs.endpoint());
-        annotations.put(Annotations.CLUSTER_NAME, specs.name());
-        annotations.put(Annotations.PROVIDER, specs.provider());
-        annotations.put(Annotations.REGION, specs.region());
-        annotations.put(Annotations.COMMAND_ID, specs.commandId().toString());
-        annotations.put(Annotations.CORRELATION_ID, specs.correlationId().toString());
-        if (specs.traceId() != null) {
-            annotations.put(Annotations.TRACE_ID, specs.traceId());
-        }
-        return annotations;
     }
 
     private static void requirePositiveQuantity(String what, String value) {

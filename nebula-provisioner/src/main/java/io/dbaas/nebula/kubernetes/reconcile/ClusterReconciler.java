@@ -8,15 +8,20 @@ import io.dbaas.nebula.kubernetes.apply.Appliers;
 import io.dbaas.nebula.kubernetes.apply.ResourceApplier;
 import io.dbaas.nebula.kubernetes.apply.SecretApplier;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
+import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
+import io.dbaas.nebula.kubernetes.model.SecretGenerationException;
 import io.dbaas.nebula.security.MasterKeys;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
- * it: namespace → master-key secret → config maps → services → disruption budgets → network policies → stateful
+ * it: namespace → master-key secret → generated secrets (TLS material) → config maps → services → disruption budgets → network policies → stateful
  * sets. Readiness is not awaited here: the status watch reports it.
  */
 public class ClusterReconciler {
@@ -35,6 +40,7 @@ public class ClusterReconciler {
     private ProvisioningReport run(DesiredCluster cluster) {
         namespace(cluster);
         masterKeySecret(cluster);
+        generatedSecrets(cluster);
         configMaps(cluster);
         services(cluster);
         podDisruptionBudgets(cluster);
@@ -61,6 +67,35 @@ public class ClusterReconciler {
                     false);
         }
         record(outcome.secret(), outcome.change());
+    }
+
+    /**
+     * Creates each generated Secret that does not exist yet, in order, so that one may derive from another (a node
+     * certificate from its CA); an existing one is kept as it is, never regenerated.
+     */
+    private void generatedSecrets(DesiredCluster cluster) {
+        String namespace = cluster.namespaceName();
+        Map<String, Secret> inPlace = new LinkedHashMap<>();
+        for (GeneratedSecret wanted : cluster.generatedSecrets()) {
+            SecretApplier.Outcome outcome;
+            try {
+                outcome = appliers.secrets().createOnce(namespace, wanted.name(), () -> wanted.generate(inPlace));
+            } catch (SecretGenerationException e) {
+                throw new InfrastructureException(
+                        "Secret %s/%s cannot be generated: %s.".formatted(namespace, wanted.name(), e.getMessage()),
+                        false,
+                        e);
+            }
+            List<String> missing = wanted.missingEntries(outcome.secret());
+            if (!missing.isEmpty()) {
+                throw new InfrastructureException(
+                        "Secret %s/%s exists but holds no %s entry. Nebula never regenerates it; delete the Secret to have it generated again."
+                                .formatted(namespace, wanted.name(), missing),
+                        false);
+            }
+            inPlace.put(wanted.name(), outcome.secret());
+            record(outcome.secret(), outcome.change());
+        }
     }
 
     private void configMaps(DesiredCluster cluster) {

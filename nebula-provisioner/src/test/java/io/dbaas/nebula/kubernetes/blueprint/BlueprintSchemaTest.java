@@ -13,7 +13,9 @@ import io.dbaas.nebula.kubernetes.model.Labels;
 import io.dbaas.nebula.support.KubernetesSchemas;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,8 +37,7 @@ class BlueprintSchemaTest {
         for (EngineBlueprint blueprint : TestBlueprints.all()) {
             for (int nodes : new int[] {1, 3}) {
                 regions().forEach((name, region) -> {
-                    DBClusterSpecs specs =
-                            TestSpecs.withEngine(TestSpecs.qdrant(UUID.randomUUID(), nodes), blueprint.engine());
+                    DBClusterSpecs specs = TestSpecs.of(blueprint.engine(), UUID.randomUUID(), nodes);
                     renderings.add(Arguments.of(
                             blueprint.engine().id() + ", " + nodes + " node(s), " + name,
                             blueprint.render(specs, region)));
@@ -67,9 +68,13 @@ class BlueprintSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
     void everyRenderedObjectIsValidKubernetes(String rendering, DesiredCluster cluster) {
-        List<HasMetadata> objects =
-                new ArrayList<>(cluster.inApplyOrder(cluster.masterKeySecretHolding("k".repeat(32))));
+        // Generated Secrets are checked with real content too; each may derive from the ones before it.
+        Map<String, Secret> generated = new HashMap<>();
+        cluster.generatedSecrets().forEach(secret -> generated.put(secret.name(), secret.generate(generated)));
+        List<HasMetadata> objects = new ArrayList<>(cluster.inApplyOrder(
+                cluster.masterKeySecretHolding("k".repeat(32)), secret -> generated.get(secret.name())));
         objects.add(cluster.masterKeySecretWithPlaceholder("<generated once by Nebula>"));
+        cluster.generatedSecrets().forEach(secret -> objects.add(secret.withPlaceholder("<generated once by Nebula>")));
 
         assertThat(objects).hasSizeGreaterThanOrEqualTo(8);
         for (HasMetadata object : objects) {

@@ -12,8 +12,12 @@ public final class TestBlueprints {
         return new QdrantBlueprint(TestRegions.nebula());
     }
 
+    public static ElasticsearchBlueprint elasticsearch() {
+        return new ElasticsearchBlueprint(TestRegions.nebula());
+    }
+
     /** Every blueprint Nebula has; a new engine's blueprint goes here to be schema-checked and golden-tested. */
     public static List<EngineBlueprint> all() {
-        return List.of(qdrant());
+        return List.of(qdrant(), elasticsearch());
     }
 }

@@ -1,0 +1,80 @@
+package io.dbaas.nebula.kubernetes.blueprint;
+
+import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.config.NebulaProperties;
+import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.kubernetes.model.DesiredCluster;
+import io.dbaas.nebula.kubernetes.model.ElasticsearchCluster;
+import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
+import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Elasticsearch as ECK runs it. The cluster's master key is the {@code elastic} user's password: GateKeeper
+ * authenticates to the cluster with HTTP Basic as {@code elastic} and speaks HTTPS to it.
+ */
+@Component
+public class ElasticsearchBlueprint implements EngineBlueprint {
+
+    private final NebulaProperties properties;
+    private final Clock clock = Clock.systemUTC();
+
+    public ElasticsearchBlueprint(NebulaProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public Engine engine() {
+        return Engine.ELASTICSEARCH;
+    }
+
+    @Override
+    public DesiredCluster render(DBClusterSpecs specs, RegionProperties region) {
+        ElasticsearchCluster cluster = ElasticsearchCluster.fromSpecs(specs, region, properties.gatekeeperFor(region));
+        ElasticsearchTlsSecrets tls = new ElasticsearchTlsSecrets(cluster, clock);
+        return new DesiredCluster(
+                cluster.generateNamespace(),
+                cluster.generateElasticUserSecret(),
+                ElasticsearchNames.ELASTIC_USER_ENTRY,
+                List.<GeneratedSecret>of(tls.certificateAuthority(), tls.nodeCertificate()),
+                List.of(cluster.generateConfigMap()),
+                List.of(cluster.generateHeadlessService(), cluster.generateClientService()),
+                List.of(cluster.generatePodDisruptionBudget()),
+                List.of(cluster.generateNetworkPolicy()),
+                List.of(cluster.generateStatefulSet()));
+    }
+
+    @Override
+    public String statefulSetName() {
+        return ElasticsearchNames.STATEFUL_SET;
+    }
+
+    @Override
+    public String clientServiceName() {
+        return ElasticsearchNames.CLIENT_SERVICE;
+    }
+
+    @Override
+    public int clientPort() {
+        return ElasticsearchCluster.HTTP_PORT;
+    }
+
+    /** HTTP is TLS-only; the server certificate chains to the cluster's CA (Secret {@code elasticsearch-ca}). */
+    @Override
+    public String clientScheme() {
+        return "https";
+    }
+
+    @Override
+    public String masterKeySecretName() {
+        return ElasticsearchNames.ELASTIC_USER_SECRET;
+    }
+
+    @Override
+    public String masterKeyEntry() {
+        return ElasticsearchNames.ELASTIC_USER_ENTRY;
+    }
+}

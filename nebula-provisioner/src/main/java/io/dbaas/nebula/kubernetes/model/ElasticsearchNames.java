@@ -1,0 +1,55 @@
+package io.dbaas.nebula.kubernetes.model;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/** The names of an Elasticsearch cluster's objects and hosts; every one goes through {@link ResourceNames}. */
+public final class ElasticsearchNames {
+
+    public static final String STATEFUL_SET = "elasticsearch";
+    public static final String CLIENT_SERVICE = "elasticsearch";
+    public static final String HEADLESS_SERVICE = "elasticsearch-headless";
+    public static final String CONFIG_MAP = "elasticsearch-config";
+    public static final String POD_DISRUPTION_BUDGET = "elasticsearch";
+    public static final String NETWORK_POLICY = "elasticsearch";
+    public static final String DATA_VOLUME = "elasticsearch-data";
+
+    /** Holds the password of the built-in {@code elastic} superuser, which is the cluster's master key. */
+    public static final String ELASTIC_USER_SECRET = "elasticsearch-elastic-user";
+
+    public static final String ELASTIC_USER_ENTRY = "elastic";
+
+    /** The cluster's CA: certificate and private key. Never mounted into a pod. */
+    public static final String CA_SECRET = "elasticsearch-ca";
+
+    /** The nodes' certificate, its key and the CA certificate, mounted into every node. */
+    public static final String CERTIFICATES_SECRET = "elasticsearch-certs";
+
+    public static final String CA_CERTIFICATE_ENTRY = "ca.crt";
+    public static final String CA_KEY_ENTRY = "ca.key";
+    public static final String CERTIFICATE_ENTRY = "tls.crt";
+    public static final String KEY_ENTRY = "tls.key";
+
+    private ElasticsearchNames() {}
+
+    /** The name of pod {@code ordinal}, which is also its Elasticsearch node name. */
+    public static String pod(int ordinal) {
+        return ResourceNames.dnsLabel(STATEFUL_SET + "-" + ordinal);
+    }
+
+    /** The node names of a cluster of {@code nodes} nodes, as {@code cluster.initial_master_nodes} lists them. */
+    public static List<String> nodeNames(int nodes) {
+        return IntStream.range(0, nodes).mapToObj(ElasticsearchNames::pod).toList();
+    }
+
+    /** The headless Service's domain under which every pod has a name: {@code <pod>.<this>}. */
+    public static String podDomain(UUID clusterId) {
+        return HEADLESS_SERVICE + "." + ResourceNames.namespace(clusterId) + ".svc";
+    }
+
+    /** The stable DNS name of one pod through the headless Service, short of the cluster domain. */
+    public static String podHost(UUID clusterId, int ordinal) {
+        return pod(ordinal) + "." + podDomain(clusterId);
+    }
+}

@@ -1,0 +1,168 @@
+package io.dbaas.nebula.security.tls;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * One cluster's own certificate authority: it signs the certificates of that cluster's nodes and nothing else, so
+ * that trusting it admits exactly that cluster's nodes to the transport layer.
+ *
+ * <p>RSA 2048 with SHA-256, as ECK issues them. Validity is long because nothing rotates these certificates yet (see
+ * the Elasticsearch operations page): the CA for {@link #CA_VALIDITY}, node certificates for
+ * {@link #NODE_VALIDITY}; both start one hour in the past to tolerate clock skew between Nebula and the nodes.
+ */
+public record CertificateAuthority(X509Certificate certificate, PrivateKey privateKey) {
+
+    public static final Duration CA_VALIDITY = Duration.ofDays(10 * 365);
+    public static final Duration NODE_VALIDITY = Duration.ofDays(3 * 365);
+    private static final Duration CLOCK_SKEW = Duration.ofHours(1);
+    private static final String SIGNATURE = "SHA256withRSA";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A new self-signed CA named {@code commonName}. */
+    public static CertificateAuthority generate(String commonName, Instant now) {
+        KeyPair keys = rsaKeyPair();
+        X500Name name = name(commonName);
+        try {
+            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            name,
+                            serialNumber(),
+                            Date.from(now.minus(CLOCK_SKEW)),
+                            Date.from(now.plus(CA_VALIDITY)),
+                            name,
+                            keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
+                            extensions.createSubjectKeyIdentifier(keys.getPublic()));
+            return new CertificateAuthority(sign(builder, keys.getPrivate()), keys.getPrivate());
+        } catch (GeneralSecurityException | CertIOException e) {
+            throw new IllegalStateException("cannot create a certificate authority", e);
+        }
+    }
+
+    /** The CA kept in a Secret, read back from its PEM entries. */
+    public static CertificateAuthority fromPem(String certificatePem, String privateKeyPem) {
+        return new CertificateAuthority(Pem.certificate(certificatePem), Pem.privateKey(privateKeyPem));
+    }
+
+    /**
+     * A certificate for the nodes of the cluster, for both ends of a TLS connection: nodes present it to each other
+     * on the transport port (mutual TLS) and to clients on the HTTP port.
+     */
+    public IssuedCertificate issue(String commonName, SubjectAlternativeNames names, Instant now) {
+        KeyPair keys = rsaKeyPair();
+        try {
+            JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                            certificate,
+                            serialNumber(),
+                            Date.from(now.minus(CLOCK_SKEW)),
+                            Date.from(now.plus(NODE_VALIDITY)),
+                            name(commonName),
+                            keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(
+                            Extension.keyUsage,
+                            true,
+                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+                        KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
+                    }))
+                    .addExtension(Extension.subjectAlternativeName, false, generalNames(names))
+                    .addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
+                            extensions.createSubjectKeyIdentifier(keys.getPublic()))
+                    .addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
+                            extensions.createAuthorityKeyIdentifier(certificate));
+            return new IssuedCertificate(sign(builder, privateKey), keys.getPrivate());
+        } catch (GeneralSecurityException | CertIOException e) {
+            throw new IllegalStateException("cannot issue a certificate", e);
+        }
+    }
+
+    public String certificatePem() {
+        return Pem.of(certificate);
+    }
+
+    public String privateKeyPem() {
+        return Pem.of(privateKey);
+    }
+
+    public PublicKey publicKey() {
+        return certificate.getPublicKey();
+    }
+
+    private static GeneralNames generalNames(SubjectAlternativeNames names) {
+        List<GeneralName> generalNames = new ArrayList<>();
+        names.dnsNames().forEach(dns -> generalNames.add(new GeneralName(GeneralName.dNSName, dns)));
+        names.ipAddresses().forEach(ip -> generalNames.add(new GeneralName(GeneralName.iPAddress, ip)));
+        return new GeneralNames(generalNames.toArray(GeneralName[]::new));
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
+            throws GeneralSecurityException {
+        try {
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
+        } catch (OperatorCreationException e) {
+            throw new GeneralSecurityException(e);
+        }
+    }
+
+    private static X500Name name(String commonName) {
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.OU, "dbaas")
+                .addRDN(BCStyle.CN, commonName)
+                .build();
+    }
+
+    /** Random and positive, as RFC 5280 asks (at most 20 octets). */
+    private static BigInteger serialNumber() {
+        return new BigInteger(127, RANDOM);
+    }
+
+    private static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, RANDOM);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("RSA is not available", e);
+        }
+    }
+}
