@@ -1,5 +1,6 @@
 package io.dbaas.orion.cluster;
 
+import io.dbaas.orion.capacity.Quantity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Bounds of a claim: the number of nodes and each node's resources. */

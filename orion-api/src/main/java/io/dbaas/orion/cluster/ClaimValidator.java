@@ -1,6 +1,7 @@
 package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.catalog.Catalog;
 import io.dbaas.orion.catalog.CatalogProperties.EngineOffer;
 import io.dbaas.orion.cluster.ClaimLimits.QuantityRange;

@@ -78,6 +78,22 @@ public class Cluster {
         return new Cluster(id, accountId, spec, endpoint, now);
     }
 
+    /** The region cannot hold the cluster yet; nothing is provisioned until capacity admits it. */
+    public void waitForCapacity(String why, Instant at) {
+        if (state != ClusterState.PENDING) {
+            throw new IllegalStateException("cluster " + id + " is " + state + ", not a fresh claim");
+        }
+        changeState(ClusterState.WAITING_FOR_CAPACITY, why, at);
+    }
+
+    /** Capacity was added or freed and allocated to this cluster: its provisioning command goes out now. */
+    public void admit(Instant at) {
+        if (state != ClusterState.WAITING_FOR_CAPACITY) {
+            throw new IllegalStateException("cluster " + id + " is " + state + ", not waiting for capacity");
+        }
+        changeState(ClusterState.PENDING, "Capacity allocated; waiting for the provisioner to start.", at);
+    }
+
     /** Nebula started creating the cluster. Ignored once the cluster is running or failed: that news is newer. */
     public void markProvisioning(Instant at) {
         if (state == ClusterState.PENDING) {

@@ -5,34 +5,50 @@ import io.dbaas.contracts.command.DbConfiguration;
 import io.dbaas.contracts.command.NodeConfiguration;
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.orion.OrionProperties;
+import io.dbaas.orion.capacity.Admission;
+import io.dbaas.orion.capacity.Capacity;
+import io.dbaas.orion.capacity.ClaimAdmitted;
 import io.dbaas.orion.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accepts cluster claims: the cluster and its provisioning command are committed together or not at all. */
+/**
+ * Accepts cluster claims: the cluster, its claim on the region's capacity and, when the region can hold it, its
+ * provisioning command are committed together or not at all.
+ */
 @Service
 public class ClusterClaims {
 
     private final ClaimValidator validator;
     private final Clusters clusters;
+    private final Capacity capacity;
     private final Outbox outbox;
     private final OrionProperties properties;
     private final Clock clock;
 
     public ClusterClaims(
-            ClaimValidator validator, Clusters clusters, Outbox outbox, OrionProperties properties, Clock clock) {
+            ClaimValidator validator,
+            Clusters clusters,
+            Capacity capacity,
+            Outbox outbox,
+            OrionProperties properties,
+            Clock clock) {
         this.validator = validator;
         this.clusters = clusters;
+        this.capacity = capacity;
         this.outbox = outbox;
         this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * Stores the claimed cluster in state {@code PENDING} and its {@code ProvisionDBCluster} command in the outbox.
+     * Stores the claimed cluster and reserves its share of the region. When the region holds it, the cluster is
+     * {@code PENDING} and its {@code ProvisionDBCluster} command is in the outbox; otherwise it is
+     * {@code WAITING_FOR_CAPACITY} and no command is written until capacity admits it.
      *
      * @throws InvalidClaimException when the claim is refused; nothing is stored
      */
@@ -42,8 +58,37 @@ public class ClusterClaims {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Cluster cluster = clusters.save(Cluster.claim(id, accountId, spec, endpoint(id, spec), now));
-        outbox.append(provisionCommand(cluster, now));
+        switch (capacity.claim(id, spec.placement(), spec.demand())) {
+            case Admission.Allocated allocated -> outbox.append(provisionCommand(cluster, now));
+            case Admission.Waiting waiting -> cluster.waitForCapacity(waiting.reason(), now);
+        }
         return cluster;
+    }
+
+    /**
+     * Validates the claim, its region's capacity included, and tells what {@link #claim} would do now; stores and
+     * publishes nothing.
+     *
+     * @throws InvalidClaimException when the claim would be refused
+     */
+    @Transactional(readOnly = true)
+    public ClaimPreview preview(Claim claim) {
+        ClusterSpec spec = validator.validate(claim);
+        return new ClaimPreview(spec, capacity.preview(spec.placement(), spec.demand()));
+    }
+
+    /**
+     * A waiting claim got its capacity: the cluster becomes {@code PENDING} and its command joins the outbox, in the
+     * transaction that allocated (the event is published synchronously, inside it).
+     */
+    @EventListener
+    void admitted(ClaimAdmitted admitted) {
+        Instant now = clock.instant();
+        Cluster cluster = clusters.findById(admitted.clusterId())
+                .orElseThrow(
+                        () -> new IllegalStateException("capacity admitted unknown cluster " + admitted.clusterId()));
+        cluster.admit(now);
+        outbox.append(provisionCommand(cluster, now));
     }
 
     /**

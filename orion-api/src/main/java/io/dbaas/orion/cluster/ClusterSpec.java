@@ -1,6 +1,9 @@
 package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.orion.capacity.ProviderRegion;
+import io.dbaas.orion.capacity.Quantity;
+import io.dbaas.orion.capacity.Resources;
 
 /** A claim that passed validation: every value is offered and within bounds. */
 public record ClusterSpec(
@@ -12,4 +15,14 @@ public record ClusterSpec(
         Quantity memory,
         Quantity disk,
         String provider,
-        String region) {}
+        String region) {
+
+    public ProviderRegion placement() {
+        return new ProviderRegion(provider, region);
+    }
+
+    /** What the cluster needs of its region: every node's resources together. */
+    public Resources demand() {
+        return Resources.of(cpu, memory, disk).times(nodes);
+    }
+}

@@ -4,6 +4,7 @@ import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.Clusters;
 import java.util.Optional;
@@ -20,10 +21,12 @@ public class ClusterStatusUpdates {
 
     private final Clusters clusters;
     private final ProcessedMessages processed;
+    private final Capacity capacity;
 
-    ClusterStatusUpdates(Clusters clusters, ProcessedMessages processed) {
+    ClusterStatusUpdates(Clusters clusters, ProcessedMessages processed, Capacity capacity) {
         this.clusters = clusters;
         this.processed = processed;
+        this.capacity = capacity;
     }
 
     @Transactional
@@ -42,7 +45,11 @@ public class ClusterStatusUpdates {
             case ClusterProvisioningStarted started -> cluster.markProvisioning(started.createdAt());
             case ClusterProvisioned provisioned ->
                 cluster.markRunning(provisioned.nodesReady(), provisioned.sealedMasterKey(), provisioned.createdAt());
-            case ClusterFailed failed -> cluster.markFailed(failed.reason(), failed.createdAt());
+            case ClusterFailed failed -> {
+                cluster.markFailed(failed.reason(), failed.createdAt());
+                // A failed cluster runs nothing: its share goes to the claims waiting in its region.
+                capacity.release(cluster.id());
+            }
         }
         log.info("Cluster {} is {} after {}", cluster.id(), cluster.state(), event.name());
     }

@@ -19,4 +19,9 @@ public final class Claims {
             """;
 
     private Claims() {}
+
+    /** {@link #VALID}, asking for its 3 nodes of 500m CPU, 1Gi memory and 10Gi disk in another region. */
+    public static String in(String provider, String region) {
+        return VALID.replace("\"minikube\"", "\"" + provider + "\"").replace("\"local\"", "\"" + region + "\"");
+    }
 }

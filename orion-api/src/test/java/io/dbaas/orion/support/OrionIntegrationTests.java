@@ -60,6 +60,12 @@ public abstract class OrionIntegrationTests {
         registry.add("dbaas.kafka.partitions", () -> 1);
         registry.add("orion.outbox.poll-interval", () -> "50ms");
         registry.add("orion.bootstrap.admin-token", () -> OPERATOR_TOKEN);
+        // Regions for capacity tests, each handed to one test only (Regions.unused()), starting with no capacity.
+        registry.add("orion.catalog.providers." + Regions.PROVIDER + ".regions", () -> String.join(",", Regions.ALL));
+        // The region every other test claims in: so large that no claim there ever waits.
+        registry.add("orion.capacity.providers.minikube.local.cpu", () -> "100000");
+        registry.add("orion.capacity.providers.minikube.local.memory", () -> "1000Pi");
+        registry.add("orion.capacity.providers.minikube.local.disk", () -> "1000Pi");
     }
 
     @BeforeEach
@@ -132,6 +138,23 @@ public abstract class OrionIntegrationTests {
             return send(request(path)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)));
+        }
+
+        /** A POST with extra headers, given as name, value, name, value, ... */
+        public Response post(String path, String json, String... headers) {
+            HttpRequest.Builder request = request(path)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+            if (headers.length > 0) {
+                request.headers(headers);
+            }
+            return send(request);
+        }
+
+        public Response put(String path, String json) {
+            return send(request(path)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)));
         }
 
         public Response get(String path) {

@@ -3,10 +3,10 @@ package io.dbaas.orion.cluster.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.ClusterSpec;
 import io.dbaas.orion.cluster.Clusters;
-import io.dbaas.orion.cluster.Quantity;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.OrionIntegrationTests;
 import java.time.Instant;

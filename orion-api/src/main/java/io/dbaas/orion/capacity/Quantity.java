@@ -1,6 +1,8 @@
-package io.dbaas.orion.cluster;
+package io.dbaas.orion.capacity;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,6 +44,27 @@ public record Quantity(String text, BigDecimal value) implements Comparable<Quan
     /** Parses a quantity from configuration, where a malformed value is a start-up error. */
     public static Quantity of(String text) {
         return parse(text).orElseThrow(() -> new IllegalArgumentException("not a Kubernetes quantity: " + text));
+    }
+
+    /** Cores as a client would write them: whole cores plainly, anything else in millicores (rounded up). */
+    public static Quantity ofCores(BigDecimal cores) {
+        BigDecimal whole = cores.stripTrailingZeros();
+        if (whole.scale() <= 0) {
+            return new Quantity(whole.toBigIntegerExact().toString(), cores);
+        }
+        return new Quantity(
+                cores.movePointRight(3).setScale(0, RoundingMode.CEILING).toPlainString() + "m", cores);
+    }
+
+    /** Bytes in the largest binary unit that divides them exactly ({@code 3Gi}, {@code 1536Mi}), else plain bytes. */
+    public static Quantity ofBytes(BigDecimal bytes) {
+        for (String suffix : List.of("Pi", "Ti", "Gi", "Mi", "Ki")) {
+            BigDecimal[] unitsAndRest = bytes.divideAndRemainder(MULTIPLIERS.get(suffix));
+            if (unitsAndRest[0].signum() > 0 && unitsAndRest[1].signum() == 0) {
+                return new Quantity(unitsAndRest[0].toBigInteger() + suffix, bytes);
+            }
+        }
+        return new Quantity(bytes.setScale(0, RoundingMode.CEILING).toPlainString(), bytes);
     }
 
     @Override

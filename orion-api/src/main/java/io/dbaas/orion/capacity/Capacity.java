@@ -1,0 +1,205 @@
+package io.dbaas.orion.capacity;
+
+import io.dbaas.orion.catalog.Catalog;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reserves, frees and sizes the capacity of regions.
+ *
+ * <p>Every change that allocates or frees takes the region's row lock first ({@code SELECT … FOR UPDATE} on
+ * {@code region_capacities}), then reads what is allocated and decides. The lock is per region, so claims in different
+ * regions never wait for each other, while claims competing for one region are decided one after the other, each
+ * seeing what the previous one took: allocations can never add up to more than the region holds. The alternatives
+ * were worse here: {@code SERIALIZABLE} would abort the losers of a burst with serialization failures to retry, an
+ * optimistic version on the row would fail all but one of a burst, and an advisory lock would hide the region's lock
+ * behind a hash of its name.
+ *
+ * <p>Claims are served oldest first: a claim waits while any older claim of its region waits, even when it would fit,
+ * so that a large claim is never starved by a stream of small ones.
+ */
+@Service
+public class Capacity {
+
+    private static final Logger log = LoggerFactory.getLogger(Capacity.class);
+
+    private final Catalog catalog;
+    private final CapacityProperties properties;
+    private final RegionCapacities capacities;
+    private final ResourceClaims claims;
+    private final ResourceAllocations allocations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Capacity(
+            Catalog catalog,
+            CapacityProperties properties,
+            RegionCapacities capacities,
+            ResourceClaims claims,
+            ResourceAllocations allocations,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.catalog = catalog;
+        this.properties = properties;
+        this.capacities = capacities;
+        this.claims = claims;
+        this.allocations = allocations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Records what a new cluster asks of its region and allocates it when the region can hold it and no older claim
+     * waits there. Runs in the caller's transaction, so the allocation commits with the cluster and its command, or not
+     * at all.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Admission claim(UUID clusterId, ProviderRegion region, Resources demand) {
+        RegionCapacity capacity = lock(region);
+        Admission admission = assess(capacity, demand);
+        Instant now = clock.instant();
+        ResourceClaim claim = claims.save(ResourceClaim.of(clusterId, region, demand, now));
+        if (admission instanceof Admission.Allocated) {
+            allocations.save(claim.allocate(now));
+        }
+        return admission;
+    }
+
+    /**
+     * What {@link #claim} would answer now, changing nothing. Takes no lock: a dry run promises nothing, and a claim made
+     * a moment later may find the room taken.
+     */
+    @Transactional(readOnly = true)
+    public Admission preview(ProviderRegion region, Resources demand) {
+        return assess(find(region), demand);
+    }
+
+    /** Frees the cluster's share, if it holds one, and admits the claims waiting in its region that now fit. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(UUID clusterId) {
+        claims.findById(clusterId).ifPresent(claim -> {
+            RegionCapacity capacity = lock(claim.region());
+            allocations.findById(clusterId).ifPresent(allocations::delete);
+            claims.delete(claim);
+            admitWaiting(capacity);
+        });
+    }
+
+    /** An operator sizes an offered region; claims waiting there that now fit are admitted, oldest first. */
+    @Transactional
+    public RegionUsage resize(ProviderRegion region, Resources total) {
+        RegionCapacity capacity = lock(offered(region));
+        capacity.resizeByOperator(total, clock.instant());
+        admitWaiting(capacity);
+        return usage(capacity);
+    }
+
+    @Transactional(readOnly = true)
+    public RegionUsage usage(ProviderRegion region) {
+        return usage(find(offered(region)));
+    }
+
+    /**
+     * Gives every offered region its row, sized by configuration unless an operator sized it through the API, and
+     * admits what now fits (configuration may have grown since the last start).
+     */
+    @Transactional
+    public void applyConfiguration() {
+        properties.providers().forEach((provider, regions) -> regions.keySet().forEach(name -> {
+            if (!catalog.offersRegion(provider, name)) {
+                throw new IllegalStateException(
+                        "orion.capacity sizes " + provider + "/" + name + ", which the catalog does not offer");
+            }
+        }));
+        Instant now = clock.instant();
+        var unsized = new ArrayList<ProviderRegion>();
+        catalog.providers().forEach((provider, offer) -> offer.regions().forEach(name -> {
+            var region = new ProviderRegion(provider, name);
+            Optional<Resources> configured = properties.of(region);
+            if (configured.isEmpty()) {
+                unsized.add(region);
+            }
+            Resources total = configured.orElse(Resources.NONE);
+            capacities.insertIfAbsent(provider, name, total.cpu(), total.memory(), total.disk(), now);
+            RegionCapacity capacity = lock(region);
+            capacity.applyConfiguration(total, now);
+            admitWaiting(capacity);
+        }));
+        if (!unsized.isEmpty()) {
+            log.warn(
+                    "No configured capacity (orion.capacity) for {}; claims there wait until an operator sizes them",
+                    unsized);
+        }
+    }
+
+    private Admission assess(RegionCapacity capacity, Resources demand) {
+        ProviderRegion region = capacity.region();
+        long waiting = claims.countWaitingIn(region);
+        if (waiting > 0) {
+            return new Admission.Waiting(("%d earlier claim(s) wait for capacity in region %s; this one is provisioned"
+                            + " after them, automatically, when capacity is added or freed.")
+                    .formatted(waiting, region));
+        }
+        Resources free = capacity.total().minus(allocations.totalIn(region));
+        if (demand.fitsWithin(free)) {
+            return new Admission.Allocated();
+        }
+        return new Admission.Waiting(("Region %s cannot hold this cluster now: it needs %s; %s are free. It is"
+                        + " provisioned automatically, oldest claim first, when capacity is added or freed.")
+                .formatted(region, demand.describe(), free.describe()));
+    }
+
+    /** Allocates to waiting claims, oldest first, until one does not fit: a younger claim never overtakes it. */
+    private void admitWaiting(RegionCapacity capacity) {
+        Resources free = capacity.total().minus(allocations.totalIn(capacity.region()));
+        Instant now = clock.instant();
+        for (ResourceClaim claim : claims.waitingIn(capacity.region())) {
+            if (!claim.demand().fitsWithin(free)) {
+                return;
+            }
+            allocations.save(claim.allocate(now));
+            free = free.minus(claim.demand());
+            log.info("Capacity in {} admitted the waiting claim of cluster {}", capacity.region(), claim.clusterId());
+            events.publishEvent(new ClaimAdmitted(claim.clusterId()));
+        }
+    }
+
+    private RegionUsage usage(RegionCapacity capacity) {
+        return new RegionUsage(
+                capacity.region(),
+                capacity.total(),
+                allocations.totalIn(capacity.region()),
+                claims.countWaitingIn(capacity.region()),
+                capacity.setBy(),
+                capacity.updatedAt());
+    }
+
+    private ProviderRegion offered(ProviderRegion region) {
+        if (!catalog.offersRegion(region.provider(), region.region())) {
+            throw new RegionNotFoundException(region);
+        }
+        return region;
+    }
+
+    private RegionCapacity lock(ProviderRegion region) {
+        return capacities.lock(region).orElseThrow(() -> missing(region));
+    }
+
+    private RegionCapacity find(ProviderRegion region) {
+        return capacities.findById(region).orElseThrow(() -> missing(region));
+    }
+
+    /** Every offered region gets its row at start ({@link #applyConfiguration}), so a missing one is a bug. */
+    private static IllegalStateException missing(ProviderRegion region) {
+        return new IllegalStateException("no capacity row for offered region " + region);
+    }
+}
