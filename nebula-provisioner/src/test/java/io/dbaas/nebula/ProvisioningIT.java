@@ -16,6 +16,7 @@ import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.contracts.security.MasterKeyCipher;
+import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.dbaas.nebula.support.EventTopics;
@@ -245,20 +246,35 @@ class ProvisioningIT {
     }
 
     @Test
-    void anEngineWithoutABlueprintFailsWithAPlainReasonAndCreatesNothing() {
+    void provisionsAnElasticsearchClusterAndAnnouncesTheElasticPasswordAsItsMasterKey() {
         ProvisionDBCluster command = provision("kind", "local", 3, Engine.ELASTICSEARCH);
         send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        awaitStatefulSet(namespace, ElasticsearchNames.STATEFUL_SET);
+        assertThat(kubernetes.secrets().inNamespace(namespace).list().getItems())
+                .extracting(secret -> secret.getMetadata().getName())
+                .containsExactlyInAnyOrder(
+                        ElasticsearchNames.ELASTIC_USER_SECRET,
+                        ElasticsearchNames.CA_SECRET,
+                        ElasticsearchNames.CERTIFICATES_SECRET);
 
-        ClusterFailed failed = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterFailed.class);
+        markReady(namespace, ElasticsearchNames.STATEFUL_SET, 3);
+        ClusterProvisioned provisioned =
+                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
 
-        assertThat(failed.reason())
-                .isEqualTo("This version of Nebula has no blueprint for elasticsearch clusters, so it cannot"
-                        + " provision them.");
-        assertThat(kubernetes
-                        .namespaces()
-                        .withName(ResourceNames.namespace(command.clusterId()))
-                        .get())
-                .isNull();
+        assertThat(provisioned.internalAddress())
+                .isEqualTo(new ServiceAddress("https", "elasticsearch." + namespace + ".svc.kind.internal", 9200));
+        String elasticPassword = MasterKeySecrets.masterKey(
+                        kubernetes
+                                .secrets()
+                                .inNamespace(namespace)
+                                .withName(ElasticsearchNames.ELASTIC_USER_SECRET)
+                                .get(),
+                        ElasticsearchNames.ELASTIC_USER_ENTRY)
+                .orElseThrow();
+        assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY)
+                        .open(command.clusterId(), provisioned.sealedMasterKey()))
+                .isEqualTo(elasticPassword);
     }
 
     @Test
@@ -313,7 +329,7 @@ class ProvisioningIT {
                 clusterId,
                 "vectors",
                 engine,
-                "1.13.4",
+                engine == Engine.QDRANT ? "1.13.4" : "8.15.3",
                 new DbConfiguration(
                         clusterId + "." + region + "." + provider + ".dbaas.test",
                         nodes,
@@ -334,20 +350,28 @@ class ProvisioningIT {
     }
 
     private StatefulSet awaitStatefulSet(String namespace) {
+        return awaitStatefulSet(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+    }
+
+    private StatefulSet awaitStatefulSet(String namespace, String name) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(
                         () -> kubernetes
                                 .apps()
                                 .statefulSets()
                                 .inNamespace(namespace)
-                                .withName(ResourceNames.QDRANT_STATEFUL_SET)
+                                .withName(name)
                                 .get(),
                         statefulSet -> statefulSet != null);
     }
 
     /** What the kubelet and the StatefulSet controller would do once every pod passed its readiness probe. */
     private void markReady(String namespace, int replicas) {
-        StatefulSet statefulSet = awaitStatefulSet(namespace);
+        markReady(namespace, ResourceNames.QDRANT_STATEFUL_SET, replicas);
+    }
+
+    private void markReady(String namespace, String name, int replicas) {
+        StatefulSet statefulSet = awaitStatefulSet(namespace, name);
         statefulSet.setStatus(new StatefulSetStatusBuilder()
                 .withReplicas(replicas)
                 .withReadyReplicas(replicas)
