@@ -63,7 +63,8 @@ public final class RenderCommand {
         Region region = region(context.getBean(NebulaProperties.class), specs);
         String header = "# Rendered by Nebula for " + specs.engine().id() + " " + specs.version() + " in "
                 + region.id() + (request.clusterIdGiven() ? "" : "; cluster id generated (pass --cluster-id to fix it)")
-                + ".\n# The master key is a placeholder: Nebula generates it once, at provisioning.\n";
+                + ".\n# The master key and any other credential or TLS material are placeholders: Nebula generates them once,"
+                + " at provisioning.\n";
         return header + Manifests.toYaml(blueprint.render(specs, region.properties()));
     }
 

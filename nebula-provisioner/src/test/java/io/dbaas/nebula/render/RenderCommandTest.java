@@ -129,6 +129,45 @@ class RenderCommandTest {
     }
 
     @Test
+    void elasticsearchRendersWithPlaceholdersForThePasswordAndEveryTlsEntryNeverKeyMaterial() {
+        List<String> args = new ArrayList<>(List.of(QDRANT));
+        args.set(0, "--engine=elasticsearch");
+        args.set(1, "--version=8.15.3");
+
+        int status = render(args.toArray(String[]::new));
+
+        assertThat(status).isZero();
+        List<Map<String, Object>> documents = documents();
+        assertThat(documents)
+                .extracting(document -> document.get("kind"))
+                .containsExactly(
+                        "Namespace",
+                        "Secret",
+                        "Secret",
+                        "Secret",
+                        "ConfigMap",
+                        "Service",
+                        "Service",
+                        "PodDisruptionBudget",
+                        "NetworkPolicy",
+                        "StatefulSet");
+        assertThat(documents.get(1).get("stringData")).isEqualTo(Map.of("elastic", Manifests.MASTER_KEY_PLACEHOLDER));
+        assertThat(documents.get(2).get("stringData"))
+                .isEqualTo(
+                        Map.of("ca.crt", Manifests.GENERATED_PLACEHOLDER, "ca.key", Manifests.GENERATED_PLACEHOLDER));
+        assertThat(documents.get(3).get("stringData"))
+                .isEqualTo(Map.of(
+                        "tls.crt", Manifests.GENERATED_PLACEHOLDER,
+                        "tls.key", Manifests.GENERATED_PLACEHOLDER,
+                        "ca.crt", Manifests.GENERATED_PLACEHOLDER));
+        assertThat(documents.subList(1, 4))
+                .allSatisfy(secret -> assertThat(secret).doesNotContainKey("data"));
+        assertThat(out())
+                .contains("image: \"docker.elastic.co/elasticsearch/elasticsearch:8.15.3\"")
+                .doesNotContain("BEGIN CERTIFICATE", "PRIVATE KEY");
+    }
+
+    @Test
     void renderModeStartsNoWebServerNoKafkaListenerAndNoKubernetesClient() {
         try (ConfigurableApplicationContext context = RenderCommand.start(QDRANT)) {
             assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
