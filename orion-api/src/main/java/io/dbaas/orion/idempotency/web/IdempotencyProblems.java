@@ -1,0 +1,46 @@
+package io.dbaas.orion.idempotency.web;
+
+import io.dbaas.orion.idempotency.IdempotencyKeyReusedException;
+import io.dbaas.orion.idempotency.InvalidIdempotencyKeyException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The problems of {@code Idempotency-Key}. Ordered before the application-wide handler, whose catch-all would otherwise
+ * answer them as internal errors; it handles nothing else.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class IdempotencyProblems {
+
+    static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:dbaas:problem:idempotency-key-reused");
+    static final URI INVALID_REQUEST = URI.create("urn:dbaas:problem:invalid-request");
+    static final String HEADER = "Idempotency-Key";
+
+    /** 422: the request is well-formed, but this key already stands for another one. */
+    @ExceptionHandler
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setType(IDEMPOTENCY_KEY_REUSED);
+        problem.setTitle("Idempotency key reused");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidKey(InvalidIdempotencyKeyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, HEADER + ": see errors");
+        problem.setType(INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(new Violation(HEADER, e.getMessage())));
+        return problem;
+    }
+
+    /** A field (here, a header) at fault, shaped like every other {@code errors} entry. */
+    record Violation(String field, String detail) {}
+}

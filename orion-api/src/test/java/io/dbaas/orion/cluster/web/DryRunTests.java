@@ -1,0 +1,86 @@
+package io.dbaas.orion.cluster.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbaas.orion.support.Claims;
+import io.dbaas.orion.support.OrionIntegrationTests;
+import io.dbaas.orion.support.Regions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** {@code ?dry_run=true}: the whole validation, capacity included, and nothing stored or published. */
+class DryRunTests extends OrionIntegrationTests {
+
+    static final List<String> TABLES =
+            List.of("clusters", "outbox_messages", "resource_claims", "resource_allocations", "idempotency_keys");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void dryRunTellsWhatWouldBeCreatedAndStoresNothing() {
+        List<Long> before = counts();
+
+        Response response = post("/v1/clusters?dry_run=true", Claims.VALID);
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode answer = response.json();
+        assertThat(answer.get("dry_run").asBoolean()).isTrue();
+        assertThat(answer.get("waits_for_capacity").asBoolean()).isFalse();
+        assertThat(answer.get("cluster").get("name").asString()).isEqualTo("vectors");
+        assertThat(answer.get("cluster").get("version").asString()).isEqualTo("1.14.1");
+        assertThat(answer.get("cluster").get("state").asString()).isEqualTo("PENDING");
+        assertThat(answer.get("cluster").has("id")).isFalse();
+        assertThat(answer.get("reservation").get("cpu").asString()).isEqualTo("1500m");
+        assertThat(answer.get("reservation").get("disk").asString()).isEqualTo("30Gi");
+        assertThat(response.header("Location")).isEmpty();
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunSaysWhenTheClaimWouldWaitForCapacity() {
+        String region = Regions.unused();
+        List<Long> before = counts();
+
+        Response response = post("/v1/clusters?dry_run=true", Claims.in(Regions.PROVIDER, region));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("waits_for_capacity").asBoolean()).isTrue();
+        assertThat(response.json().get("cluster").get("state").asString()).isEqualTo("WAITING_FOR_CAPACITY");
+        assertThat(response.json().get("cluster").get("reason").asString()).contains(region);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunRefusesWhatTheClaimWouldRefuseAndIgnoresTheKey() {
+        List<Long> before = counts();
+
+        Response invalid = post("/v1/clusters?dry_run=true", Claims.VALID.replace("\"local\"", "\"mars\""));
+        Response keyed = as(account.adminToken())
+                .post("/v1/clusters?dry_run=true", Claims.VALID, "Idempotency-Key", "dry-run-key");
+
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("errors").findValuesAsString("field")).containsExactly("region");
+        assertThat(keyed.status()).isEqualTo(200);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void dryRunThatIsNotABooleanIsAProblem() {
+        Response response = post("/v1/clusters?dry_run=maybe", Claims.VALID);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("dry_run");
+    }
+
+    private List<Long> counts() {
+        return TABLES.stream()
+                .map(table -> jdbc.sql("select count(*) from " + table)
+                        .query(Long.class)
+                        .single())
+                .toList();
+    }
+}
