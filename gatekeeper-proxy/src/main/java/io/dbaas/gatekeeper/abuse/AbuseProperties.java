@@ -58,6 +58,12 @@ public record AbuseProperties(
             if (period.isNegative() || period.isZero()) {
                 throw new IllegalArgumentException("a limit's period must be positive, was " + period);
             }
+            // Bucket4j refills at most one token per nanosecond and would otherwise refuse the limit on the first
+            // request that needs a bucket, not at start-up.
+            if (capacity > period.toNanos()) {
+                throw new IllegalArgumentException(
+                        "a limit may allow at most one request per nanosecond, was " + capacity + " per " + period);
+            }
         }
     }
 }

@@ -29,13 +29,13 @@ public final class KeyCheckCost {
         String apiKey = DerivedApiKeys.newKey(MASTER_KEY);
         // A limit never reached, as in the benchmark's GateKeeper: the bucket is still taken from on every call.
         AbuseProtection abuse = new AbuseProtection(
-                new AbuseProperties(Long.MAX_VALUE / 2, Duration.ofSeconds(1), 20, Duration.ofMinutes(1), 100_000));
+                new AbuseProperties(1_000_000_000, Duration.ofSeconds(1), 20, Duration.ofMinutes(1), 100_000));
         Step keyCheck = () -> masterKey.accepts(apiKey);
-        Step auth = () -> masterKey.accepts(apiKey) && abuse.requestWithKey(apiKey).isEmpty();
+        Step auth =
+                () -> masterKey.accepts(apiKey) && abuse.requestWithKey(apiKey).isEmpty();
         measure(keyCheck, WARM_UP);
         measure(auth, WARM_UP);
-        System.out.printf(
-                "ns_per_auth=%d ns_per_key_check=%d%n", measure(auth, MEASURE), measure(keyCheck, MEASURE));
+        System.out.printf("ns_per_auth=%d ns_per_key_check=%d%n", measure(auth, MEASURE), measure(keyCheck, MEASURE));
     }
 
     /** Nanoseconds per call of {@code step}, run for about {@code duration}; every call must succeed. */

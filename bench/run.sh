@@ -1,0 +1,292 @@
+#!/usr/bin/env bash
+# GateKeeper benchmark: one run, everything on loopback, figures side by side.
+#
+#   bench/run.sh            (from anywhere in a clone; Debian, JDK 21+; installs wrk and nginx when missing)
+#
+# Starts nginx (a static JSON upstream, and a reverse proxy to it), an embedded Kafka broker publishing
+# ClusterProvisioned events, and the packaged GateKeeper jar; then measures with wrk:
+#   (a) the upstream directly          (b) nginx proxying it           (c) GateKeeper with a valid derived key
+#   (d) the cost of authentication, measured in isolation (see docs/benchmarks/gatekeeper.md for why)
+#   (e) GateKeeper with 10,000 clusters in its directory instead of 1
+#   (f) GateKeeper's added p99 latency at half its maximum rate (paced load)
+# Everything started here is stopped on exit. Tunables (environment): BENCH_SECONDS (per run, default 10),
+# BENCH_CONNECTIONS (default 64), BENCH_CLUSTERS (default 10000), BENCH_PORT_BASE (default 18080).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+CLUSTERS="${BENCH_CLUSTERS:-10000}"
+PORT_BASE="${BENCH_PORT_BASE:-18080}"
+UPSTREAM_PORT=$((PORT_BASE + 1))
+PROXY_PORT=$((PORT_BASE + 2))
+GATEKEEPER_PORT=$((PORT_BASE + 3))
+MANAGEMENT_PORT=$((PORT_BASE + 4))
+DOMAIN="dbaas.localhost"
+JAR="$ROOT/gatekeeper-proxy/target/gatekeeper-proxy.jar"
+
+WORK="$(mktemp -d -t gatekeeper-bench.XXXXXX)"
+PIDS=()
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# Stops what this script started, by process id only, and keeps the logs when something went wrong.
+cleanup() {
+  local status=$?
+  local pid
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if [[ $status -eq 0 ]]; then
+    rm -rf "$WORK"
+  else
+    log "logs kept in $WORK"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# wrk and nginx come from Debian; install them only when missing (needs root or sudo).
+require_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+  command -v curl >/dev/null || missing+=(curl)
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]} (apt-get)"
+    local sudo=()
+    [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # The Debian package starts a system nginx on port 80; this benchmark uses its own instance and never touches it.
+  NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+}
+
+# A JDK 21 or newer: $JAVA_HOME, else the Temurin 25 of the build machines, else java on the PATH.
+find_java() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
+    if [[ -n "$candidate" && -x "$candidate/bin/java" ]]; then
+      export JAVA_HOME="$candidate"
+      JAVA="$candidate/bin/java"
+      return
+    fi
+  done
+  JAVA="$(command -v java)" || die "no JDK found; set JAVA_HOME to a JDK 21 or newer"
+}
+
+# The jar, and the test classpath for the Kafka fixture (embedded broker, event publisher, key-check timing).
+build() {
+  local classpath_file="$WORK/classpath.txt"
+  local fixture_classes="$ROOT/gatekeeper-proxy/target/test-classes/io/dbaas/gatekeeper/bench"
+  if [[ ! -f "$JAR" || ! -d "$fixture_classes" ]]; then
+    log "building GateKeeper and its benchmark fixture (./mvnw package, tests skipped)"
+    (cd "$ROOT" && ./mvnw -B -q -pl gatekeeper-proxy -am -DskipTests package \
+      dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file") >&2
+  else
+    (cd "$ROOT" && ./mvnw -B -q -pl gatekeeper-proxy dependency:build-classpath \
+      -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file") >&2
+  fi
+  # The workspace's own classes first, so the fixture speaks exactly the contracts this jar was built with.
+  CLASSPATH_FIXTURE="$ROOT/gatekeeper-proxy/target/test-classes:$ROOT/gatekeeper-proxy/target/classes"
+  CLASSPATH_FIXTURE+=":$ROOT/shared-contracts/target/classes:$(cat "$classpath_file")"
+}
+
+# Polls a command until it succeeds, or gives up after $1 seconds naming $2.
+wait_until() {
+  local limit=$1 what=$2
+  shift 2
+  local deadline=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || die "$what did not happen within ${limit}s (logs: $WORK)"
+    sleep 0.5
+  done
+}
+
+start_nginx() {
+  mkdir -p "$WORK"/nginx-{client-body,proxy,fastcgi,uwsgi,scgi}
+  sed -e "s|@WORK@|$WORK|g" -e "s|@UPSTREAM_PORT@|$UPSTREAM_PORT|g" -e "s|@PROXY_PORT@|$PROXY_PORT|g" \
+    "$BENCH/nginx.conf.template" >"$WORK/nginx.conf"
+  "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" &
+  PIDS+=($!)
+  wait_until 10 "nginx listening" curl -fsS "http://127.0.0.1:$PROXY_PORT/"
+}
+
+# The broker and the first (benchmark) cluster; more clusters are published on request, later.
+start_fixture() {
+  KEY_ENCRYPTION_KEY="$(head -c 32 /dev/urandom | base64)"
+  "$JAVA" -Xmx512m -cp "$CLASSPATH_FIXTURE" io.dbaas.gatekeeper.bench.BenchFixture \
+    "$WORK" "$KEY_ENCRYPTION_KEY" "$UPSTREAM_PORT" "$DOMAIN" >"$WORK/fixture.log" 2>&1 &
+  PIDS+=($!)
+  wait_until 120 "the Kafka fixture starting" test -f "$WORK/cluster"
+  read -r CLUSTER_HOST API_KEY <"$WORK/cluster"
+}
+
+# The packaged jar, as the rest of the control plane starts it. The per-key rate limit (default 1,000/s) is raised
+# so that the benchmark measures the proxy, not the limiter; the limiter still runs on every request.
+start_gatekeeper() {
+  DBAAS_KEY_ENCRYPTION_KEY="$KEY_ENCRYPTION_KEY" "$JAVA" -Xms512m -Xmx512m -jar "$JAR" \
+    --server.address=127.0.0.1 --server.port="$GATEKEEPER_PORT" \
+    --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
+    --gatekeeper.domain="$DOMAIN" \
+    --spring.kafka.bootstrap-servers="$(cat "$WORK/bootstrap")" \
+    --gatekeeper.abuse.requests-per-key=1000000000 \
+    >"$WORK/gatekeeper.log" 2>&1 &
+  PIDS+=($!)
+  wait_until 120 "GateKeeper healthy" curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health"
+  wait_until 60 "GateKeeper routing the benchmark cluster" routes "$CLUSTER_HOST" "$API_KEY"
+}
+
+routes() {
+  curl -fsS -o /dev/null -H "Host: $1" -H "api-key: $2" "http://127.0.0.1:$GATEKEEPER_PORT/"
+}
+
+# Publishes the other clusters and waits until GateKeeper routes the last one (one partition: all earlier too).
+add_clusters() {
+  echo "$((CLUSTERS - 1))" >"$WORK/publish-more"
+  wait_until 180 "the fixture publishing $CLUSTERS clusters" test -f "$WORK/last-cluster"
+  local last_host last_key
+  read -r last_host last_key <"$WORK/last-cluster"
+  wait_until 180 "GateKeeper routing all $CLUSTERS clusters" routes "$last_host" "$last_key"
+}
+
+# run_wrk <name> <port> <host> <api-key> <delay-ms> [connections]: one wrk run; stores "rps p50 p99" as RESULT_<name>.
+run_wrk() {
+  local name=$1 port=$2 host=$3 key=$4 delay=$5 connections=${6:-$CONNECTIONS}
+  local output
+  output="$(BENCH_HOST="$host" BENCH_API_KEY="$key" BENCH_DELAY_MS="$delay" \
+    wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" -s "$BENCH/wrk.lua" "http://127.0.0.1:$port/")"
+  echo "$output" >"$WORK/wrk-$name.txt"
+  local line
+  line="$(grep '^RESULT' <<<"$output")" || die "wrk printed no result for $name"
+  local non2xx socket_errors
+  non2xx="$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$line")"
+  socket_errors="$(sed -E 's/.*socket_errors=([0-9]+).*/\1/' <<<"$line")"
+  ((non2xx == 0)) || die "$name: $non2xx answers were not 2xx (see $WORK/wrk-$name.txt)"
+  ((socket_errors == 0)) || log "warning: $name had $socket_errors socket errors"
+  printf -v "RESULT_$name" '%s' "$(sed -E 's/.*rps=([0-9.]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 \2 \3/' <<<"$line")"
+  log "$name: $(sed -E 's/^RESULT //' <<<"$line")"
+}
+
+# The pause per connection that paces $CONNECTIONS_PACED connections at about $1 requests/s in total.
+# wrk's delay() waits after each answer, so the real rate is a little lower; the report shows the rate reached.
+pacing_delay_ms() {
+  awk -v rate="$1" -v c="$CONNECTIONS_PACED" 'BEGIN { d = c * 1000 / rate; printf "%d", (d < 1 ? 1 : d + 0.5) }'
+}
+
+field() { cut -d' ' -f"$2" <<<"$1"; }
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+
+verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? v >= t : v <= t; print ok ? "met" : "NOT met" }'; }
+
+machine() {
+  printf 'machine: %s cores (nproc), %s, %s memory; %s; wrk %s; %s\n' \
+    "$(nproc)" \
+    "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" \
+    "$(free -h | awk '/^Mem:/ { print $2 }')" \
+    "$(uname -sr)" \
+    "$(wrk -v 2>&1 | head -1 | awk '{ print $2 }')" \
+    "$("$JAVA" -version 2>&1 | head -1)"
+}
+
+report() {
+  local direct=$RESULT_direct nginx=$RESULT_nginx auth=$RESULT_gatekeeper_1 many=$RESULT_gatekeeper_many
+  local gk_rps nginx_rps auth_share many_cost added_p99
+  gk_rps="$(field "$auth" 1)"
+  nginx_rps="$(field "$nginx" 1)"
+  # Authentication's share of GateKeeper's time per request, counting GateKeeper as if it had a whole core to itself
+  # (it has less here: wrk and nginx share the two cores), so the share is overstated, not understated.
+  auth_share="$(awk -v ns="$AUTH_NS" -v rps="$gk_rps" 'BEGIN { printf "%.4f", ns * 1e-9 * rps }')"
+  many_cost="$(awk -v one="$gk_rps" -v many="$(field "$many" 1)" 'BEGIN { printf "%.4f", (one - many) / one }')"
+  added_p99="$(awk -v gk="$(field "$RESULT_paced_gatekeeper" 3)" -v up="$(field "$RESULT_paced_direct" 3)" \
+    'BEGIN { printf "%.3f", gk - up }')"
+
+  echo
+  machine
+  # Other work on the machine shares the cores with every run; a load average above the core count means it did.
+  echo "load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  echo "runs: ${SECONDS_PER_RUN}s each, wrk -t2 -c$CONNECTIONS (paced runs: -c$CONNECTIONS_PACED), all on loopback"
+  echo
+  printf '%-46s %12s %10s %10s %12s\n' "run" "requests/s" "p50 ms" "p99 ms" "vs nginx"
+  local name label
+  for name in direct nginx gatekeeper_1 gatekeeper_many; do
+    case $name in
+      direct) label="(a) upstream directly" ;;
+      nginx) label="(b) nginx reverse proxy" ;;
+      gatekeeper_1) label="(c) GateKeeper, valid key, 1 cluster" ;;
+      gatekeeper_many) label="(e) GateKeeper, valid key, $CLUSTERS clusters" ;;
+    esac
+    local r="RESULT_$name"
+    printf '%-46s %12.0f %10.3f %10.3f %11.2fx\n' "$label" "$(field "${!r}" 1)" "$(field "${!r}" 2)" \
+      "$(field "${!r}" 3)" "$(ratio "$(field "${!r}" 1)" "$nginx_rps")"
+  done
+  printf '%-46s %12.0f %10.3f %10.3f\n' "(f) upstream directly, paced" "$(field "$RESULT_paced_direct" 1)" \
+    "$(field "$RESULT_paced_direct" 2)" "$(field "$RESULT_paced_direct" 3)"
+  printf '%-46s %12.0f %10.3f %10.3f\n' "(f) GateKeeper, paced at ~half of (c)" "$(field "$RESULT_paced_gatekeeper" 1)" \
+    "$(field "$RESULT_paced_gatekeeper" 2)" "$(field "$RESULT_paced_gatekeeper" 3)"
+  echo
+  printf '(d) authentication alone (key check + per-key bucket): %s ns per request (key check alone: %s ns)\n' \
+    "$AUTH_NS" "$KEY_CHECK_NS"
+  echo
+  printf '%-62s %10s %10s  %s\n' "target" "measured" "target" "verdict"
+  local throughput
+  throughput="$(ratio "$gk_rps" "$nginx_rps")"
+  printf '%-62s %10s %10s  %s\n' "GateKeeper throughput / nginx throughput" "$throughput" ">= 0.35" \
+    "$(verdict "$throughput" ">=" 0.35)"
+  printf '%-62s %9.2f%% %10s  %s\n' "auth share of GateKeeper's time per request (d x c)" \
+    "$(awk -v s="$auth_share" 'BEGIN { print s * 100 }')" "<= 5%" "$(verdict "$auth_share" "<=" 0.05)"
+  printf '%-62s %9.2f%% %10s  %s\n' "throughput lost with $CLUSTERS clusters ((c - e) / c)" \
+    "$(awk -v s="$many_cost" 'BEGIN { print s * 100 }')" "<= 5%" "$(verdict "$many_cost" "<=" 0.05)"
+  printf '%-62s %8s ms %10s  %s\n' "added p99 at ~half max rate (f: GateKeeper - direct)" "$added_p99" "<= 2 ms" \
+    "$(verdict "$added_p99" "<=" 2)"
+  echo
+  echo "Shared 2-core machines are noisy: compare the ratios of one run, and repeat a run before believing a verdict."
+}
+
+main() {
+  require_tools
+  find_java
+  build
+  log "work directory: $WORK"
+  start_nginx
+  start_fixture
+  start_gatekeeper
+
+  log "measuring authentication alone"
+  local costs
+  costs="$("$JAVA" -cp "$CLASSPATH_FIXTURE" io.dbaas.gatekeeper.bench.KeyCheckCost)"
+  AUTH_NS="$(sed -E 's/.*ns_per_auth=([0-9]+).*/\1/' <<<"$costs")"
+  KEY_CHECK_NS="$(sed -E 's/.*ns_per_key_check=([0-9]+).*/\1/' <<<"$costs")"
+
+  # Twice the run time: the JIT needs many requests before GateKeeper's request path is compiled, and a cold (c)
+  # would make (e), measured later, look faster than it is.
+  log "warming up GateKeeper (JIT) for $((2 * SECONDS_PER_RUN))s; not reported"
+  SECONDS_PER_RUN=$((2 * SECONDS_PER_RUN)) run_wrk warmup "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
+  run_wrk direct "$UPSTREAM_PORT" "" "" 0
+  run_wrk nginx "$PROXY_PORT" "" "" 0
+  run_wrk gatekeeper_1 "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
+
+  log "publishing $((CLUSTERS - 1)) more clusters"
+  add_clusters
+  run_wrk gatekeeper_many "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
+
+  # Half of GateKeeper's maximum, measured in (c); the same pace against the upstream gives the baseline latency.
+  CONNECTIONS_PACED=16
+  local half delay
+  half="$(awk -v r="$(field "$RESULT_gatekeeper_1" 1)" 'BEGIN { printf "%d", r / 2 }')"
+  delay="$(pacing_delay_ms "$half")"
+  log "pacing at about $half requests/s ($CONNECTIONS_PACED connections, ${delay} ms pause each)"
+  run_wrk paced_direct "$UPSTREAM_PORT" "" "" "$delay" "$CONNECTIONS_PACED"
+  run_wrk paced_gatekeeper "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" "$delay" "$CONNECTIONS_PACED"
+
+  report
+}
+
+main "$@"
