@@ -39,8 +39,10 @@ class KafkaConfiguration {
     }
 
     /**
-     * A malformed event goes to the dead-letter topic at once; any other failure (the database away, say) is retried
-     * with back-off before the record is parked there, so the partition is never blocked for good.
+     * A malformed event goes to the dead-letter topic at once; any other failure is retried with back-off before the
+     * record is parked there, so the partition is never blocked for good. The database being away is the exception:
+     * the event is valid and will apply once it is back, so it is retried for as long as the outage lasts rather than
+     * parked (Nebula's status would otherwise be lost after a minute of outage).
      */
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaOperations<String, byte[]> kafka) {
@@ -50,6 +52,10 @@ class KafkaConfiguration {
         backOff.setMaxElapsedTime(60_000);
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedMessageException.class);
+        var untilDatabaseIsBack = new ExponentialBackOff(1_000, 2);
+        untilDatabaseIsBack.setMaxInterval(30_000);
+        handler.setBackOffFunction(
+                (record, exception) -> DatabaseOutage.isCause(exception) ? untilDatabaseIsBack : null);
         return handler;
     }
 

@@ -1,14 +1,19 @@
 package io.dbaas.orion.outbox;
 
+import io.dbaas.orion.DatabaseOutage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,15 +21,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes the outbox to Kafka, at least once and in the order written.
  *
  * <p>Only one Orion instance relays at a time (a PostgreSQL advisory lock held for the transaction), so that two
  * instances never publish one cluster's commands out of order. A message is marked published only after the broker
- * acknowledged it ({@code acks=all}); when the broker is away, messages wait in the outbox and the next pass tries
+ * acknowledged it ({@code acks=all}); when the broker is away, messages wait in the outbox and a later pass tries
  * again. A message published but not yet marked when Orion stops is published again: consumers deduplicate by id.
+ *
+ * <p>While Kafka or PostgreSQL is away the relay backs off (see {@link RelayBackoff}) and warns once per interval with
+ * the number of waiting messages, instead of failing and logging on every poll.
  */
 @Component
 class OutboxRelay {
@@ -35,25 +44,78 @@ class OutboxRelay {
 
     private final JdbcClient jdbc;
     private final KafkaTemplate<String, byte[]> kafka;
+    private final TransactionTemplate transactions;
+    private final OutboxBacklog backlog;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final RelayBackoff backoff;
+    private final Counter published;
+    private final Counter kafkaFailures;
+    private final Counter databaseFailures;
+    private final Counter otherFailures;
 
-    OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties, Clock clock) {
+    OutboxRelay(
+            JdbcClient jdbc,
+            KafkaTemplate<String, byte[]> kafka,
+            PlatformTransactionManager transactionManager,
+            OutboxBacklog backlog,
+            OutboxProperties properties,
+            Clock clock,
+            MeterRegistry registry) {
         this.jdbc = jdbc;
         this.kafka = kafka;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.backlog = backlog;
         this.properties = properties;
         this.clock = clock;
+        this.backoff =
+                new RelayBackoff(properties.pollInterval(), properties.maxBackoff(), properties.warningInterval());
+        this.published = Counter.builder("orion.outbox.published")
+                .description("Outbox messages acknowledged by Kafka and marked published")
+                .baseUnit("messages")
+                .register(registry);
+        this.kafkaFailures = failures(registry, "kafka");
+        this.databaseFailures = failures(registry, "database");
+        this.otherFailures = failures(registry, "other");
+    }
+
+    private static Counter failures(MeterRegistry registry, String cause) {
+        return Counter.builder("orion.outbox.relay.failures")
+                .description("Relay passes that could not publish, by what was unreachable")
+                .tag("cause", cause)
+                .register(registry);
     }
 
     @Scheduled(fixedDelayString = "${orion.outbox.poll-interval}")
-    @Transactional
-    public void relay() {
+    void relay() {
+        if (!backoff.due(clock.instant())) {
+            return;
+        }
+        Pass pass;
+        try {
+            pass = transactions.execute(status -> relayOnce());
+        } catch (RuntimeException e) {
+            passFailed(e);
+            return;
+        }
+        if (pass == null || pass.failure() == null) {
+            Duration outage = backoff.succeeded(clock.instant());
+            if (outage != null) {
+                log.info("The outbox relay publishes again after {} s of outage", outage.toSeconds());
+            }
+        } else {
+            kafkaUnreachable(pass);
+        }
+    }
+
+    /** One pass, inside a transaction: the lock, a batch, its publication, the acknowledged prefix marked. */
+    private Pass relayOnce() {
         boolean leader = jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
                 .param("lock", RELAY_LOCK)
                 .query(Boolean.class)
                 .single();
         if (!leader) {
-            return;
+            return Pass.IDLE;
         }
         List<Pending> batch = jdbc.sql("""
                         select sequence, topic, message_key, payload from outbox_messages
@@ -61,35 +123,47 @@ class OutboxRelay {
                 .param("limit", properties.batchSize())
                 .query(Pending.class)
                 .list();
-        if (!batch.isEmpty()) {
-            markPublished(publish(batch));
+        if (batch.isEmpty()) {
+            return Pass.IDLE;
         }
+        Pass pass = publish(batch);
+        markPublished(pass.acknowledged());
+        return pass;
     }
 
     /** Sends the batch and returns the sequences the broker acknowledged: a prefix of the batch. */
-    private List<Long> publish(List<Pending> batch) {
+    private Pass publish(List<Pending> batch) {
         var sent = new ArrayList<CompletableFuture<SendResult<String, byte[]>>>();
         for (Pending message : batch) {
-            sent.add(kafka.send(message.topic(), message.messageKey(), message.payload()));
+            CompletableFuture<SendResult<String, byte[]>> send = send(message);
+            sent.add(send);
+            // Failed before reaching the network (no metadata: the broker is away). Every further send would block
+            // for max.block.ms in turn, holding the relay's transaction for minutes; the next pass tries again.
+            if (send.isCompletedExceptionally()) {
+                break;
+            }
         }
         var acknowledged = new ArrayList<Long>();
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < sent.size(); i++) {
             try {
                 sent.get(i).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(batch.get(i).sequence());
             } catch (ExecutionException | TimeoutException e) {
-                log.warn(
-                        "Kafka did not acknowledge outbox message {}; {} message(s) wait for the next pass: {}",
-                        batch.get(i).sequence(),
-                        batch.size() - i,
-                        rootMessage(e));
-                break;
+                return new Pass(acknowledged, new Failure(batch.get(i).sequence(), rootMessage(e)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                return new Pass(acknowledged, new Failure(batch.get(i).sequence(), "interrupted"));
             }
         }
-        return acknowledged;
+        return new Pass(acknowledged, null);
+    }
+
+    private CompletableFuture<SendResult<String, byte[]>> send(Pending message) {
+        try {
+            return kafka.send(message.topic(), message.messageKey(), message.payload());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private void markPublished(List<Long> sequences) {
@@ -100,16 +174,75 @@ class OutboxRelay {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("sequences", sequences)
                 .update();
+        published.increment(sequences.size());
         log.debug("Published {} outbox message(s)", sequences.size());
+    }
+
+    private void kafkaUnreachable(Pass pass) {
+        kafkaFailures.increment();
+        Instant now = clock.instant();
+        Duration wait = backoff.failed(now);
+        if (backoff.shouldWarn(now)) {
+            Failure failure = pass.failure();
+            log.warn(
+                    "Kafka did not acknowledge outbox message {} ({}); {} waiting in the outbox. Commands are kept and"
+                            + " published once Kafka is back; next attempt in {} ms, this warning repeats every {} s"
+                            + " while it lasts",
+                    failure == null ? "?" : failure.sequence(),
+                    failure == null ? "" : failure.reason(),
+                    describeBacklog(),
+                    wait.toMillis(),
+                    properties.warningInterval().toSeconds());
+        }
+    }
+
+    /** The pass threw: PostgreSQL is away (the usual case), or something unexpected happened. */
+    private void passFailed(RuntimeException e) {
+        boolean databaseAway = DatabaseOutage.isCause(e);
+        (databaseAway ? databaseFailures : otherFailures).increment();
+        Instant now = clock.instant();
+        Duration wait = backoff.failed(now);
+        if (!backoff.shouldWarn(now)) {
+            return;
+        }
+        if (databaseAway) {
+            log.warn(
+                    "The outbox relay cannot reach PostgreSQL ({}); next attempt in {} ms, this warning repeats every"
+                            + " {} s while it lasts",
+                    rootMessage(e),
+                    wait.toMillis(),
+                    properties.warningInterval().toSeconds());
+        } else {
+            log.error("The outbox relay failed; next attempt in {} ms", wait.toMillis(), e);
+        }
+    }
+
+    private String describeBacklog() {
+        try {
+            OutboxBacklog.Snapshot snapshot = backlog.measure();
+            return String.format(
+                    "%.0f message(s), the oldest for %.0f s", snapshot.waiting(), snapshot.oldestAgeSeconds());
+        } catch (RuntimeException e) {
+            return "an unknown number of messages";
+        }
     }
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null) {
+        while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     record Pending(long sequence, String topic, String messageKey, byte[] payload) {}
+
+    /** Why a pass stopped short: the first message not acknowledged. */
+    record Failure(long sequence, String reason) {}
+
+    /** What one pass achieved. */
+    record Pass(List<Long> acknowledged, @Nullable Failure failure) {
+
+        static final Pass IDLE = new Pass(List.of(), null);
+    }
 }

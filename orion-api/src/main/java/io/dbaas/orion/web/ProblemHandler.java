@@ -1,5 +1,6 @@
 package io.dbaas.orion.web;
 
+import io.dbaas.orion.DatabaseOutage;
 import io.dbaas.orion.account.AccountNotFoundException;
 import io.dbaas.orion.account.CredentialNotFoundException;
 import io.dbaas.orion.account.InvalidAccountRequestException;
@@ -9,11 +10,14 @@ import io.dbaas.orion.cluster.FieldViolation;
 import io.dbaas.orion.cluster.InvalidClaimException;
 import io.dbaas.orion.cluster.InvalidClusterQueryException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +25,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -38,6 +43,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    /** How long a client should wait before retrying while PostgreSQL is away: long enough not to hammer it. */
+    private static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
 
     @ExceptionHandler
     ProblemDetail invalidClaim(InvalidClaimException e) {
@@ -125,14 +133,41 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CLUSTER_NOT_RUNNING, "Cluster not running", e.getMessage());
     }
 
+    /**
+     * PostgreSQL cannot be reached: nothing was committed, and the same request will work once it is back. Neither the
+     * cause nor the database's address is shown.
+     */
+    @ExceptionHandler({
+        CannotCreateTransactionException.class,
+        DataAccessResourceFailureException.class,
+        TransientDataAccessResourceException.class
+    })
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn(
+                "Answering 503: the database cannot be reached ({})",
+                e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_OUTAGE.toSeconds()))
+                .body(problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        ProblemTypes.SERVICE_UNAVAILABLE,
+                        "Service unavailable",
+                        "The service cannot handle requests right now; retry after the time in Retry-After."));
+    }
+
     @ExceptionHandler
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // A database outage can surface wrapped in anything (a failed commit, a JPA exception): still a 503.
+        if (DatabaseOutage.isCause(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected error", e);
-        return problem(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                ProblemTypes.INTERNAL_ERROR,
-                "Internal error",
-                "The request failed on our side; it is safe to retry.");
+        return ResponseEntity.internalServerError()
+                .body(problem(
+                        HttpStatus.INTERNAL_SERVER_ERROR,
+                        ProblemTypes.INTERNAL_ERROR,
+                        "Internal error",
+                        "The request failed on our side; it is safe to retry."));
     }
 
     /** Unreadable JSON, an unknown field, or a value of the wrong type: names the field, not the parser's message. */

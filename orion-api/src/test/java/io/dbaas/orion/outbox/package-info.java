@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.outbox;
+
+import org.jspecify.annotations.NullMarked;
