@@ -35,11 +35,19 @@ class OpenApiTests extends OrionIntegrationTests {
                         "/v1/accounts/{accountId}/credentials",
                         "/v1/accounts/{accountId}/credentials/{credentialId}",
                         "/v1/engines",
-                        "/v1/providers");
+                        "/v1/providers",
+                        "/v1/providers/{provider}/regions/{region}/capacity");
         JsonNode claim = paths.get("/v1/clusters").get("post");
         assertThat(claim.get("description").asString()).contains("role admin");
         assertThat(claim.get("responses").has("401")).isTrue();
+        assertThat(claim.get("responses").propertyNames()).contains("202", "200", "422");
+        assertThat(claim.get("parameters").findValuesAsString("name")).contains("dry_run", "Idempotency-Key");
         assertThat(paths.get("/v1/accounts").get("post").get("description").asString())
+                .contains("role operator");
+        assertThat(paths.get("/v1/providers/{provider}/regions/{region}/capacity")
+                        .get("put")
+                        .get("description")
+                        .asString())
                 .contains("role operator");
         JsonNode list = paths.get("/v1/clusters").get("get");
         assertThat(list.get("parameters").findValuesAsString("name"))
@@ -58,6 +66,10 @@ class OpenApiTests extends OrionIntegrationTests {
                 .doesNotContain("nodeResources");
         assertThat(schemas.get("ClusterListResponse").get("properties").propertyNames())
                 .contains("items", "next_page_token");
+        assertThat(schemas.get("DryRunResponse").get("properties").propertyNames())
+                .contains("dry_run", "waits_for_capacity", "cluster", "reservation");
+        assertThat(schemas.get("CapacityResponse").get("properties").propertyNames())
+                .contains("claims_waiting", "set_by", "available");
     }
 
     @Test

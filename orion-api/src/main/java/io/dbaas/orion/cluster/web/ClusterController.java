@@ -6,6 +6,9 @@ import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.ClusterClaims;
 import io.dbaas.orion.cluster.ClusterListing;
 import io.dbaas.orion.cluster.ClusterQuery;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +57,20 @@ class ClusterController {
      */
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
+    // The answer's type depends on dry_run, so the document is told both shapes.
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the cluster, PENDING or WAITING_FOR_CAPACITY; Location names it.",
+            content = @Content(schema = @Schema(implementation = ClusterResponse.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "Dry run: what would be created, and whether it would wait for capacity.",
+            content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
+    @ApiResponse(
+            responseCode = "422",
+            description =
+                    "The Idempotency-Key was used for a different claim (urn:dbaas:problem:idempotency-key-reused).",
+            content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<?> claim(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(name = "dry_run", defaultValue = "false") boolean dryRun,

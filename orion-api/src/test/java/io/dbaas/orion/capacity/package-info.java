@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.capacity;
+
+import org.jspecify.annotations.NullMarked;
