@@ -13,9 +13,10 @@ import org.flywaydb.core.api.migration.Context;
  * Clusters claimed before capacity existed (V3) hold no allocation, so their regions would look emptier than they are
  * and accept more than they can hold. This gives every such cluster that has not failed its claim and allocation, as if
  * it had been made when it was claimed. Java, not SQL, so that quantities such as {@code 500m} and {@code 8Gi} are read
- * by the same parser as claims.
+ * by the same parser as claims. Version 4.1 rather than 5: Java migrations live outside {@code resources/db/migration},
+ * where people look for the next free version, so a whole number here could clash with someone's next SQL migration.
  */
-public class V5__Reserve_capacity_of_existing_clusters extends BaseJavaMigration {
+public class V4_1__Reserve_capacity_of_existing_clusters extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
