@@ -16,8 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reserves, frees and sizes the capacity of regions.
  *
- * <p>Every change that allocates or frees takes the region's row lock first ({@code SELECT … FOR UPDATE} on
- * {@code region_capacities}), then reads what is allocated and decides. The lock is per region, so claims in different
+ * <p>Every change that allocates or frees takes the region's row lock first (JPA's {@code PESSIMISTIC_WRITE}, which
+ * Hibernate sends to PostgreSQL as {@code SELECT … FOR NO KEY UPDATE} on {@code region_capacities}: it conflicts with
+ * itself, yet not with the key-share locks that inserting a claim's foreign key takes), then reads what is allocated
+ * and decides. The lock is per region, so claims in different
  * regions never wait for each other, while claims competing for one region are decided one after the other, each
  * seeing what the previous one took: allocations can never add up to more than the region holds. The alternatives
  * were worse here: {@code SERIALIZABLE} would abort the losers of a burst with serialization failures to retry, an
@@ -92,6 +94,23 @@ public class Capacity {
             claims.delete(claim);
             admitWaiting(capacity);
         });
+    }
+
+    /**
+     * A cluster runs after all, though it was reported failed and its share freed (a failure reported too early): it
+     * uses its resources whether or not the region has room, so its share is held again, even beyond the capacity.
+     * Does nothing while the cluster holds its share.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdAgain(UUID clusterId, ProviderRegion region, Resources demand) {
+        if (claims.findById(clusterId).isPresent()) {
+            return;
+        }
+        lock(region);
+        Instant now = clock.instant();
+        ResourceClaim claim = claims.save(ResourceClaim.of(clusterId, region, demand, now));
+        allocations.save(claim.allocate(now));
+        log.warn("Cluster {} runs after it was reported failed; its share of {} is held again", clusterId, region);
     }
 
     /** An operator sizes an offered region; claims waiting there that now fit are admitted, oldest first. */

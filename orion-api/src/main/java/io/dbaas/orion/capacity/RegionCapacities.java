@@ -16,7 +16,7 @@ interface RegionCapacities extends Repository<RegionCapacity, ProviderRegion> {
     Optional<RegionCapacity> findById(ProviderRegion region);
 
     /**
-     * The region's capacity, locked until the transaction ends ({@code SELECT … FOR UPDATE} on PostgreSQL). Everyone
+     * The region's capacity, locked until the transaction ends ({@code SELECT … FOR NO KEY UPDATE}). Everyone
      * who allocates in or frees from the region takes this lock first, so two claims never both see the same free
      * room.
      */

@@ -1,6 +1,9 @@
 package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.orion.capacity.ProviderRegion;
+import io.dbaas.orion.capacity.Quantity;
+import io.dbaas.orion.capacity.Resources;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -161,6 +164,16 @@ public class Cluster {
 
     public String disk() {
         return disk;
+    }
+
+    public ProviderRegion placement() {
+        return new ProviderRegion(provider, region);
+    }
+
+    /** What the cluster takes of its region: every node's resources together. */
+    public Resources demand() {
+        return Resources.of(Quantity.of(cpu), Quantity.of(memory), Quantity.of(disk))
+                .times(nodes);
     }
 
     public String endpoint() {

@@ -43,8 +43,11 @@ public class ClusterStatusUpdates {
         Cluster cluster = found.get();
         switch (event) {
             case ClusterProvisioningStarted started -> cluster.markProvisioning(started.createdAt());
-            case ClusterProvisioned provisioned ->
+            case ClusterProvisioned provisioned -> {
                 cluster.markRunning(provisioned.nodesReady(), provisioned.sealedMasterKey(), provisioned.createdAt());
+                // Usually a no-op; after an early failure report had freed its share, a running cluster takes it back.
+                capacity.holdAgain(cluster.id(), cluster.placement(), cluster.demand());
+            }
             case ClusterFailed failed -> {
                 cluster.markFailed(failed.reason(), failed.createdAt());
                 // A failed cluster runs nothing: its share goes to the claims waiting in its region.

@@ -3,11 +3,15 @@ package io.dbaas.orion.capacity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dbaas.contracts.Message;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
 import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.contracts.event.ClusterProvisioned;
+import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.OrionIntegrationTests;
 import io.dbaas.orion.support.Regions;
@@ -43,6 +47,9 @@ class CapacityTests extends OrionIntegrationTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    MasterKeyCipher cipher;
 
     String region;
 
@@ -203,22 +210,45 @@ class CapacityTests extends OrionIntegrationTests {
         UUID waiting = id(claim());
         assertThat(state(waiting)).isEqualTo("WAITING_FOR_CAPACITY");
 
-        kafka.send(
-                        Topics.CLUSTER_EVENTS,
-                        running.toString(),
-                        codec.write(new ClusterFailed(
-                                UUID.randomUUID(),
-                                Instant.now(),
-                                MessageMetadata.startingChain(UUID.randomUUID()),
-                                running,
-                                "The nodes never became ready.")))
-                .join();
+        publish(new ClusterFailed(
+                UUID.randomUUID(), Instant.now(), metadata(), running, "The nodes never became ready."));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> state(waiting).equals("PENDING"));
         assertThat(state(running)).isEqualTo("FAILED");
         assertThat(allocated(running)).isFalse();
         assertThat(allocated(waiting)).isTrue();
         assertThat(publishedProvisionCommand(waiting).clusterId()).isEqualTo(waiting);
+    }
+
+    @Test
+    void clusterRunningAfterAReportedFailureHoldsItsShareAgain() {
+        resize(roomFor(1));
+        UUID cluster = id(claim());
+        publish(new ClusterFailed(UUID.randomUUID(), Instant.now(), metadata(), cluster, "Reported too early."));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !allocated(cluster));
+
+        publish(new ClusterProvisioned(
+                UUID.randomUUID(),
+                Instant.now(),
+                metadata(),
+                cluster,
+                cluster + "." + region + "." + Regions.PROVIDER + ".dbaas.localhost",
+                new ServiceAddress("http", "qdrant.dbaas-" + cluster + ".svc.cluster.local", 6333),
+                cipher.seal(cluster, "Zq3vT8pLm2Xw9Rk4Hc7Yb1Nd6Fs5Gj0A"),
+                3));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(cluster).equals("RUNNING"));
+        assertThat(allocated(cluster)).isTrue();
+        assertThat(capacity().json().get("allocated").get("cpu").asString()).isEqualTo("1500m");
+    }
+
+    private void publish(Message event) {
+        kafka.send(Topics.CLUSTER_EVENTS, event.clusterId().toString(), codec.write(event))
+                .join();
+    }
+
+    private static MessageMetadata metadata() {
+        return MessageMetadata.startingChain(UUID.randomUUID());
     }
 
     private Response claim() {
