@@ -70,6 +70,9 @@ class KafkaOutageIT extends OutageIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(metric("orion_outbox_messages_waiting"))
                 .isGreaterThanOrEqualTo(expected));
         assertThat(metric("orion_outbox_oldest_waiting_age_seconds")).isGreaterThan(0);
+        assertThat(management("/actuator/health/readiness").status())
+                .as("still ready: claims are accepted into the outbox")
+                .isEqualTo(200);
 
         // Some more seconds of outage: the relay keeps trying, backing off, without repeating its warning each time.
         Instant later = Instant.now().plusSeconds(5);
