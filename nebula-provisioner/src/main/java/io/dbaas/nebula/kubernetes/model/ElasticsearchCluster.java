@@ -136,9 +136,7 @@ public final class ElasticsearchCluster {
             throw new IllegalArgumentException("not an Elasticsearch cluster: " + specs.engine());
         }
         SpecsChecks.requireReleaseVersion("Elasticsearch", specs.version(), "8.15.3");
-        SpecsChecks.requirePositiveQuantity("cpu", specs.cpu());
-        SpecsChecks.requirePositiveQuantity("memory", specs.memory());
-        SpecsChecks.requirePositiveQuantity("disk", specs.disk());
+        SpecsChecks.requirePositiveResources(specs);
         if (!ElasticsearchHeap.fits(new Quantity(specs.memory()))) {
             throw new InvalidClusterSpecsException("An Elasticsearch node needs at least "
                     + ElasticsearchHeap.MIN_MEMORY + " of memory, got '" + specs.memory() + "'.");

@@ -32,13 +32,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A Qdrant cluster as Kubernetes objects: pure rendering, no calls to any API server. Follows the layout of the
@@ -69,8 +67,6 @@ public final class QdrantCluster {
     /** Long enough for Qdrant to flush its write-ahead log and finish in-flight requests after SIGTERM. */
     static final long TERMINATION_GRACE_PERIOD_SECONDS = 60;
 
-    private static final Pattern VERSION = Pattern.compile("\\d{1,4}\\.\\d{1,4}\\.\\d{1,4}");
-    private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
     /** The ids qdrant-helm runs Qdrant with; the image's files are readable by them. */
     private static final SecurityContexts SECURITY = new SecurityContexts(1000L, 2000L, 3000L);
 
@@ -115,13 +111,8 @@ public final class QdrantCluster {
         if (specs.engine() != Engine.QDRANT) {
             throw new IllegalArgumentException("not a Qdrant cluster: " + specs.engine());
         }
-        if (!VERSION.matcher(specs.version()).matches()) {
-            throw new InvalidClusterSpecsException(
-                    "Qdrant version '" + specs.version() + "' is not a release version such as 1.13.4.");
-        }
-        requirePositiveQuantity("cpu", specs.cpu());
-        requirePositiveQuantity("memory", specs.memory());
-        requirePositiveQuantity("disk", specs.disk());
+        SpecsChecks.requireReleaseVersion("Qdrant", specs.version(), "1.13.4");
+        SpecsChecks.requirePositiveResources(specs);
         return new QdrantCluster(specs, region, gatekeeper);
     }
 
@@ -412,13 +403,5 @@ public final class QdrantCluster {
                 .withNewTargetPort(name)
                 .withProtocol("TCP")
                 .build();
-    }
-
-    private static void requirePositiveQuantity(String what, String value) {
-        if (!QUANTITY.matcher(value).matches()
-                || new Quantity(value).getNumericalAmount().compareTo(BigDecimal.ZERO) <= 0) {
-            throw new InvalidClusterSpecsException(
-                    "The " + what + " of a node, '" + value + "', is not a positive Kubernetes quantity.");
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.dbaas.nebula.kubernetes.model;
 
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -19,7 +20,14 @@ final class SpecsChecks {
         }
     }
 
-    static void requirePositiveQuantity(String what, String value) {
+    /** The cpu, memory and disk of a node, each a positive Kubernetes quantity. */
+    static void requirePositiveResources(DBClusterSpecs specs) {
+        requirePositiveQuantity("cpu", specs.cpu());
+        requirePositiveQuantity("memory", specs.memory());
+        requirePositiveQuantity("disk", specs.disk());
+    }
+
+    private static void requirePositiveQuantity(String what, String value) {
         if (!QUANTITY.matcher(value).matches()
                 || new Quantity(value).getNumericalAmount().compareTo(BigDecimal.ZERO) <= 0) {
             throw new InvalidClusterSpecsException(
