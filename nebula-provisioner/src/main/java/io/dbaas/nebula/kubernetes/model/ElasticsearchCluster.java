@@ -13,7 +13,6 @@ import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.WAIT_FOR
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.ZONE_ANNOTATION;
 
 import io.dbaas.contracts.Engine;
-import io.dbaas.nebula.config.Exposure;
 import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
@@ -24,35 +23,15 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
-import io.fabric8.kubernetes.api.model.ResourceRequirements;
-import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.ServicePortBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * An Elasticsearch cluster as Kubernetes objects, following ECK's choices: every node with every role, discovery
@@ -88,38 +67,13 @@ public final class ElasticsearchCluster {
     /** The uid of the image's {@code elasticsearch} user; group 0 owns the image's writable directories. */
     private static final SecurityContexts SECURITY = new SecurityContexts(1000L, 0L, 1000L);
 
-    private final UUID clusterId;
-    private final String namespace;
+    private final ClusterBasics cluster;
     private final String image;
-    private final int replicas;
-    private final Quantity cpu;
-    private final Quantity memory;
-    private final Quantity disk;
-    private final String storageClass;
-    private final Exposure exposure;
-    private final String clusterDomain;
-    private final Map<String, String> serviceAnnotations;
-    private final Map<String, String> statefulSetAnnotations;
-    private final List<String> zones;
-    private final GatekeeperPeers gatekeeper;
     private final ElasticsearchConfigFiles files;
 
     private ElasticsearchCluster(DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
-        this.clusterId = specs.clusterId();
-        this.namespace = ResourceNames.namespace(specs.clusterId());
+        this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper);
         this.image = "docker.elastic.co/elasticsearch/elasticsearch:" + specs.version();
-        this.replicas = specs.nodes();
-        this.cpu = new Quantity(specs.cpu());
-        this.memory = new Quantity(specs.memory());
-        this.disk = new Quantity(specs.disk());
-        this.storageClass = region.storageClass();
-        this.exposure = region.exposure();
-        this.clusterDomain = region.clusterDomain();
-        // Sorted: configuration maps have no stable order, and the rendered object's hash must not change by itself.
-        this.serviceAnnotations = new TreeMap<>(region.serviceAnnotations());
-        this.statefulSetAnnotations = Annotations.status(specs);
-        this.zones = region.zones();
-        this.gatekeeper = gatekeeper;
         this.files = new ElasticsearchConfigFiles(specs.clusterId(), specs.nodes());
     }
 
@@ -145,27 +99,22 @@ public final class ElasticsearchCluster {
     }
 
     public Namespace generateNamespace() {
-        return new NamespaceBuilder()
-                .withMetadata(new ObjectMetaBuilder()
-                        .withName(namespace)
-                        .withLabels(labels())
-                        .build())
-                .build();
+        return ClusterObjects.namespace(cluster);
     }
 
     /** The Secret of the {@code elastic} password, without it: the reconciler generates it once, as the master key. */
     public Secret generateElasticUserSecret() {
-        return emptySecret(ElasticsearchNames.ELASTIC_USER_SECRET);
+        return ClusterObjects.emptySecret(cluster, ElasticsearchNames.ELASTIC_USER_SECRET);
     }
 
     /** The Secret of the cluster's CA, without content: generated once, by the reconciler. */
     public Secret generateCertificateAuthoritySecret() {
-        return emptySecret(ElasticsearchNames.CA_SECRET);
+        return ClusterObjects.emptySecret(cluster, ElasticsearchNames.CA_SECRET);
     }
 
     /** The Secret of the nodes' certificate, without content: issued once from the CA, by the reconciler. */
     public Secret generateCertificatesSecret() {
-        return emptySecret(ElasticsearchNames.CERTIFICATES_SECRET);
+        return ClusterObjects.emptySecret(cluster, ElasticsearchNames.CERTIFICATES_SECRET);
     }
 
     /**
@@ -173,15 +122,17 @@ public final class ElasticsearchCluster {
      * scaling out needs no new certificate), the client Service under each name a client may use, and localhost.
      */
     public List<String> certificateDnsNames() {
-        String headless = ElasticsearchNames.podDomain(clusterId);
+        String headless = ElasticsearchNames.podDomain(cluster.clusterId());
         String client = ElasticsearchNames.CLIENT_SERVICE;
+        String namespace = cluster.namespace();
+        String clusterDomain = cluster.clusterDomain();
         return List.of(
                 "*." + headless,
                 "*." + headless + "." + clusterDomain,
                 client,
                 client + "." + namespace,
                 client + "." + namespace + ".svc",
-                ResourceNames.serviceHost(client, clusterId, clusterDomain),
+                ResourceNames.serviceHost(client, cluster.clusterId(), clusterDomain),
                 "localhost");
     }
 
@@ -192,45 +143,33 @@ public final class ElasticsearchCluster {
 
     /** The subject of the node certificate; names that matter are in {@link #certificateDnsNames()}. */
     public String certificateCommonName() {
-        return ElasticsearchNames.STATEFUL_SET + "." + namespace;
+        return ElasticsearchNames.STATEFUL_SET + "." + cluster.namespace();
     }
 
     public String certificateAuthorityCommonName() {
-        return "elasticsearch-ca-" + clusterId;
+        return "elasticsearch-ca-" + cluster.clusterId();
     }
 
     public ConfigMap generateConfigMap() {
         return new ConfigMapBuilder()
-                .withMetadata(metadata(ElasticsearchNames.CONFIG_MAP))
+                .withMetadata(cluster.metadata(ElasticsearchNames.CONFIG_MAP))
                 .withData(files.all())
                 .build();
     }
 
     /** Stable DNS names for every pod and the discovery seed; publishes pods before they are ready, so they can meet. */
     public Service generateHeadlessService() {
-        return new ServiceBuilder()
-                .withMetadata(metadata(ElasticsearchNames.HEADLESS_SERVICE))
-                .withNewSpec()
-                .withClusterIP("None")
-                .withPublishNotReadyAddresses(true)
-                .withSelector(selector())
-                .withPorts(port("https", HTTP_PORT), port("transport", TRANSPORT_PORT))
-                .endSpec()
-                .build();
+        return ClusterObjects.headlessService(
+                cluster,
+                ElasticsearchNames.HEADLESS_SERVICE,
+                ClusterObjects.servicePort("https", HTTP_PORT),
+                ClusterObjects.servicePort("transport", TRANSPORT_PORT));
     }
 
     /** The Service clients (through GateKeeper) use: HTTPS only, never the transport port. */
     public Service generateClientService() {
-        ObjectMeta metadata = metadata(ElasticsearchNames.CLIENT_SERVICE);
-        metadata.setAnnotations(serviceAnnotations.isEmpty() ? null : new LinkedHashMap<>(serviceAnnotations));
-        return new ServiceBuilder()
-                .withMetadata(metadata)
-                .withNewSpec()
-                .withType(exposure == Exposure.LOAD_BALANCER ? "LoadBalancer" : "ClusterIP")
-                .withSelector(selector())
-                .withPorts(port("https", HTTP_PORT))
-                .endSpec()
-                .build();
+        return ClusterObjects.clientService(
+                cluster, ElasticsearchNames.CLIENT_SERVICE, ClusterObjects.servicePort("https", HTTP_PORT));
     }
 
     /**
@@ -238,64 +177,27 @@ public final class ElasticsearchCluster {
      * second node down could make shards unavailable.
      */
     public PodDisruptionBudget generatePodDisruptionBudget() {
-        return new PodDisruptionBudgetBuilder()
-                .withMetadata(metadata(ElasticsearchNames.POD_DISRUPTION_BUDGET))
-                .withNewSpec()
-                .withNewMaxUnavailable(1)
-                .withNewSelector()
-                .withMatchLabels(selector())
-                .endSelector()
-                .endSpec()
-                .build();
+        return ClusterObjects.podDisruptionBudget(cluster, ElasticsearchNames.POD_DISRUPTION_BUDGET);
     }
 
     /** Admits HTTPS only from GateKeeper and the transport port only from the cluster's own pods. */
     public NetworkPolicy generateNetworkPolicy() {
-        return new NetworkPolicyBuilder()
-                .withMetadata(metadata(ElasticsearchNames.NETWORK_POLICY))
-                .withNewSpec()
-                .withNewPodSelector()
-                .withMatchLabels(selector())
-                .endPodSelector()
-                .withPolicyTypes("Ingress")
-                .addNewIngress()
-                .withFrom(NetworkPolicyPeers.gatekeeper(gatekeeper))
-                .withPorts(NetworkPolicyPeers.tcp(HTTP_PORT))
-                .endIngress()
-                .addNewIngress()
-                .withFrom(NetworkPolicyPeers.ownPods(selector()))
-                .withPorts(NetworkPolicyPeers.tcp(TRANSPORT_PORT))
-                .endIngress()
-                .endSpec()
-                .build();
+        return ClusterObjects.networkPolicy(
+                cluster, ElasticsearchNames.NETWORK_POLICY, List.of(HTTP_PORT), List.of(TRANSPORT_PORT));
     }
 
+    /** Pods start in parallel, as ECK's: the initial master nodes must all be up for the cluster to form. */
     public StatefulSet generateStatefulSet() {
-        ObjectMeta metadata = metadata(ElasticsearchNames.STATEFUL_SET);
-        metadata.setAnnotations(new LinkedHashMap<>(statefulSetAnnotations));
-        return new StatefulSetBuilder()
-                .withMetadata(metadata)
-                .withNewSpec()
-                .withReplicas(replicas)
-                .withServiceName(ElasticsearchNames.HEADLESS_SERVICE)
-                // Parallel, as ECK: the initial master nodes must all be up for the cluster to form.
-                .withPodManagementPolicy("Parallel")
-                .withNewSelector()
-                .withMatchLabels(selector())
-                .endSelector()
-                .withNewTemplate()
-                .withNewMetadata()
-                .withLabels(labels())
-                .endMetadata()
-                .withSpec(podSpec())
-                .endTemplate()
-                .withVolumeClaimTemplates(dataClaimTemplate())
-                .endSpec()
-                .build();
+        return ClusterObjects.statefulSet(
+                cluster,
+                ElasticsearchNames.STATEFUL_SET,
+                ElasticsearchNames.HEADLESS_SERVICE,
+                podSpec(),
+                ClusterObjects.dataClaimTemplate(cluster, ElasticsearchNames.DATA_VOLUME));
     }
 
     private PodSpec podSpec() {
-        ElasticsearchScheduling scheduling = new ElasticsearchScheduling(selector(), zones);
+        ElasticsearchScheduling scheduling = new ElasticsearchScheduling(cluster.selector(), cluster.zones());
         return new PodSpecBuilder()
                 // Elasticsearch never calls the Kubernetes API; Nebula tells it its zone through an annotation.
                 .withAutomountServiceAccountToken(false)
@@ -351,11 +253,11 @@ public final class ElasticsearchCluster {
                 .withImagePullPolicy("IfNotPresent")
                 .withCommand("/bin/bash", SCRIPTS_PATH + "/" + WAIT_FOR_ZONE_SCRIPT)
                 // The same as the main container, so that the pod keeps Guaranteed QoS and asks for nothing more.
-                .withResources(resources())
+                .withResources(ClusterObjects.guaranteedResources(cluster))
                 .withSecurityContext(SECURITY.containerWithWritableRootFilesystem())
                 .withVolumeMounts(
-                        readOnlyMount(CONFIG_VOLUME, SCRIPTS_PATH),
-                        readOnlyMount(DOWNWARD_API_VOLUME, DOWNWARD_API_PATH))
+                        VolumeMounts.readOnly(CONFIG_VOLUME, SCRIPTS_PATH),
+                        VolumeMounts.readOnly(DOWNWARD_API_VOLUME, DOWNWARD_API_PATH))
                 .build();
     }
 
@@ -377,7 +279,7 @@ public final class ElasticsearchCluster {
                 .endPort()
                 .withEnv(environment())
                 // Requests equal limits: the node gets exactly what the client pays for (Guaranteed QoS).
-                .withResources(resources())
+                .withResources(ClusterObjects.guaranteedResources(cluster))
                 // Recovering shards after a restart can take minutes; liveness waits until the startup probe passed.
                 .withStartupProbe(Probes.tcpSocket(HTTP_PORT, 10, 60))
                 .withLivenessProbe(Probes.tcpSocket(HTTP_PORT, 10, 6))
@@ -391,17 +293,12 @@ public final class ElasticsearchCluster {
                 .endLifecycle()
                 .withSecurityContext(SECURITY.containerWithWritableRootFilesystem())
                 .withVolumeMounts(
-                        mount(ElasticsearchNames.DATA_VOLUME, DATA_PATH),
-                        mount(LOGS_VOLUME, LOGS_PATH),
-                        mount(TMP_VOLUME, "/tmp"),
-                        readOnlyMount(CERTIFICATES_VOLUME, CERTIFICATES_PATH),
-                        readOnlyMount(CONFIG_VOLUME, SCRIPTS_PATH),
-                        new VolumeMountBuilder()
-                                .withName(CONFIG_VOLUME)
-                                .withMountPath(CONFIG_PATH + "/" + CONFIG_FILE)
-                                .withSubPath(CONFIG_FILE)
-                                .withReadOnly(true)
-                                .build())
+                        VolumeMounts.writable(ElasticsearchNames.DATA_VOLUME, DATA_PATH),
+                        VolumeMounts.writable(LOGS_VOLUME, LOGS_PATH),
+                        VolumeMounts.writable(TMP_VOLUME, "/tmp"),
+                        VolumeMounts.readOnly(CERTIFICATES_VOLUME, CERTIFICATES_PATH),
+                        VolumeMounts.readOnly(CONFIG_VOLUME, SCRIPTS_PATH),
+                        VolumeMounts.readOnlyFile(CONFIG_VOLUME, CONFIG_PATH, CONFIG_FILE))
                 .build();
     }
 
@@ -410,7 +307,8 @@ public final class ElasticsearchCluster {
         return List.of(
                 new EnvVarBuilder()
                         .withName("ES_JAVA_OPTS")
-                        .withValue(ElasticsearchHeap.forMemoryLimit(memory).javaOptions())
+                        .withValue(ElasticsearchHeap.forMemoryLimit(cluster.memory())
+                                .javaOptions())
                         .build(),
                 new EnvVarBuilder()
                         .withName("ELASTIC_PASSWORD")
@@ -427,40 +325,6 @@ public final class ElasticsearchCluster {
                 fieldRef("ZONE", "metadata.annotations['" + ZONE_ANNOTATION + "']"));
     }
 
-    private ResourceRequirements resources() {
-        Map<String, Quantity> resources = new LinkedHashMap<>();
-        resources.put("cpu", cpu);
-        resources.put("memory", memory);
-        return new ResourceRequirementsBuilder()
-                .withRequests(resources)
-                .withLimits(new LinkedHashMap<>(resources))
-                .build();
-    }
-
-    private PersistentVolumeClaim dataClaimTemplate() {
-        return new PersistentVolumeClaimBuilder()
-                .withNewMetadata()
-                .withName(ElasticsearchNames.DATA_VOLUME)
-                .withLabels(labels())
-                .endMetadata()
-                .withNewSpec()
-                .withAccessModes("ReadWriteOnce")
-                // Left out when empty, so that the cluster's default storage class applies.
-                .withStorageClassName(storageClass.isEmpty() ? null : storageClass)
-                .withNewResources()
-                .withRequests(Map.of("storage", disk))
-                .endResources()
-                .endSpec()
-                .build();
-    }
-
-    private Secret emptySecret(String name) {
-        return new SecretBuilder()
-                .withMetadata(metadata(name))
-                .withType("Opaque")
-                .build();
-    }
-
     private static EnvVar fieldRef(String name, String fieldPath) {
         return new EnvVarBuilder()
                 .withName(name)
@@ -469,43 +333,6 @@ public final class ElasticsearchCluster {
                 .withFieldPath(fieldPath)
                 .endFieldRef()
                 .endValueFrom()
-                .build();
-    }
-
-    private static VolumeMount mount(String volume, String path) {
-        return new VolumeMountBuilder().withName(volume).withMountPath(path).build();
-    }
-
-    private static VolumeMount readOnlyMount(String volume, String path) {
-        return new VolumeMountBuilder()
-                .withName(volume)
-                .withMountPath(path)
-                .withReadOnly(true)
-                .build();
-    }
-
-    private ObjectMeta metadata(String name) {
-        return new ObjectMetaBuilder()
-                .withName(name)
-                .withNamespace(namespace)
-                .withLabels(labels())
-                .build();
-    }
-
-    private Map<String, String> labels() {
-        return Labels.of(ENGINE, clusterId);
-    }
-
-    private Map<String, String> selector() {
-        return Labels.selector(ENGINE, clusterId);
-    }
-
-    private static ServicePort port(String name, int port) {
-        return new ServicePortBuilder()
-                .withName(name)
-                .withPort(port)
-                .withNewTargetPort(name)
-                .withProtocol("TCP")
                 .build();
     }
 }

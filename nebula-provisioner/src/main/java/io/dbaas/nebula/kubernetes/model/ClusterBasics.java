@@ -1,0 +1,88 @@
+package io.dbaas.nebula.kubernetes.model;
+
+import io.dbaas.nebula.config.Exposure;
+import io.dbaas.nebula.config.GatekeeperPeers;
+import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What every engine's cluster takes from its specs, its region and GateKeeper's peers, read once; the engine models
+ * add only what is their own. {@link ClusterObjects} builds the objects that follow from these values alone.
+ *
+ * @param engine the engine id, the value of the {@link Labels#NAME} label
+ * @param clusterId the cluster's id; every object name derives from it
+ * @param namespace the cluster's own namespace
+ * @param replicas the number of nodes
+ * @param cpu CPU per node
+ * @param memory memory per node
+ * @param disk data volume size per node
+ * @param storageClass the storage class of data volumes; empty for the Kubernetes cluster's default
+ * @param exposure how the client Service is exposed
+ * @param clusterDomain the Kubernetes cluster DNS domain
+ * @param serviceAnnotations the annotations of the client Service, sorted
+ * @param statefulSetAnnotations the status annotations of the node StatefulSet, in a stable order
+ * @param zones the zones of the region; empty when not configured
+ * @param gatekeeper where GateKeeper's traffic comes from
+ */
+record ClusterBasics(
+        String engine,
+        UUID clusterId,
+        String namespace,
+        int replicas,
+        Quantity cpu,
+        Quantity memory,
+        Quantity disk,
+        String storageClass,
+        Exposure exposure,
+        String clusterDomain,
+        Map<String, String> serviceAnnotations,
+        Map<String, String> statefulSetAnnotations,
+        List<String> zones,
+        GatekeeperPeers gatekeeper) {
+
+    static ClusterBasics of(String engine, DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
+        return new ClusterBasics(
+                engine,
+                specs.clusterId(),
+                ResourceNames.namespace(specs.clusterId()),
+                specs.nodes(),
+                new Quantity(specs.cpu()),
+                new Quantity(specs.memory()),
+                new Quantity(specs.disk()),
+                region.storageClass(),
+                region.exposure(),
+                region.clusterDomain(),
+                // Sorted: configuration maps have no stable order, and the rendered object's hash must not change.
+                Collections.unmodifiableMap(new TreeMap<>(region.serviceAnnotations())),
+                Collections.unmodifiableMap(Annotations.status(specs)),
+                region.zones(),
+                gatekeeper);
+    }
+
+    /** All labels of the cluster's objects, a new map each time. */
+    Map<String, String> labels() {
+        return Labels.of(engine, clusterId);
+    }
+
+    /** The labels that select the cluster's pods, a new map each time. */
+    Map<String, String> selector() {
+        return Labels.selector(engine, clusterId);
+    }
+
+    /** The metadata of one of the cluster's objects in its namespace. */
+    ObjectMeta metadata(String name) {
+        return new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(namespace)
+                .withLabels(labels())
+                .build();
+    }
+}
