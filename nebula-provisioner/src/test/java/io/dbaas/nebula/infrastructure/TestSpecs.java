@@ -43,38 +43,70 @@ public final class TestSpecs {
     }
 
     public static DBClusterSpecs withEngine(DBClusterSpecs specs, Engine engine) {
-        return new DBClusterSpecs(
-                specs.clusterId(),
-                specs.name(),
-                engine,
-                specs.version(),
-                specs.nodes(),
-                specs.cpu(),
-                specs.memory(),
-                specs.disk(),
-                specs.provider(),
-                specs.region(),
-                specs.endpoint(),
-                specs.commandId(),
-                specs.correlationId(),
-                specs.traceId());
+        return copy(specs).engine(engine).build();
     }
 
     public static DBClusterSpecs withVersion(DBClusterSpecs specs, String version) {
-        return new DBClusterSpecs(
-                specs.clusterId(),
-                specs.name(),
-                specs.engine(),
-                version,
-                specs.nodes(),
-                specs.cpu(),
-                specs.memory(),
-                specs.disk(),
-                specs.provider(),
-                specs.region(),
-                specs.endpoint(),
-                specs.commandId(),
-                specs.correlationId(),
-                specs.traceId());
+        return copy(specs).version(version).build();
+    }
+
+    /** A copy of {@code specs} with the fields a test changes, as in {@code copy(specs).cpu("0").build()}. */
+    public static Copy copy(DBClusterSpecs specs) {
+        return new Copy(specs);
+    }
+
+    public static final class Copy {
+
+        private final DBClusterSpecs specs;
+        private Engine engine;
+        private String version;
+        private String cpu;
+        private String memory;
+
+        private Copy(DBClusterSpecs specs) {
+            this.specs = specs;
+            this.engine = specs.engine();
+            this.version = specs.version();
+            this.cpu = specs.cpu();
+            this.memory = specs.memory();
+        }
+
+        public Copy engine(Engine engine) {
+            this.engine = engine;
+            return this;
+        }
+
+        public Copy version(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Copy cpu(String cpu) {
+            this.cpu = cpu;
+            return this;
+        }
+
+        public Copy memory(String memory) {
+            this.memory = memory;
+            return this;
+        }
+
+        public DBClusterSpecs build() {
+            return new DBClusterSpecs(
+                    specs.clusterId(),
+                    specs.name(),
+                    engine,
+                    version,
+                    specs.nodes(),
+                    cpu,
+                    memory,
+                    specs.disk(),
+                    specs.provider(),
+                    specs.region(),
+                    specs.endpoint(),
+                    specs.commandId(),
+                    specs.correlationId(),
+                    specs.traceId());
+        }
     }
 }

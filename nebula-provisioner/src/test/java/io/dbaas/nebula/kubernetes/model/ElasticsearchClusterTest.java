@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.config.TestRegions;
@@ -377,22 +376,9 @@ class ElasticsearchClusterTest {
     }
 
     private static DBClusterSpecs withMemory(String memory) {
-        DBClusterSpecs specs = TestSpecs.elasticsearch(CLUSTER_ID, 3);
-        return new DBClusterSpecs(
-                specs.clusterId(),
-                specs.name(),
-                Engine.ELASTICSEARCH,
-                specs.version(),
-                specs.nodes(),
-                specs.cpu(),
-                memory,
-                specs.disk(),
-                specs.provider(),
-                specs.region(),
-                specs.endpoint(),
-                specs.commandId(),
-                specs.correlationId(),
-                specs.traceId());
+        return TestSpecs.copy(TestSpecs.elasticsearch(CLUSTER_ID, 3))
+                .memory(memory)
+                .build();
     }
 
     private static String javaOptions(String memory) {

@@ -427,38 +427,10 @@ class QdrantClusterTest {
     }
 
     private static DBClusterSpecs withVersion(DBClusterSpecs specs, String version) {
-        return new DBClusterSpecs(
-                specs.clusterId(),
-                specs.name(),
-                Engine.QDRANT,
-                version,
-                specs.nodes(),
-                specs.cpu(),
-                specs.memory(),
-                specs.disk(),
-                specs.provider(),
-                specs.region(),
-                specs.endpoint(),
-                specs.commandId(),
-                specs.correlationId(),
-                specs.traceId());
+        return TestSpecs.copy(specs).engine(Engine.QDRANT).version(version).build();
     }
 
     private static DBClusterSpecs withCpu(DBClusterSpecs specs, String cpu) {
-        return new DBClusterSpecs(
-                specs.clusterId(),
-                specs.name(),
-                Engine.QDRANT,
-                specs.version(),
-                specs.nodes(),
-                cpu,
-                specs.memory(),
-                specs.disk(),
-                specs.provider(),
-                specs.region(),
-                specs.endpoint(),
-                specs.commandId(),
-                specs.correlationId(),
-                specs.traceId());
+        return TestSpecs.copy(specs).engine(Engine.QDRANT).cpu(cpu).build();
     }
 }
