@@ -35,16 +35,11 @@ public class ElasticsearchBlueprint implements EngineBlueprint {
     public DesiredCluster render(DBClusterSpecs specs, RegionProperties region) {
         ElasticsearchCluster cluster = ElasticsearchCluster.fromSpecs(specs, region, properties.gatekeeperFor(region));
         ElasticsearchTlsSecrets tls = new ElasticsearchTlsSecrets(cluster, clock);
-        return new DesiredCluster(
-                cluster.generateNamespace(),
+        return DesiredCluster.of(
+                cluster,
                 cluster.generateElasticUserSecret(),
-                ElasticsearchNames.ELASTIC_USER_ENTRY,
-                List.<GeneratedSecret>of(tls.certificateAuthority(), tls.nodeCertificate()),
-                List.of(cluster.generateConfigMap()),
-                List.of(cluster.generateHeadlessService(), cluster.generateClientService()),
-                List.of(cluster.generatePodDisruptionBudget()),
-                List.of(cluster.generateNetworkPolicy()),
-                List.of(cluster.generateStatefulSet()));
+                masterKeyEntry(),
+                List.<GeneratedSecret>of(tls.certificateAuthority(), tls.nodeCertificate()));
     }
 
     @Override

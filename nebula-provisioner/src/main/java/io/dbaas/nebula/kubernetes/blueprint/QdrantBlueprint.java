@@ -28,16 +28,7 @@ public class QdrantBlueprint implements EngineBlueprint {
     @Override
     public DesiredCluster render(DBClusterSpecs specs, RegionProperties region) {
         QdrantCluster cluster = QdrantCluster.fromSpecs(specs, region, properties.gatekeeperFor(region));
-        return new DesiredCluster(
-                cluster.generateNamespace(),
-                cluster.generateMasterKeySecret(),
-                ResourceNames.MASTER_KEY_ENTRY,
-                List.of(),
-                List.of(cluster.generateConfigMap()),
-                List.of(cluster.generateHeadlessService(), cluster.generateClientService()),
-                List.of(cluster.generatePodDisruptionBudget()),
-                List.of(cluster.generateNetworkPolicy()),
-                List.of(cluster.generateStatefulSet()));
+        return DesiredCluster.of(cluster, cluster.generateMasterKeySecret(), masterKeyEntry(), List.of());
     }
 
     @Override

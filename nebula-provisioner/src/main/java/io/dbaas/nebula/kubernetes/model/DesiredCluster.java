@@ -48,6 +48,24 @@ public record DesiredCluster(
         statefulSets = List.copyOf(statefulSets);
     }
 
+    /** The objects of {@code cluster}, with the Secrets only its engine knows. */
+    public static DesiredCluster of(
+            EngineCluster cluster,
+            Secret masterKeySecret,
+            String masterKeyEntry,
+            List<GeneratedSecret> generatedSecrets) {
+        return new DesiredCluster(
+                cluster.generateNamespace(),
+                masterKeySecret,
+                masterKeyEntry,
+                generatedSecrets,
+                List.of(cluster.generateConfigMap()),
+                List.of(cluster.generateHeadlessService(), cluster.generateClientService()),
+                List.of(cluster.generatePodDisruptionBudget()),
+                List.of(cluster.generateNetworkPolicy()),
+                List.of(cluster.generateStatefulSet()));
+    }
+
     public String namespaceName() {
         return namespace.getMetadata().getName();
     }

@@ -39,7 +39,7 @@ import java.util.List;
  * disruption at a time, spread over nodes and zones with shard allocation awareness, readiness from the node's view of
  * the cluster, a pre-stop pause, and no mmap (ADR 0006). Pure rendering: no calls to any API server.
  */
-public final class ElasticsearchCluster {
+public final class ElasticsearchCluster implements EngineCluster {
 
     public static final int HTTP_PORT = 9200;
     /** Node-to-node port: on the headless Service only, never on the client Service. */
@@ -98,6 +98,7 @@ public final class ElasticsearchCluster {
         return new ElasticsearchCluster(specs, region, gatekeeper);
     }
 
+    @Override
     public Namespace generateNamespace() {
         return ClusterObjects.namespace(cluster);
     }
@@ -150,6 +151,7 @@ public final class ElasticsearchCluster {
         return "elasticsearch-ca-" + cluster.clusterId();
     }
 
+    @Override
     public ConfigMap generateConfigMap() {
         return new ConfigMapBuilder()
                 .withMetadata(cluster.metadata(ElasticsearchNames.CONFIG_MAP))
@@ -158,6 +160,7 @@ public final class ElasticsearchCluster {
     }
 
     /** Stable DNS names for every pod and the discovery seed; publishes pods before they are ready, so they can meet. */
+    @Override
     public Service generateHeadlessService() {
         return ClusterObjects.headlessService(
                 cluster,
@@ -167,6 +170,7 @@ public final class ElasticsearchCluster {
     }
 
     /** The Service clients (through GateKeeper) use: HTTPS only, never the transport port. */
+    @Override
     public Service generateClientService() {
         return ClusterObjects.clientService(
                 cluster, ElasticsearchNames.CLIENT_SERVICE, ClusterObjects.servicePort("https", HTTP_PORT));
@@ -176,17 +180,20 @@ public final class ElasticsearchCluster {
      * Voluntary disruptions (node drains, upgrades) take down one node at a time: with one replica per shard, a
      * second node down could make shards unavailable.
      */
+    @Override
     public PodDisruptionBudget generatePodDisruptionBudget() {
         return ClusterObjects.podDisruptionBudget(cluster, ElasticsearchNames.POD_DISRUPTION_BUDGET);
     }
 
     /** Admits HTTPS only from GateKeeper and the transport port only from the cluster's own pods. */
+    @Override
     public NetworkPolicy generateNetworkPolicy() {
         return ClusterObjects.networkPolicy(
                 cluster, ElasticsearchNames.NETWORK_POLICY, List.of(HTTP_PORT), List.of(TRANSPORT_PORT));
     }
 
     /** Pods start in parallel, as ECK's: the initial master nodes must all be up for the cluster to form. */
+    @Override
     public StatefulSet generateStatefulSet() {
         return ClusterObjects.statefulSet(
                 cluster,

@@ -25,7 +25,7 @@ import java.util.Map;
  * uid 1000, gid 2000, fsGroup 3000; {@code /readyz} for readiness), hardened to the restricted Pod Security Standard
  * and fenced by a NetworkPolicy.
  */
-public final class QdrantCluster {
+public final class QdrantCluster implements EngineCluster {
 
     public static final int HTTP_PORT = 6333;
     public static final int GRPC_PORT = 6334;
@@ -78,6 +78,7 @@ public final class QdrantCluster {
         return cluster.namespace();
     }
 
+    @Override
     public Namespace generateNamespace() {
         return ClusterObjects.namespace(cluster);
     }
@@ -90,6 +91,7 @@ public final class QdrantCluster {
         return ClusterObjects.emptySecret(cluster, ResourceNames.QDRANT_MASTER_KEY_SECRET);
     }
 
+    @Override
     public ConfigMap generateConfigMap() {
         return new ConfigMapBuilder()
                 .withMetadata(cluster.metadata(ResourceNames.QDRANT_CONFIG_MAP))
@@ -98,6 +100,7 @@ public final class QdrantCluster {
     }
 
     /** Gives each pod a stable DNS name for peer traffic, published before the pod is ready so peers can join. */
+    @Override
     public Service generateHeadlessService() {
         return ClusterObjects.headlessService(
                 cluster,
@@ -108,6 +111,7 @@ public final class QdrantCluster {
     }
 
     /** The Service clients (through GateKeeper) use: HTTP and gRPC only, never the peer port. */
+    @Override
     public Service generateClientService() {
         return ClusterObjects.clientService(
                 cluster,
@@ -117,6 +121,7 @@ public final class QdrantCluster {
     }
 
     /** Voluntary disruptions (node drains, upgrades) take down one pod at a time, as qdrant-helm's budget does. */
+    @Override
     public PodDisruptionBudget generatePodDisruptionBudget() {
         return ClusterObjects.podDisruptionBudget(cluster, ResourceNames.QDRANT_POD_DISRUPTION_BUDGET);
     }
@@ -125,12 +130,14 @@ public final class QdrantCluster {
      * Admits HTTP and gRPC only from GateKeeper and the peer port only from the cluster's own pods; everything else
      * that reaches a Qdrant pod is dropped. Egress stays open: pods resolve and reach each other by DNS.
      */
+    @Override
     public NetworkPolicy generateNetworkPolicy() {
         return ClusterObjects.networkPolicy(
                 cluster, ResourceNames.QDRANT_NETWORK_POLICY, List.of(HTTP_PORT, GRPC_PORT), List.of(P2P_PORT));
     }
 
     /** Every pod must be up for the Raft cluster to form, so they start in parallel. */
+    @Override
     public StatefulSet generateStatefulSet() {
         return ClusterObjects.statefulSet(
                 cluster,

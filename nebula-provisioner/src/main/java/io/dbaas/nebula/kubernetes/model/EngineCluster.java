@@ -1,0 +1,30 @@
+package io.dbaas.nebula.kubernetes.model;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+
+/**
+ * The objects every engine's model generates, whatever the engine: one namespace, one ConfigMap, a headless and a
+ * client Service, one PodDisruptionBudget, one NetworkPolicy and one StatefulSet. What differs (the master-key Secret,
+ * further generated Secrets) the engine's blueprint passes to {@link DesiredCluster#of}.
+ */
+public interface EngineCluster {
+
+    Namespace generateNamespace();
+
+    ConfigMap generateConfigMap();
+
+    Service generateHeadlessService();
+
+    Service generateClientService();
+
+    PodDisruptionBudget generatePodDisruptionBudget();
+
+    NetworkPolicy generateNetworkPolicy();
+
+    StatefulSet generateStatefulSet();
+}
