@@ -65,15 +65,33 @@ public class AccountAdministration {
         return credentials.findByAccountIdOrderByCreatedAt(accountId);
     }
 
-    /** Refuses the credential's token from now on. */
+    /**
+     * Refuses the credential's token from now on. The account's last active administrator cannot be revoked: nobody,
+     * operators included, could administer the account afterwards.
+     */
     @Transactional
     public Credential revoke(Caller caller, UUID accountId, UUID credentialId) {
         requireOwnAccount(caller, accountId);
+        // Locked so that two revocations at once cannot each leave "the other" administrator standing.
+        accounts.lockById(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
         Credential credential = credentials
                 .findByIdAndAccountId(credentialId, accountId)
                 .orElseThrow(() -> new CredentialNotFoundException(credentialId));
+        if (administers(credential) && activeAdministrators(accountId) == 1) {
+            throw new LastAdministratorException(credentialId);
+        }
         credential.revoke(clock.instant());
         return credential;
+    }
+
+    private long activeAdministrators(UUID accountId) {
+        return credentials.findByAccountIdOrderByCreatedAt(accountId).stream()
+                .filter(AccountAdministration::administers)
+                .count();
+    }
+
+    private static boolean administers(Credential credential) {
+        return credential.revokedAt().isEmpty() && credential.role().includes(Role.ADMIN);
     }
 
     private IssuedCredential issue(UUID accountId, String name, Role role, Instant now) {

@@ -4,6 +4,7 @@ import io.dbaas.orion.DatabaseOutage;
 import io.dbaas.orion.account.AccountNotFoundException;
 import io.dbaas.orion.account.CredentialNotFoundException;
 import io.dbaas.orion.account.InvalidAccountRequestException;
+import io.dbaas.orion.account.LastAdministratorException;
 import io.dbaas.orion.apikey.ClusterNotRunningException;
 import io.dbaas.orion.cluster.ClusterNotFoundException;
 import io.dbaas.orion.cluster.FieldViolation;
@@ -131,6 +132,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail clusterNotRunning(ClusterNotRunningException e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CLUSTER_NOT_RUNNING, "Cluster not running", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail lastAdministrator(LastAdministratorException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.LAST_ADMINISTRATOR, "Last administrator", e.getMessage());
     }
 
     /**

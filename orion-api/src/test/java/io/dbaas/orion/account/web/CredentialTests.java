@@ -59,6 +59,30 @@ class CredentialTests extends OrionIntegrationTests {
     }
 
     @Test
+    void theLastAdministratorCannotBeRevokedButOneOfTwoCan() {
+        UUID firstAdmin =
+                ManagementToken.parse(account.adminToken()).orElseThrow().credentialId();
+
+        Response refused = delete(credentialsPath() + "/" + firstAdmin);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:dbaas:problem:last-administrator");
+        assertThat(get(credentialsPath()).status()).as("the admin still works").isEqualTo(200);
+
+        String secondAdmin = credential("admin");
+        Response revoked = as(secondAdmin).delete(credentialsPath() + "/" + firstAdmin);
+        Response refusedAgain = as(secondAdmin)
+                .delete(credentialsPath() + "/"
+                        + ManagementToken.parse(secondAdmin).orElseThrow().credentialId());
+
+        assertThat(revoked.status()).isBetween(200, 204);
+        assertThat(get(credentialsPath()).status())
+                .as("the first admin is revoked")
+                .isEqualTo(401);
+        assertThat(refusedAgain.status()).isEqualTo(409);
+    }
+
+    @Test
     void anotherAccountsCredentialsAreNotFound() {
         TestAccount other = openAccount("other");
         UUID otherAdmin =
