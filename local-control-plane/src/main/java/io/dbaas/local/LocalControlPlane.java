@@ -4,11 +4,8 @@ import ch.qos.logback.classic.Level;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,9 +80,9 @@ public final class LocalControlPlane {
                     return broker.getBrokersAsString();
                 });
         String keyEncryptionKey = Optional.ofNullable(environment.get("DBAAS_KEY_ENCRYPTION_KEY"))
-                .orElseGet(LocalControlPlane::randomKey);
+                .orElseGet(LocalSecrets::keyEncryptionKey);
         String adminToken = Optional.ofNullable(environment.get("ORION_BOOTSTRAP_ADMIN_TOKEN"))
-                .orElseGet(LocalControlPlane::randomManagementToken);
+                .orElseGet(LocalSecrets::managementToken);
         return new ControlPlane.Settings(
                 home,
                 jdbcUrl,
@@ -162,25 +159,5 @@ public final class LocalControlPlane {
         for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger")) {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(name)).setLevel(Level.OFF);
         }
-    }
-
-    /**
-     * A token in Orion's management-token format, {@code dbm_<credential id as 32 hex digits>_<secret>}, with a
-     * 256-bit secret, as Orion would generate itself.
-     */
-    private static String randomManagementToken() {
-        var random = new SecureRandom();
-        byte[] id = new byte[16];
-        byte[] secret = new byte[32];
-        random.nextBytes(id);
-        random.nextBytes(secret);
-        return "dbm_" + HexFormat.of().formatHex(id) + "_"
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
     }
 }

@@ -17,6 +17,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -54,8 +55,8 @@ import tools.jackson.databind.JsonNode;
 class ClaimToRequestIT {
 
     static final String DOMAIN = "dbaas.localhost";
-    static final String KEY_ENCRYPTION_KEY = randomKey();
-    static final String ADMIN_TOKEN = randomManagementToken();
+    static final String KEY_ENCRYPTION_KEY = LocalSecrets.keyEncryptionKey();
+    static final String ADMIN_TOKEN = LocalSecrets.managementToken();
     static final MessageCodec CODEC = new MessageCodec();
     static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -328,7 +329,7 @@ class ClaimToRequestIT {
         try {
             return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -360,22 +361,6 @@ class ClaimToRequestIT {
     }
 
     /** Orion's management-token format: {@code dbm_<credential id as 32 hex digits>_<secret>}. */
-    private static String randomManagementToken() {
-        var random = new java.security.SecureRandom();
-        byte[] id = new byte[16];
-        byte[] secret = new byte[32];
-        random.nextBytes(id);
-        random.nextBytes(secret);
-        return "dbm_" + java.util.HexFormat.of().formatHex(id) + "_"
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    private static String randomKey() {
-        byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
     private static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
