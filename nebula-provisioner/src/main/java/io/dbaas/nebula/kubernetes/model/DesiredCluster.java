@@ -73,7 +73,7 @@ public record DesiredCluster(
     /** The master-key Secret holding {@code masterKey}, as data (the API server returns the form it was given). */
     public Secret masterKeySecretHolding(String masterKey) {
         return new SecretBuilder(masterKeySecret)
-                .withData(Map.of(masterKeyEntry, MasterKeySecrets.encode(masterKey)))
+                .withData(Map.of(masterKeyEntry, SecretEntries.encode(masterKey)))
                 .build();
     }
 
