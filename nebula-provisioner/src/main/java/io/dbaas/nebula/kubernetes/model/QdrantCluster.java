@@ -74,10 +74,6 @@ public final class QdrantCluster implements EngineCluster {
         return new QdrantCluster(specs, region, gatekeeper);
     }
 
-    public String namespace() {
-        return cluster.namespace();
-    }
-
     @Override
     public Namespace generateNamespace() {
         return ClusterObjects.namespace(cluster);
