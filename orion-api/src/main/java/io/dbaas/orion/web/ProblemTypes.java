@@ -17,6 +17,8 @@ public final class ProblemTypes {
     public static final URI ACCOUNT_NOT_FOUND = of("account-not-found");
     public static final URI CREDENTIAL_NOT_FOUND = of("credential-not-found");
     public static final URI CLUSTER_NOT_RUNNING = of("cluster-not-running");
+    public static final URI REGION_NOT_FOUND = of("region-not-found");
+    public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
     public static final URI LAST_ADMINISTRATOR = of("last-administrator");
     public static final URI INTERNAL_ERROR = of("internal-error");
     public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");

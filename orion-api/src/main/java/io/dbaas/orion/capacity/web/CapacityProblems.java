@@ -2,7 +2,8 @@ package io.dbaas.orion.capacity.web;
 
 import io.dbaas.orion.capacity.InvalidCapacityException;
 import io.dbaas.orion.capacity.RegionNotFoundException;
-import java.net.URI;
+import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.web.ProblemTypes;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,13 +20,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CapacityProblems {
 
-    static final URI REGION_NOT_FOUND = URI.create("urn:dbaas:problem:region-not-found");
-    static final URI INVALID_REQUEST = URI.create("urn:dbaas:problem:invalid-request");
-
     @ExceptionHandler
     ProblemDetail regionNotFound(RegionNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(REGION_NOT_FOUND);
+        problem.setType(ProblemTypes.REGION_NOT_FOUND);
         problem.setTitle("Region not found");
         return problem;
     }
@@ -34,16 +32,13 @@ class CapacityProblems {
     ProblemDetail invalidCapacity(InvalidCapacityException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.BAD_REQUEST, String.join(", ", e.violations().keySet()) + ": see errors");
-        problem.setType(INVALID_REQUEST);
+        problem.setType(ProblemTypes.INVALID_REQUEST);
         problem.setTitle("Invalid request");
         problem.setProperty(
                 "errors",
                 e.violations().entrySet().stream()
-                        .map(violation -> new Violation(violation.getKey(), violation.getValue()))
+                        .map(violation -> new FieldViolation(violation.getKey(), violation.getValue()))
                         .toList());
         return problem;
     }
-
-    /** A field at fault, shaped like every other {@code errors} entry. */
-    record Violation(String field, String detail) {}
 }

@@ -1,8 +1,9 @@
 package io.dbaas.orion.idempotency.web;
 
+import io.dbaas.orion.cluster.FieldViolation;
 import io.dbaas.orion.idempotency.IdempotencyKeyReusedException;
 import io.dbaas.orion.idempotency.InvalidIdempotencyKeyException;
-import java.net.URI;
+import io.dbaas.orion.web.ProblemTypes;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,15 +20,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdempotencyProblems {
 
-    static final URI IDEMPOTENCY_KEY_REUSED = URI.create("urn:dbaas:problem:idempotency-key-reused");
-    static final URI INVALID_REQUEST = URI.create("urn:dbaas:problem:invalid-request");
     static final String HEADER = "Idempotency-Key";
 
     /** 422: the request is well-formed, but this key already stands for another one. */
     @ExceptionHandler
     ProblemDetail keyReused(IdempotencyKeyReusedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setType(IDEMPOTENCY_KEY_REUSED);
+        problem.setType(ProblemTypes.IDEMPOTENCY_KEY_REUSED);
         problem.setTitle("Idempotency key reused");
         return problem;
     }
@@ -35,12 +34,9 @@ class IdempotencyProblems {
     @ExceptionHandler
     ProblemDetail invalidKey(InvalidIdempotencyKeyException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, HEADER + ": see errors");
-        problem.setType(INVALID_REQUEST);
+        problem.setType(ProblemTypes.INVALID_REQUEST);
         problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new Violation(HEADER, e.getMessage())));
+        problem.setProperty("errors", List.of(new FieldViolation(HEADER, e.getMessage())));
         return problem;
     }
-
-    /** A field (here, a header) at fault, shaped like every other {@code errors} entry. */
-    record Violation(String field, String detail) {}
 }
