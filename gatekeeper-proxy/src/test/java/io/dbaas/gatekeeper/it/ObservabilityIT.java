@@ -122,6 +122,24 @@ class ObservabilityIT extends GateKeeperIntegrationTest {
         });
     }
 
+    @Test
+    void eachRequestIsTimedOnceByGateKeeperAlone() {
+        TestCluster cluster = provisioned(UPSTREAM_B);
+        gateway()
+                .get()
+                .uri("/collections")
+                .header(HttpHeaders.HOST, cluster.host())
+                .header("api-key", cluster.newApiKey())
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(scrape())
+                .contains("gatekeeper_requests_seconds_count{cluster=\"" + cluster.id() + "\",status=\"2xx\"} 1"));
+        // The gateway's timer and Spring's server observation are switched off: they would time the same request again.
+        assertThat(scrape()).doesNotContain("spring_cloud_gateway_requests", "http_server_requests");
+    }
+
     private String scrape() {
         return management()
                 .get()
