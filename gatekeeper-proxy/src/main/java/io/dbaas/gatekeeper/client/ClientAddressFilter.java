@@ -21,7 +21,8 @@ public class ClientAddressFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ClientAddress client = resolver.resolve(
                 exchange.getRequest().getRemoteAddress(),
-                exchange.getRequest().getHeaders().getValuesAsList(ForwardingHeaders.X_FORWARDED_FOR));
+                // The raw header values: the resolver splits them into hops itself, and only for a trusted peer.
+                exchange.getRequest().getHeaders().getOrEmpty(ForwardingHeaders.X_FORWARDED_FOR));
         exchange.getAttributes().put(ClientAddress.ATTRIBUTE, client);
         return chain.filter(exchange);
     }

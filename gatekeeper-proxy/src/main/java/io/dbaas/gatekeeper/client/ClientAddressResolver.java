@@ -51,7 +51,11 @@ public final class ClientAddressResolver {
         List<String> hops = new ArrayList<>();
         for (String value : headerValues) {
             for (String hop : value.split(",")) {
-                hops.add(hop.strip());
+                // Empty entries ("a, , b" or a trailing comma) are no hop at all.
+                String stripped = hop.strip();
+                if (!stripped.isEmpty()) {
+                    hops.add(stripped);
+                }
             }
         }
         return hops;

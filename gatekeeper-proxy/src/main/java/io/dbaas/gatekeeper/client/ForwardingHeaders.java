@@ -1,6 +1,5 @@
 package io.dbaas.gatekeeper.client;
 
-import java.util.Locale;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +15,7 @@ public class ForwardingHeaders implements HttpHeadersFilter, Ordered {
 
     static final String X_FORWARDED_FOR = "X-Forwarded-For";
     static final String X_FORWARDED_PROTO = "X-Forwarded-Proto";
+    private static final String X_FORWARDED_PREFIX = "x-forwarded-";
 
     @Override
     public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
@@ -34,8 +34,10 @@ public class ForwardingHeaders implements HttpHeadersFilter, Ordered {
     }
 
     private static boolean isForwarding(String header) {
-        String name = header.toLowerCase(Locale.ROOT);
-        return name.equals("forwarded") || name.startsWith("x-forwarded-") || name.equals("x-real-ip");
+        // Case-insensitive comparisons in place: no lower-cased copy of every header name on every request.
+        return header.equalsIgnoreCase("forwarded")
+                || header.regionMatches(true, 0, X_FORWARDED_PREFIX, 0, X_FORWARDED_PREFIX.length())
+                || header.equalsIgnoreCase("x-real-ip");
     }
 
     @Override

@@ -55,6 +55,15 @@ class ClientAddressResolverTest {
     }
 
     @Test
+    void emptyEntriesInTheRawHeaderAreNoHops() {
+        // The filter passes the header values as sent: the resolver itself splits them, and skips empty entries.
+        assertThat(trustsPrivateNetwork
+                        .resolve(LOAD_BALANCER, List.of("203.0.113.9, , 10.0.0.9,"))
+                        .value())
+                .isEqualTo("203.0.113.9");
+    }
+
+    @Test
     void aTrustedProxyWithoutTheHeaderIsItselfTheClient() {
         assertThat(trustsPrivateNetwork.resolve(LOAD_BALANCER, List.of()).value())
                 .isEqualTo("10.0.0.5");
