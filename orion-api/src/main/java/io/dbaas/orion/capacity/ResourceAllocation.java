@@ -3,14 +3,17 @@ package io.dbaas.orion.capacity;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /** The share of a region granted to one cluster's claim, held until the cluster fails (or, later, is deleted). */
 @Entity
 @Table(name = "resource_allocations")
-public class ResourceAllocation {
+public class ResourceAllocation implements Persistable<UUID> {
 
     @Id
     private UUID clusterId;
@@ -23,6 +26,13 @@ public class ResourceAllocation {
 
     private Instant allocatedAt;
 
+    /**
+     * Whether this is a new object not yet inserted. Its id is assigned, so without this Spring Data would take it for
+     * an existing row and merge it, reading the row before inserting it.
+     */
+    @Transient
+    private boolean isNew;
+
     @SuppressWarnings("NullAway.Init")
     protected ResourceAllocation() {}
 
@@ -31,6 +41,7 @@ public class ResourceAllocation {
         this.region = region;
         this.share = share;
         this.allocatedAt = allocatedAt;
+        this.isNew = true;
     }
 
     static ResourceAllocation of(UUID clusterId, ProviderRegion region, Resources share, Instant at) {
@@ -43,5 +54,20 @@ public class ResourceAllocation {
 
     public Resources share() {
         return share;
+    }
+
+    @Override
+    public UUID getId() {
+        return clusterId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    void persisted() {
+        isNew = false;
     }
 }

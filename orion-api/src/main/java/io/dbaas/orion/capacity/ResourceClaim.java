@@ -3,14 +3,17 @@ package io.dbaas.orion.capacity;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /** What one cluster asks of its region in total. Waits until a {@link ResourceAllocation} grants it. */
 @Entity
 @Table(name = "resource_claims")
-public class ResourceClaim {
+public class ResourceClaim implements Persistable<UUID> {
 
     @Id
     private UUID clusterId;
@@ -23,6 +26,13 @@ public class ResourceClaim {
 
     private Instant claimedAt;
 
+    /**
+     * Whether this is a new object not yet inserted. Its id is assigned, so without this Spring Data would take it for
+     * an existing row and merge it, reading the row before inserting it.
+     */
+    @Transient
+    private boolean isNew;
+
     @SuppressWarnings("NullAway.Init")
     protected ResourceClaim() {}
 
@@ -31,6 +41,7 @@ public class ResourceClaim {
         this.region = region;
         this.demand = demand;
         this.claimedAt = claimedAt;
+        this.isNew = true;
     }
 
     static ResourceClaim of(UUID clusterId, ProviderRegion region, Resources demand, Instant at) {
@@ -51,6 +62,21 @@ public class ResourceClaim {
 
     public Instant claimedAt() {
         return claimedAt;
+    }
+
+    @Override
+    public UUID getId() {
+        return clusterId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    void persisted() {
+        isNew = false;
     }
 
     /** Grants the whole demand; only while holding the region's lock. */

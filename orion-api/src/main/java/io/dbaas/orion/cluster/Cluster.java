@@ -9,17 +9,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Persistable;
 
 /** A claimed database cluster and its status as last reported by Nebula. Changes state only through its methods. */
 @Entity
 @Table(name = "clusters")
-public class Cluster {
+public class Cluster implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -54,6 +57,13 @@ public class Cluster {
     @Version
     private long lockVersion;
 
+    /**
+     * Whether this is a new object not yet inserted. Its id is assigned, so without this Spring Data would take it for
+     * an existing row and merge it, reading the row before inserting it.
+     */
+    @Transient
+    private boolean isNew;
+
     @SuppressWarnings("NullAway.Init")
     protected Cluster() {}
 
@@ -74,6 +84,7 @@ public class Cluster {
         this.reason = "Claim accepted; waiting for the provisioner to start.";
         this.createdAt = now;
         this.updatedAt = now;
+        this.isNew = true;
     }
 
     /** A new cluster, claimed and not yet provisioned. */
@@ -203,5 +214,20 @@ public class Cluster {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    void persisted() {
+        isNew = false;
     }
 }
