@@ -50,34 +50,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail invalidClaim(InvalidClaimException e) {
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST,
-                ProblemTypes.INVALID_CLAIM,
-                "Invalid claim",
-                e.violations().stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "))
-                        + ": see errors");
-        problem.setProperty("errors", e.violations());
-        return problem;
+        return fieldsAtFault(ProblemTypes.INVALID_CLAIM, "Invalid claim", e.violations());
     }
 
     @ExceptionHandler
     ProblemDetail invalidClusterQuery(InvalidClusterQueryException e) {
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST,
-                ProblemTypes.INVALID_REQUEST,
-                "Invalid request",
-                e.violations().stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "))
-                        + ": see errors");
-        problem.setProperty("errors", e.violations());
-        return problem;
+        return fieldsAtFault(ProblemTypes.INVALID_REQUEST, "Invalid request", e.violations());
     }
 
     @ExceptionHandler
     ProblemDetail invalidAccountRequest(InvalidAccountRequestException e) {
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", e.field() + ": see errors");
-        problem.setProperty("errors", List.of(new FieldViolation(e.field(), e.detail())));
-        return problem;
+        return fieldsAtFault(
+                ProblemTypes.INVALID_REQUEST, "Invalid request", List.of(new FieldViolation(e.field(), e.detail())));
     }
 
     @ExceptionHandler
@@ -113,11 +97,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail argumentOfTheWrongType(MethodArgumentTypeMismatchException e) {
         String name = e.getName();
         if (e.getParameter().hasParameterAnnotation(RequestParam.class)) {
-            String detail = "has the wrong type or format";
-            ProblemDetail problem = problem(
-                    HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", name + ": see errors");
-            problem.setProperty("errors", List.of(new FieldViolation(name, detail)));
-            return problem;
+            return fieldsAtFault(
+                    ProblemTypes.INVALID_REQUEST,
+                    "Invalid request",
+                    List.of(new FieldViolation(name, "has the wrong type or format")));
         }
         String detail = "'" + name + "' is not an id";
         return switch (name) {
@@ -211,6 +194,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         ? reference.getPropertyName()
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."));
+    }
+
+    /** A 400 naming the fields at fault in its detail and listing them, each with its reason, in {@code errors}. */
+    private static ProblemDetail fieldsAtFault(URI type, String title, List<FieldViolation> violations) {
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST,
+                type,
+                title,
+                violations.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "))
+                        + ": see errors");
+        problem.setProperty("errors", violations);
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, URI type, String title, @Nullable String detail) {
