@@ -1,9 +1,19 @@
 package io.dbaas.contracts;
 
+import io.dbaas.contracts.access.ApiKeyRevoked;
+import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.command.ScaleDBCluster;
+import io.dbaas.contracts.command.UpgradeDBCluster;
+import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterDegraded;
+import io.dbaas.contracts.event.ClusterDeleted;
+import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.contracts.event.ClusterRecovered;
+import io.dbaas.contracts.event.ClusterUpdated;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -24,9 +34,19 @@ public final class MessageCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .registerSubtypes(
                     ProvisionDBCluster.class,
+                    ScaleDBCluster.class,
+                    UpgradeDBCluster.class,
+                    DeleteDBCluster.class,
                     ClusterProvisioningStarted.class,
                     ClusterProvisioned.class,
-                    ClusterFailed.class)
+                    ClusterFailed.class,
+                    ClusterUpdated.class,
+                    ClusterChangeFailed.class,
+                    ClusterDegraded.class,
+                    ClusterRecovered.class,
+                    ClusterDeletionStarted.class,
+                    ClusterDeleted.class,
+                    ApiKeyRevoked.class)
             .build();
 
     public byte[] write(Message message) {

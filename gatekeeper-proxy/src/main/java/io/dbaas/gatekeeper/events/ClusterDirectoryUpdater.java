@@ -1,9 +1,15 @@
 package io.dbaas.gatekeeper.events;
 
+import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterDegraded;
+import io.dbaas.contracts.event.ClusterDeleted;
+import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.contracts.event.ClusterRecovered;
+import io.dbaas.contracts.event.ClusterUpdated;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.directory.ClusterRoute;
@@ -34,9 +40,16 @@ public class ClusterDirectoryUpdater {
     public void apply(ClusterEvent event) {
         switch (event) {
             case ClusterProvisioned provisioned -> route(provisioned);
-            case ClusterFailed failed -> unroute(failed);
+            case ClusterFailed failed -> unroute(failed, "it failed");
+            case ClusterDeletionStarted deleting -> unroute(deleting, "it is being deleted");
+            case ClusterDeleted deleted -> unroute(deleted, "it was deleted");
             // Nothing answers yet: the cluster becomes routable when it is provisioned.
             case ClusterProvisioningStarted ignored -> {}
+            // A cluster being changed, or short of nodes, keeps its route: its ready nodes still serve.
+            case ClusterUpdated ignored -> {}
+            case ClusterChangeFailed ignored -> {}
+            case ClusterDegraded ignored -> {}
+            case ClusterRecovered ignored -> {}
         }
     }
 
@@ -51,8 +64,8 @@ public class ClusterDirectoryUpdater {
         log.info("Routing {} to cluster {} at {}", route.host(), route.clusterId(), route.upstream());
     }
 
-    private void unroute(ClusterFailed event) {
+    private void unroute(ClusterEvent event, String why) {
         directory.remove(event.clusterId());
-        log.info("No longer routing to cluster {}: it failed", event.clusterId());
+        log.info("No longer routing to cluster {}: {}", event.clusterId(), why);
     }
 }

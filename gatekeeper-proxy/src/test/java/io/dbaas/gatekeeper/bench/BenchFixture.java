@@ -1,5 +1,6 @@
 package io.dbaas.gatekeeper.bench;
 
+import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
@@ -113,10 +114,12 @@ public final class BenchFixture {
                 Instant.now(),
                 MessageMetadata.startingChain(UUID.randomUUID()),
                 id,
+                Engine.QDRANT,
                 host,
                 upstream,
                 cipher.seal(id, masterKey),
-                1);
+                1,
+                null);
         producer.send(new ProducerRecord<>(
                 Topics.CLUSTER_EVENTS, id.toString().getBytes(StandardCharsets.UTF_8), codec.write(event)));
         return host + " " + DerivedApiKeys.newKey(masterKey);

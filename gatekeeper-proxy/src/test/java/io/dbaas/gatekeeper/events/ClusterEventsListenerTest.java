@@ -45,10 +45,12 @@ class ClusterEventsListenerTest {
                 event.createdAt(),
                 event.metadata(),
                 event.clusterId(),
+                event.engine(),
                 event.clusterEndpoint().toUpperCase(),
                 event.internalAddress(),
                 event.sealedMasterKey(),
-                event.nodesReady());
+                event.nodesReady(),
+                event.upstreamCaCertificate());
 
         listener.onRecord(record(codec.write(upperCaseEndpoint)));
 
@@ -131,10 +133,12 @@ class ClusterEventsListenerTest {
                 event.createdAt(),
                 event.metadata(),
                 event.clusterId(),
+                event.engine(),
                 " ",
                 event.internalAddress(),
                 event.sealedMasterKey(),
-                event.nodesReady());
+                event.nodesReady(),
+                event.upstreamCaCertificate());
 
         listener.onRecord(record(codec.write(blankEndpoint)));
 

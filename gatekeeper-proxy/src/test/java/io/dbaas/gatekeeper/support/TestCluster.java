@@ -1,5 +1,6 @@
 package io.dbaas.gatekeeper.support;
 
+import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioned;
@@ -41,7 +42,16 @@ public record TestCluster(UUID id, String host, String masterKey) {
 
     public ClusterProvisioned provisionedAt(ServiceAddress internalAddress, String sealedMasterKey) {
         return new ClusterProvisioned(
-                UUID.randomUUID(), Instant.now(), metadata(), id, host, internalAddress, sealedMasterKey, 3);
+                UUID.randomUUID(),
+                Instant.now(),
+                metadata(),
+                id,
+                Engine.QDRANT,
+                host,
+                internalAddress,
+                sealedMasterKey,
+                3,
+                null);
     }
 
     public ClusterFailed failed() {

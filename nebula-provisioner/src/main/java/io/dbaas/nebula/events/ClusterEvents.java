@@ -2,6 +2,7 @@ package io.dbaas.nebula.events;
 
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.command.ClusterCommand;
+import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
 import java.time.Clock;
@@ -28,6 +29,15 @@ public final class ClusterEvents {
     public ClusterFailed failed(ClusterCommand command, String reason) {
         return new ClusterFailed(
                 EventIds.of(command.id(), ClusterFailed.NAME),
+                clock.instant(),
+                causedBy(command),
+                command.clusterId(),
+                reason);
+    }
+
+    public ClusterChangeFailed changeFailed(ClusterCommand command, String reason) {
+        return new ClusterChangeFailed(
+                EventIds.of(command.id(), ClusterChangeFailed.NAME),
                 clock.instant(),
                 causedBy(command),
                 command.clusterId(),

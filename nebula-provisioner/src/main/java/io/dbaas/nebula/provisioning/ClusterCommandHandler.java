@@ -1,7 +1,10 @@
 package io.dbaas.nebula.provisioning;
 
 import io.dbaas.contracts.command.ClusterCommand;
+import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.command.ScaleDBCluster;
+import io.dbaas.contracts.command.UpgradeDBCluster;
 import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
@@ -47,6 +50,9 @@ public class ClusterCommandHandler {
     public void handle(ClusterCommand command) {
         switch (command) {
             case ProvisionDBCluster provision -> provision(provision);
+            case ScaleDBCluster scale -> notYetSupported(scale);
+            case UpgradeDBCluster upgrade -> notYetSupported(upgrade);
+            case DeleteDBCluster delete -> notYetSupported(delete);
         }
     }
 
@@ -68,6 +74,12 @@ public class ClusterCommandHandler {
                 throw new IllegalStateException("provisioning cluster " + command.clusterId() + " failed", e);
             }
         }
+    }
+
+    private void notYetSupported(ClusterCommand command) {
+        String reason = "This Nebula cannot carry out " + command.name() + " yet; the cluster is unchanged.";
+        log.warn("Cluster {}: {}", command.clusterId(), reason);
+        publisher.publish(events.changeFailed(command, reason));
     }
 
     private void fail(ProvisionDBCluster command, String reason) {

@@ -1,9 +1,15 @@
 package io.dbaas.orion.events;
 
+import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterDegraded;
+import io.dbaas.contracts.event.ClusterDeleted;
+import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.contracts.event.ClusterRecovered;
+import io.dbaas.contracts.event.ClusterUpdated;
 import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.Clusters;
@@ -53,7 +59,17 @@ public class ClusterStatusUpdates {
                 // A failed cluster runs nothing: its share goes to the claims waiting in its region.
                 capacity.release(cluster.id());
             }
+            case ClusterUpdated updated -> ignoredForNow(updated);
+            case ClusterChangeFailed changeFailed -> ignoredForNow(changeFailed);
+            case ClusterDegraded degraded -> ignoredForNow(degraded);
+            case ClusterRecovered recovered -> ignoredForNow(recovered);
+            case ClusterDeletionStarted deletionStarted -> ignoredForNow(deletionStarted);
+            case ClusterDeleted deleted -> ignoredForNow(deleted);
         }
         log.info("Cluster {} is {} after {}", cluster.id(), cluster.state(), event.name());
+    }
+
+    private static void ignoredForNow(ClusterEvent event) {
+        log.warn("Event {} ({}) is not applied yet: Orion has no lifecycle states", event.id(), event.name());
     }
 }

@@ -3,6 +3,7 @@ package io.dbaas.orion.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.Message;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
@@ -108,10 +109,12 @@ class ClusterStatusTests extends OrionIntegrationTests {
                 Instant.now(),
                 metadata,
                 clusterId,
+                Engine.QDRANT,
                 clusterId + ".local.minikube.dbaas.localhost",
                 new ServiceAddress("http", "qdrant.dbaas-" + clusterId + ".svc.cluster.local", 6333),
                 cipher.seal(clusterId, "Zq3vT8pLm2Xw9Rk4Hc7Yb1Nd6Fs5Gj0A"),
-                3);
+                3,
+                null);
     }
 
     private void publish(Message event) {

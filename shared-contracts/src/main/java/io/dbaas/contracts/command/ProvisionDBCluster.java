@@ -5,7 +5,6 @@ import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.Envelope;
 import io.dbaas.contracts.MessageMetadata;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.UUID;
 
 /** Create a new database cluster. Handling it twice (same {@code id}) gives the same cluster. */
@@ -22,20 +21,15 @@ public record ProvisionDBCluster(
         Engine engine,
         String clusterVersion,
         DbConfiguration dbConfiguration)
-        implements ClusterCommand {
+        implements ClusterSpecCommand {
 
     public static final String NAME = "ProvisionDBCluster";
     public static final String SCHEMA_ID = "dbaas.command.provision-db-cluster.v1";
 
     public ProvisionDBCluster {
         Envelope.requireComplete(id, createdAt, metadata, clusterId);
-        Objects.requireNonNull(accountId, "account_id");
-        Objects.requireNonNull(cloudProvider, "cloud_provider");
-        Objects.requireNonNull(cloudRegion, "cloud_region");
-        Objects.requireNonNull(clusterName, "cluster_name");
-        Objects.requireNonNull(engine, "engine");
-        Objects.requireNonNull(clusterVersion, "cluster_version");
-        Objects.requireNonNull(dbConfiguration, "db_configuration");
+        ClusterSpecCommand.requireSpec(
+                accountId, cloudProvider, cloudRegion, clusterName, engine, clusterVersion, dbConfiguration);
     }
 
     @Override

@@ -5,7 +5,15 @@ import io.dbaas.contracts.MessageType;
 
 /** Something that happened to a cluster, reported by Nebula. Consumers apply each event id at most once. */
 public sealed interface ClusterEvent extends Message
-        permits ClusterProvisioningStarted, ClusterProvisioned, ClusterFailed {
+        permits ClusterProvisioningStarted,
+                ClusterProvisioned,
+                ClusterFailed,
+                ClusterUpdated,
+                ClusterChangeFailed,
+                ClusterDegraded,
+                ClusterRecovered,
+                ClusterDeletionStarted,
+                ClusterDeleted {
 
     @Override
     default MessageType type() {

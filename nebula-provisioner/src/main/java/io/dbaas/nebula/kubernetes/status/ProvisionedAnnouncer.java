@@ -44,9 +44,11 @@ class ProvisionedAnnouncer {
                 clock.instant(),
                 ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId()),
                 cluster.clusterId(),
+                blueprint.engine(),
                 cluster.endpoint(),
                 cluster.internalAddress(),
                 cipher.seal(cluster.clusterId(), masterKey),
-                cluster.nodesReady()));
+                cluster.nodesReady(),
+                null));
     }
 }

@@ -3,6 +3,7 @@ package io.dbaas.orion.capacity.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.Message;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
@@ -232,10 +233,12 @@ class CapacityTests extends OrionIntegrationTests {
                 Instant.now(),
                 metadata(),
                 cluster,
+                Engine.QDRANT,
                 cluster + "." + region + "." + Regions.PROVIDER + ".dbaas.localhost",
                 new ServiceAddress("http", "qdrant.dbaas-" + cluster + ".svc.cluster.local", 6333),
                 cipher.seal(cluster, "Zq3vT8pLm2Xw9Rk4Hc7Yb1Nd6Fs5Gj0A"),
-                3));
+                3,
+                null));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> state(cluster).equals("RUNNING"));
         assertThat(allocated(cluster)).isTrue();
