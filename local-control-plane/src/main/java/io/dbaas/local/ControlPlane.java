@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -49,10 +50,7 @@ public final class ControlPlane implements AutoCloseable {
 
     private static ServiceProcess orion(Settings settings) {
         Ports ports = settings.ports();
-        var environment = new java.util.HashMap<>(settings.commonEnvironment());
-        environment.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
-        environment.put("SPRING_DATASOURCE_USERNAME", settings.databaseUser());
-        environment.put("SPRING_DATASOURCE_PASSWORD", settings.databasePassword());
+        var environment = settings.databaseEnvironment();
         // Orion's first administrator, so the launcher (and the end-to-end test) knows the token to call it with.
         environment.put("ORION_BOOTSTRAP_ADMIN_TOKEN", settings.orionAdminToken());
         return settings.start(
@@ -73,12 +71,9 @@ public final class ControlPlane implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--server.port=" + settings.ports().nebula()));
         args.addAll(settings.nebulaArgs());
+        // Nebula keeps its tables (sealed master keys) in its own schema of the same database.
         return settings.start(
-                "nebula",
-                "nebula-provisioner",
-                args,
-                settings.commonEnvironment(),
-                settings.ports().nebula());
+                "nebula", "nebula-provisioner", args, settings.databaseEnvironment(), settings.ports().nebula());
     }
 
     private static ServiceProcess gatekeeper(Settings settings) {
@@ -142,6 +137,15 @@ public final class ControlPlane implements AutoCloseable {
             return Map.of(
                     "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers,
                     "DBAAS_KEY_ENCRYPTION_KEY", keyEncryptionKey);
+        }
+
+        /** The common environment plus the database, for the services that keep state (Orion, Nebula). */
+        Map<String, String> databaseEnvironment() {
+            var environment = new HashMap<>(commonEnvironment());
+            environment.put("SPRING_DATASOURCE_URL", jdbcUrl);
+            environment.put("SPRING_DATASOURCE_USERNAME", databaseUser);
+            environment.put("SPRING_DATASOURCE_PASSWORD", databasePassword);
+            return environment;
         }
 
         ServiceProcess start(

@@ -19,6 +19,7 @@ import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
+import io.dbaas.nebula.support.NebulaDatabase;
 import io.dbaas.nebula.support.EventTopics;
 import io.dbaas.nebula.support.MockKubernetesApi;
 import io.fabric8.kubernetes.api.model.Service;
@@ -171,6 +172,14 @@ class ProvisioningIT {
                 .orElseThrow();
         assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY)
                         .open(command.clusterId(), provisioned.sealedMasterKey()))
+                .isEqualTo(masterKey);
+        String stored = NebulaDatabase.jdbc()
+                .sql("select sealed_key from sealed_master_keys where cluster_id = :cluster")
+                .param("cluster", command.clusterId())
+                .query(String.class)
+                .single();
+        assertThat(stored).as("Nebula's database holds the key sealed, never in clear").doesNotContain(masterKey);
+        assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY).open(command.clusterId(), stored))
                 .isEqualTo(masterKey);
     }
 

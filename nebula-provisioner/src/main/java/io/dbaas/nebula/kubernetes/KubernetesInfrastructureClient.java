@@ -14,6 +14,7 @@ import io.dbaas.nebula.kubernetes.reconcile.ClusterReconciler;
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.region.RegionId;
+import io.dbaas.nebula.security.MasterKeyVault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,14 @@ class KubernetesInfrastructureClient implements InfrastructureClient {
     private final RegionCatalog catalog;
     private final RegionClients clients;
     private final EngineBlueprints blueprints;
+    private final MasterKeyVault masterKeys;
 
-    KubernetesInfrastructureClient(RegionCatalog catalog, RegionClients clients, EngineBlueprints blueprints) {
+    KubernetesInfrastructureClient(
+            RegionCatalog catalog, RegionClients clients, EngineBlueprints blueprints, MasterKeyVault masterKeys) {
         this.catalog = catalog;
         this.clients = clients;
         this.blueprints = blueprints;
+        this.masterKeys = masterKeys;
     }
 
     @Override
@@ -63,7 +67,8 @@ class KubernetesInfrastructureClient implements InfrastructureClient {
                     "The Kubernetes API of " + regionId + " is not usable: " + e.getMessage() + ".", false, e);
         }
         try {
-            ProvisioningReport report = ClusterReconciler.reconcile(new Appliers(connection.client()), cluster);
+            ProvisioningReport report = ClusterReconciler.reconcile(
+                    new Appliers(connection.client()), cluster, masterKeys.forCluster(specs.clusterId()));
             log.info("Cluster {} in {}: {}", specs.clusterId(), regionId, report.resources());
             return report;
         } catch (ResourceOperationException e) {

@@ -14,6 +14,7 @@ import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
 import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.support.MockKubernetesApi;
+import io.dbaas.nebula.support.NebulaDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,6 +58,6 @@ class KubernetesInfrastructureClientTest {
                 .build();
         NebulaProperties properties = TestRegions.nebula("minikube", "local", region);
         return new KubernetesInfrastructureClient(
-                new RegionCatalog(properties), new RegionClients(connections::add), blueprints);
+                new RegionCatalog(properties), new RegionClients(connections::add), blueprints, NebulaDatabase.vault());
     }
 }

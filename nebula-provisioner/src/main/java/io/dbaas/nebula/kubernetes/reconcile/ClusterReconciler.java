@@ -11,13 +11,14 @@ import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.SecretGenerationException;
-import io.dbaas.nebula.security.MasterKeys;
+import io.dbaas.nebula.security.MasterKeyVault;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
@@ -27,14 +28,21 @@ import java.util.Map;
 public class ClusterReconciler {
 
     private final Appliers appliers;
+    private final MasterKeyVault.ClusterKey masterKey;
     private final List<AppliedResource> applied = new ArrayList<>();
 
-    private ClusterReconciler(Appliers appliers) {
+    private ClusterReconciler(Appliers appliers, MasterKeyVault.ClusterKey masterKey) {
         this.appliers = appliers;
+        this.masterKey = masterKey;
     }
 
-    public static ProvisioningReport reconcile(Appliers appliers, DesiredCluster cluster) {
-        return new ClusterReconciler(appliers).run(cluster);
+    /**
+     * @param masterKey the cluster's key in Nebula's vault: what its master-key Secret is created with, and where a
+     *     key found in an existing Secret is kept
+     */
+    public static ProvisioningReport reconcile(
+            Appliers appliers, DesiredCluster cluster, MasterKeyVault.ClusterKey masterKey) {
+        return new ClusterReconciler(appliers, masterKey).run(cluster);
     }
 
     private ProvisioningReport run(DesiredCluster cluster) {
@@ -53,14 +61,19 @@ public class ClusterReconciler {
         apply(appliers.namespaces(), List.of(cluster.namespace()));
     }
 
-    /** Generates the master key only when the Secret does not exist yet; an existing key is never replaced. */
+    /**
+     * Creates the master-key Secret when it does not exist, with the key of Nebula's vault: generated there the first
+     * time, the same key when the Secret was lost and is restored. An existing Secret's key is never replaced; it is
+     * kept in the vault when the vault has none.
+     */
     private void masterKeySecret(DesiredCluster cluster) {
         String namespace = cluster.namespaceName();
         String name = cluster.masterKeySecret().getMetadata().getName();
         SecretApplier.Outcome outcome = appliers.secrets()
-                .createOnce(namespace, name, () -> cluster.masterKeySecretHolding(MasterKeys.generate()));
-        if (MasterKeySecrets.masterKey(outcome.secret(), cluster.masterKeyEntry())
-                .isEmpty()) {
+                .createOnce(namespace, name, () -> cluster.masterKeySecretHolding(masterKey.obtain()));
+        Optional<String> key = MasterKeySecrets.masterKey(outcome.secret(), cluster.masterKeyEntry());
+        key.ifPresent(masterKey::adopt);
+        if (key.isEmpty()) {
             throw new InfrastructureException(
                     "Secret %s/%s exists but holds no '%s' entry. Nebula never replaces a master key; delete the Secret to have a new one generated."
                             .formatted(namespace, name, cluster.masterKeyEntry()),

@@ -16,6 +16,8 @@ import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.QdrantCluster;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
+import io.dbaas.nebula.security.MasterKeyVault;
+import io.dbaas.nebula.support.NebulaDatabase;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class ClusterReconcilerTest {
 
     private static final RegionProperties REGION = TestRegions.region().build();
+    private static final MasterKeyVault VAULT = NebulaDatabase.vault();
 
     KubernetesClient client;
 
@@ -125,6 +128,44 @@ class ClusterReconcilerTest {
                 .extracting(AppliedResource::change)
                 .containsExactly(ResourceChange.UNCHANGED);
         assertThat(masterKey(clusterId)).isEqualTo("PreExistingKey0123456789abcdefgh");
+        assertThat(VAULT.find(clusterId))
+                .as("the key of a Secret that predates the vault is kept")
+                .contains("PreExistingKey0123456789abcdefgh");
+    }
+
+    @Test
+    void theMasterKeyIsStoredSealedBeforeTheSecretHoldsIt() {
+        UUID clusterId = UUID.randomUUID();
+
+        reconcile(clusterId, 3);
+
+        String key = masterKey(clusterId);
+        assertThat(VAULT.find(clusterId)).contains(key);
+        String stored = NebulaDatabase.jdbc()
+                .sql("select sealed_key from sealed_master_keys where cluster_id = :cluster")
+                .param("cluster", clusterId)
+                .query(String.class)
+                .single();
+        assertThat(stored).startsWith("v1.").doesNotContain(key);
+    }
+
+    @Test
+    void aLostMasterKeySecretIsRestoredWithTheSameKey() {
+        UUID clusterId = UUID.randomUUID();
+        reconcile(clusterId, 3);
+        String key = masterKey(clusterId);
+        client.secrets()
+                .inNamespace(ResourceNames.namespace(clusterId))
+                .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
+                .delete();
+
+        ProvisioningReport report = reconcile(clusterId, 3);
+
+        assertThat(report.resources())
+                .filteredOn(resource -> resource.kind().equals("Secret"))
+                .extracting(AppliedResource::change)
+                .containsExactly(ResourceChange.CREATED);
+        assertThat(masterKey(clusterId)).isEqualTo(key);
     }
 
     @Test
@@ -177,7 +218,9 @@ class ClusterReconcilerTest {
 
     private ProvisioningReport reconcile(UUID clusterId, int nodes) {
         return ClusterReconciler.reconcile(
-                new Appliers(client), TestBlueprints.qdrant().render(TestSpecs.qdrant(clusterId, nodes), REGION));
+                new Appliers(client),
+                TestBlueprints.qdrant().render(TestSpecs.qdrant(clusterId, nodes), REGION),
+                VAULT.forCluster(clusterId));
     }
 
     private String masterKey(UUID clusterId) {

@@ -17,6 +17,7 @@ import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.dbaas.nebula.kubernetes.model.SecretEntries;
 import io.dbaas.nebula.security.tls.Pem;
+import io.dbaas.nebula.support.NebulaDatabase;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -181,7 +182,8 @@ class ElasticsearchReconcilerTest {
     private ProvisioningReport reconcile(UUID clusterId, int nodes) {
         return ClusterReconciler.reconcile(
                 new Appliers(client),
-                TestBlueprints.elasticsearch().render(TestSpecs.elasticsearch(clusterId, nodes), REGION));
+                TestBlueprints.elasticsearch().render(TestSpecs.elasticsearch(clusterId, nodes), REGION),
+                NebulaDatabase.vault().forCluster(clusterId));
     }
 
     private Map<String, String> data(UUID clusterId, String secret) {
