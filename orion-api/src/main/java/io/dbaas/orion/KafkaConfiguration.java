@@ -28,6 +28,12 @@ class KafkaConfiguration {
         return settings.topic(Topics.CLUSTER_COMMANDS);
     }
 
+    /** Orion publishes revoked API keys here; every GateKeeper reads it. */
+    @Bean
+    NewTopic accessEventsTopic(TopicSettings settings) {
+        return settings.topic(Topics.ACCESS_EVENTS);
+    }
+
     @Bean
     NewTopic clusterEventsTopic(TopicSettings settings) {
         return settings.topic(Topics.CLUSTER_EVENTS);
