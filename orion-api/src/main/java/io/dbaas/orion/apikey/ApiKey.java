@@ -11,6 +11,7 @@ import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
@@ -37,6 +38,8 @@ public class ApiKey implements Persistable<String> {
     private String lastCharacters;
     private @Nullable Instant revokedAt;
     private UUID createdBy;
+
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     /** The id is the key's own, so without this Spring Data would take a new key for a stored one and merge it. */
     @Transient
@@ -86,6 +89,14 @@ public class ApiKey implements Persistable<String> {
                 request.expiresAt(),
                 lastCharacters,
                 createdBy);
+    }
+
+    /**
+     * Whether {@code keyId} has the form of a key id. Anything else names no key, and is best not repeated: it may be a
+     * whole key pasted where its id belongs.
+     */
+    static boolean isWellFormedId(String keyId) {
+        return KEY_ID.matcher(keyId).matches();
     }
 
     /** Refuses the key from now on; returns whether this call revoked it (false when it was revoked already). */

@@ -28,6 +28,9 @@ public class ApiKeyDirectory {
     /** One key of the cluster. */
     @Transactional(readOnly = true)
     public ApiKey find(UUID accountId, UUID clusterId, String keyId) {
+        if (!ApiKey.isWellFormedId(keyId)) {
+            throw new ApiKeyNotFoundException(clusterId);
+        }
         clusters.find(accountId, clusterId);
         return keys.findByKeyIdAndClusterIdAndAccountId(keyId, clusterId, accountId)
                 .orElseThrow(() -> new ApiKeyNotFoundException(clusterId));

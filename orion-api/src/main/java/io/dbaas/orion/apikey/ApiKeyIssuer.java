@@ -6,6 +6,7 @@ import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.ClusterClaims;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -56,7 +57,8 @@ public class ApiKeyIssuer {
                 clusterId,
                 caller.accountId(),
                 request,
-                clock.instant(),
+                // What PostgreSQL keeps, so that this answer and every later one show the same instant.
+                clock.instant().truncatedTo(ChronoUnit.MICROS),
                 ApiKeys.lastCharacters(issued.key()),
                 caller.credentialId()));
         return new IssuedApiKey(record, issued.key());

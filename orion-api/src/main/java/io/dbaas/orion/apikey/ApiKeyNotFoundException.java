@@ -8,7 +8,14 @@ import java.util.UUID;
  */
 public class ApiKeyNotFoundException extends RuntimeException {
 
+    private final UUID clusterId;
+
     public ApiKeyNotFoundException(UUID clusterId) {
         super("cluster " + clusterId + " has no API key with that id");
+        this.clusterId = clusterId;
+    }
+
+    public UUID clusterId() {
+        return clusterId;
     }
 }

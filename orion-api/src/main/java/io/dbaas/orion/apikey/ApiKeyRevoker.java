@@ -6,6 +6,7 @@ import io.dbaas.orion.cluster.ClusterClaims;
 import io.dbaas.orion.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +39,13 @@ public class ApiKeyRevoker {
      */
     @Transactional
     public ApiKey revoke(UUID accountId, UUID clusterId, String keyId) {
+        if (!ApiKey.isWellFormedId(keyId)) {
+            throw new ApiKeyNotFoundException(clusterId);
+        }
         clusters.find(accountId, clusterId);
         ApiKey key = keys.findForUpdateByKeyIdAndClusterIdAndAccountId(keyId, clusterId, accountId)
                 .orElseThrow(() -> new ApiKeyNotFoundException(clusterId));
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (key.revoke(now)) {
             outbox.append(new ApiKeyRevoked(
                     UUID.randomUUID(),

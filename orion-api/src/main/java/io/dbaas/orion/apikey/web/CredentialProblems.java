@@ -39,9 +39,14 @@ class CredentialProblems {
                 List.of(e.violation()));
     }
 
+    /**
+     * 404. The instance is the cluster's keys, not the path asked for: a client that put a whole key where its id
+     * belongs must not get the key back in the answer.
+     */
     @ExceptionHandler
     ProblemDetail apiKeyNotFound(ApiKeyNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setInstance(URI.create("/v1/clusters/" + e.clusterId() + "/api-keys"));
         problem.setType(ProblemTypes.API_KEY_NOT_FOUND);
         problem.setTitle("API key not found");
         return problem;
