@@ -4,7 +4,6 @@ import io.dbaas.contracts.security.KeyScope;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
@@ -162,7 +161,6 @@ public class ApiKey implements Persistable<String> {
     }
 
     @PostPersist
-    @PostLoad
     void stored() {
         isNew = false;
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
@@ -91,7 +92,15 @@ class OutboxRelay {
                 .register(registry);
         this.delivery = Timer.builder("orion.outbox.delivery")
                 .description("From a message's creation, in the transaction that wrote it, to Kafka's acknowledgement")
-                .publishPercentileHistogram()
+                // Few buckets, one at the second within which a revoked API key must reach every GateKeeper.
+                .serviceLevelObjectives(
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(30))
                 .register(registry);
         this.kafkaFailures = failures(registry, "kafka");
         this.databaseFailures = failures(registry, "database");
@@ -116,7 +125,12 @@ class OutboxRelay {
      */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void appended(OutboxAppended appended) {
-        wakeUps.execute(passes::request);
+        try {
+            wakeUps.execute(passes::request);
+        } catch (RejectedExecutionException e) {
+            // Orion is stopping: what was committed is published by the next poll, here or on another instance.
+            log.debug("No wake-up for the outbox relay: the executor refused it");
+        }
     }
 
     /** One pass, unless the relay is backing off after a failure; only ever called through {@link #passes}. */

@@ -13,9 +13,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +38,9 @@ class ApiKeyRevocationTests extends ClusterCredentialTests {
 
     @Autowired
     List<NewTopic> topics;
+
+    @Autowired
+    KafkaAdmin kafkaAdmin;
 
     @Test
     void revokedKeyIsAnnouncedOnTheAccessTopicWithinASecondOfTheRequest() {
@@ -135,8 +143,16 @@ class ApiKeyRevocationTests extends ClusterCredentialTests {
     }
 
     @Test
-    void orionDeclaresTheAccessTopic() {
+    void accessTopicKeepsRevocationsForever() throws Exception {
         assertThat(topics).extracting(NewTopic::name).contains(Topics.ACCESS_EVENTS);
+        var topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ACCESS_EVENTS);
+        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+            assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
+        }
     }
 
     private long revocationsWritten(String keyId) {
