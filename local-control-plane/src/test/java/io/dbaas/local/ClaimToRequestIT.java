@@ -154,7 +154,8 @@ class ClaimToRequestIT {
         String endpoint = running.get("endpoint").asString();
         assertThat(endpoint).isEqualTo(id + ".local.minikube." + DOMAIN);
 
-        HttpResponse<String> issued = orion("POST", "/v1/clusters/" + id + "/api-keys", "");
+        HttpResponse<String> issued = orion(
+                "POST", "/v1/clusters/" + id + "/api-keys", "{\"name\": \"end-to-end\", \"scope\": \"read-write\"}");
         assertThat(issued.statusCode()).isEqualTo(201);
         String apiKey = json(issued).get("key").asString();
 

@@ -3,8 +3,10 @@ package io.dbaas.orion;
 import io.dbaas.contracts.MalformedMessageException;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.Topics;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +28,18 @@ class KafkaConfiguration {
     @Bean
     NewTopic clusterCommandsTopic(TopicSettings settings) {
         return settings.topic(Topics.CLUSTER_COMMANDS);
+    }
+
+    /**
+     * Orion publishes revoked API keys here; every GateKeeper reads it. Kept forever rather than for Kafka's default
+     * week: a key that never expires stays revoked, and a GateKeeper that starts learns every revocation from this
+     * topic alone. Not compacted either: records are keyed by cluster, and compaction would keep one per cluster.
+     */
+    @Bean
+    NewTopic accessEventsTopic(TopicSettings settings) {
+        NewTopic topic = settings.topic(Topics.ACCESS_EVENTS);
+        topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+        return topic;
     }
 
     @Bean

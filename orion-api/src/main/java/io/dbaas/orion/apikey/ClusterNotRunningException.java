@@ -3,10 +3,10 @@ package io.dbaas.orion.apikey;
 import io.dbaas.orion.cluster.ClusterState;
 import java.util.UUID;
 
-/** Keys derive from the master key, which exists only once the cluster has been provisioned. */
+/** Keys and tokens derive from the master key, which exists only once the cluster has been provisioned. */
 public class ClusterNotRunningException extends RuntimeException {
 
     public ClusterNotRunningException(UUID id, ClusterState state) {
-        super("cluster " + id + " is " + state + "; API keys can be created once it is RUNNING");
+        super("cluster " + id + " is " + state + "; API keys and tokens can be created once it is RUNNING");
     }
 }

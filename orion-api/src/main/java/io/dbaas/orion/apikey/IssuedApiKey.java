@@ -1,13 +1,10 @@
 package io.dbaas.orion.apikey;
 
-import java.time.Instant;
-import java.util.UUID;
-
-/** A new API key: the only moment the key is ever shown. */
-public record IssuedApiKey(UUID clusterId, String key, Instant createdAt) {
+/** A new API key: its record, and the key itself, shown this once and kept nowhere. */
+public record IssuedApiKey(ApiKey record, String key) {
 
     @Override
     public String toString() {
-        return "IssuedApiKey[clusterId=" + clusterId + ", createdAt=" + createdAt + "]";
+        return "IssuedApiKey[keyId=" + record.keyId() + "]";
     }
 }

@@ -1,4 +1,7 @@
-/** API keys derived from a cluster's master key. */
+/**
+ * Credentials of clusters, derived from each cluster's master key: API keys (with id, scope, expiry, revocable by
+ * event) and short-lived bearer tokens.
+ */
 @NullMarked
 package io.dbaas.orion.apikey;
 

@@ -3,6 +3,7 @@ package io.dbaas.orion.outbox;
 import io.dbaas.orion.DatabaseOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,17 +12,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances never publish one cluster's commands out of order. A message is marked published only after the broker
  * acknowledged it ({@code acks=all}); when the broker is away, messages wait in the outbox and a later pass tries
  * again. A message published but not yet marked when Orion stops is published again: consumers deduplicate by id.
+ *
+ * <p>A pass runs every {@code orion.outbox.poll-interval}, and also as soon as a transaction that wrote to the outbox
+ * commits: a revoked API key must reach every GateKeeper within a second, and nothing needs to wait for the next poll.
+ * Passes of one instance never overlap ({@link SerialPasses}).
  *
  * <p>While Kafka or PostgreSQL is away the relay backs off (see {@link RelayBackoff}) and warns once per interval with
  * the number of waiting messages, instead of failing and logging on every poll.
@@ -49,7 +59,10 @@ class OutboxRelay {
     private final OutboxProperties properties;
     private final Clock clock;
     private final RelayBackoff backoff;
+    private final SerialPasses passes;
+    private final Executor wakeUps;
     private final Counter published;
+    private final Timer delivery;
     private final Counter kafkaFailures;
     private final Counter databaseFailures;
     private final Counter otherFailures;
@@ -61,6 +74,7 @@ class OutboxRelay {
             OutboxBacklog backlog,
             OutboxProperties properties,
             Clock clock,
+            @Qualifier("applicationTaskExecutor") Executor wakeUps,
             MeterRegistry registry) {
         this.jdbc = jdbc;
         this.kafka = kafka;
@@ -70,9 +84,23 @@ class OutboxRelay {
         this.clock = clock;
         this.backoff =
                 new RelayBackoff(properties.pollInterval(), properties.maxBackoff(), properties.warningInterval());
+        this.passes = new SerialPasses(this::relay);
+        this.wakeUps = wakeUps;
         this.published = Counter.builder("orion.outbox.published")
                 .description("Outbox messages acknowledged by Kafka and marked published")
                 .baseUnit("messages")
+                .register(registry);
+        this.delivery = Timer.builder("orion.outbox.delivery")
+                .description("From a message's creation, in the transaction that wrote it, to Kafka's acknowledgement")
+                // Few buckets, one at the second within which a revoked API key must reach every GateKeeper.
+                .serviceLevelObjectives(
+                        Duration.ofMillis(50),
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(250),
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(30))
                 .register(registry);
         this.kafkaFailures = failures(registry, "kafka");
         this.databaseFailures = failures(registry, "database");
@@ -87,7 +115,26 @@ class OutboxRelay {
     }
 
     @Scheduled(fixedDelayString = "${orion.outbox.poll-interval}")
-    void relay() {
+    void poll() {
+        passes.request();
+    }
+
+    /**
+     * Messages were committed: a pass starts now, on another thread, so that the request that wrote them is answered
+     * without waiting for Kafka.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void appended(OutboxAppended appended) {
+        try {
+            wakeUps.execute(passes::request);
+        } catch (RejectedExecutionException e) {
+            // Orion is stopping: what was committed is published by the next poll, here or on another instance.
+            log.debug("No wake-up for the outbox relay: the executor refused it");
+        }
+    }
+
+    /** One pass, unless the relay is backing off after a failure; only ever called through {@link #passes}. */
+    private void relay() {
         if (!backoff.due(clock.instant())) {
             return;
         }
@@ -118,7 +165,7 @@ class OutboxRelay {
             return Pass.IDLE;
         }
         List<Pending> batch = jdbc.sql("""
-                        select sequence, topic, message_key, payload from outbox_messages
+                        select sequence, topic, message_key, payload, created_at from outbox_messages
                         where published_at is null order by sequence limit :limit""")
                 .param("limit", properties.batchSize())
                 .query(Pending.class)
@@ -148,6 +195,7 @@ class OutboxRelay {
             try {
                 sent.get(i).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 acknowledged.add(batch.get(i).sequence());
+                delivery.record(Duration.between(batch.get(i).createdAt().toInstant(), clock.instant()));
             } catch (ExecutionException | TimeoutException e) {
                 return new Pass(acknowledged, new Failure(batch.get(i).sequence(), rootMessage(e)));
             } catch (InterruptedException e) {
@@ -235,7 +283,8 @@ class OutboxRelay {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    record Pending(long sequence, String topic, String messageKey, byte[] payload) {}
+    /** A message as the relay reads it; {@code topic} is the row's own, so every family reaches its topic. */
+    record Pending(long sequence, String topic, String messageKey, byte[] payload, Timestamp createdAt) {}
 
     /** Why a pass stopped short: the first message not acknowledged. */
     record Failure(long sequence, String reason) {}

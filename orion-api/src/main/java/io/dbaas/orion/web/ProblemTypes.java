@@ -17,6 +17,8 @@ public final class ProblemTypes {
     public static final URI ACCOUNT_NOT_FOUND = of("account-not-found");
     public static final URI CREDENTIAL_NOT_FOUND = of("credential-not-found");
     public static final URI CLUSTER_NOT_RUNNING = of("cluster-not-running");
+    public static final URI API_KEY_NOT_FOUND = of("api-key-not-found");
+    public static final URI EXPIRY_OUT_OF_RANGE = of("expiry-out-of-range");
     public static final URI REGION_NOT_FOUND = of("region-not-found");
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
     public static final URI LAST_ADMINISTRATOR = of("last-administrator");

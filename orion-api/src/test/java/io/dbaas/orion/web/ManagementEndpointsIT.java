@@ -44,6 +44,7 @@ class ManagementEndpointsIT extends OutageIntegrationTests {
                 .contains("orion_outbox_oldest_waiting_age_seconds ")
                 .contains("orion_outbox_published_messages_total ")
                 .contains("orion_outbox_relay_failures_total{cause=\"kafka\"}")
+                .contains("orion_outbox_delivery_seconds_bucket{le=\"1.0\"}")
                 .contains("hikaricp_connections_active")
                 .contains("http_server_requests_seconds_count");
         assertThat(metrics)

@@ -31,6 +31,8 @@ class OpenApiTests extends OrionIntegrationTests {
                         "/v1/clusters",
                         "/v1/clusters/{id}",
                         "/v1/clusters/{clusterId}/api-keys",
+                        "/v1/clusters/{clusterId}/api-keys/{keyId}",
+                        "/v1/clusters/{clusterId}/tokens",
                         "/v1/accounts",
                         "/v1/accounts/{accountId}/credentials",
                         "/v1/accounts/{accountId}/credentials/{credentialId}",

@@ -73,7 +73,9 @@ class AuthenticationTests extends OrionIntegrationTests {
         assertThat(as(viewer).get("/v1/clusters/" + clusterId).status()).isEqualTo(200);
         Response claim = as(viewer).post("/v1/clusters", Claims.VALID);
         assertForbidden(claim);
-        assertForbidden(as(viewer).post("/v1/clusters/" + clusterId + "/api-keys", ""));
+        assertForbidden(as(viewer)
+                .post("/v1/clusters/" + clusterId + "/api-keys", "{\"name\": \"mine\", \"scope\": \"read-write\"}"));
+        assertForbidden(as(viewer).post("/v1/clusters/" + clusterId + "/tokens", "{\"scope\": \"read-only\"}"));
         assertForbidden(as(viewer).post(credentialsPath(), "{\"name\": \"mine\", \"role\": \"viewer\"}"));
         assertForbidden(as(viewer).get(credentialsPath()));
         assertForbidden(as(viewer).delete(credentialPath(UUID.randomUUID())));

@@ -41,8 +41,9 @@ class CrossAccountTests extends OrionIntegrationTests {
                 .asString();
         String missing = UUID.randomUUID().toString();
 
-        Response foreign = post("/v1/clusters/" + theirs + "/api-keys", "");
-        Response absent = post("/v1/clusters/" + missing + "/api-keys", "");
+        String key = "{\"name\": \"mine\", \"scope\": \"read-write\"}";
+        Response foreign = post("/v1/clusters/" + theirs + "/api-keys", key);
+        Response absent = post("/v1/clusters/" + missing + "/api-keys", key);
 
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.body().replace(theirs, "ID")).isEqualTo(absent.body().replace(missing, "ID"));

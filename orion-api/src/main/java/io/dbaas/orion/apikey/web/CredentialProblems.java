@@ -1,0 +1,66 @@
+package io.dbaas.orion.apikey.web;
+
+import io.dbaas.orion.apikey.ApiKeyNotFoundException;
+import io.dbaas.orion.apikey.InvalidCredentialRequestException;
+import io.dbaas.orion.apikey.LifetimeOutOfRangeException;
+import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.web.ProblemTypes;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The problems of API keys and tokens. Ordered before the application-wide handler, whose catch-all would otherwise
+ * answer them as internal errors; it handles nothing else.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CredentialProblems {
+
+    /** 400: a field is missing or not a valid value. */
+    @ExceptionHandler
+    ProblemDetail invalidRequest(InvalidCredentialRequestException e) {
+        return fieldsAtFault(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", e.violations());
+    }
+
+    /** 422: the expiry is well-formed but outside what Orion accepts. */
+    @ExceptionHandler
+    ProblemDetail lifetimeOutOfRange(LifetimeOutOfRangeException e) {
+        return fieldsAtFault(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                ProblemTypes.EXPIRY_OUT_OF_RANGE,
+                "Expiry out of range",
+                List.of(e.violation()));
+    }
+
+    /**
+     * 404. The instance is the cluster's keys, not the path asked for: a client that put a whole key where its id
+     * belongs must not get the key back in the answer.
+     */
+    @ExceptionHandler
+    ProblemDetail apiKeyNotFound(ApiKeyNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setInstance(URI.create("/v1/clusters/" + e.clusterId() + "/api-keys"));
+        problem.setType(ProblemTypes.API_KEY_NOT_FOUND);
+        problem.setTitle("API key not found");
+        return problem;
+    }
+
+    private static ProblemDetail fieldsAtFault(
+            HttpStatus status, URI type, String title, List<FieldViolation> violations) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                status,
+                violations.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "))
+                        + ": see errors");
+        problem.setType(type);
+        problem.setTitle(title);
+        problem.setProperty("errors", violations);
+        return problem;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.apikey;
+
+import org.jspecify.annotations.NullMarked;
