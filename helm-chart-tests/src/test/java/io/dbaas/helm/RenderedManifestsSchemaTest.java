@@ -1,0 +1,96 @@
+package io.dbaas.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbaas.helm.support.ExampleValues;
+import io.dbaas.helm.support.HelmChart;
+import io.dbaas.helm.support.KubernetesSchemas;
+import io.dbaas.helm.support.Manifests;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every object the chart renders is one the API server accepts, field for field (strict schemas). */
+class RenderedManifestsSchemaTest {
+
+    static Stream<Arguments> renderings() {
+        return Stream.of(
+                Arguments.of("default values", HelmChart.render()),
+                Arguments.of(
+                        "several regions, TLS, SASL, ServiceMonitor", HelmChart.render(ExampleValues.MULTI_REGION)),
+                Arguments.of("no NetworkPolicies, no in-cluster region", HelmChart.render("""
+                                networkPolicy: {enabled: false}
+                                metrics: {podAnnotations: false}
+                                regions:
+                                  - provider: azure
+                                    region: westeurope
+                                    kubernetes: {context: westeurope}
+                                    exposure: load-balancer
+                                    gatekeeper: {ipBlocks: [198.51.100.7/32]}
+                                nebula:
+                                  kubeconfig: {existingSecret: dbaas-nebula-kubeconfig}
+                                """)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyRenderedObjectMatchesItsKubernetesSchema(String description, Manifests manifests) {
+        List<JsonNode> withSchema = manifests.documents().stream()
+                .filter(document -> !document.path("apiVersion").asText().startsWith("monitoring.coreos.com/"))
+                .toList();
+
+        assertThat(withSchema).isNotEmpty().allSatisfy(document -> assertThat(
+                        KubernetesSchemas.strict().violations(document))
+                .as(
+                        "%s %s",
+                        document.path("kind").asText(),
+                        document.at("/metadata/name").asText())
+                .isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyRenderedObjectReadsAsAKubernetesObjectWithANameAndTheReleaseLabels(
+            String description, Manifests manifests) {
+        assertThat(manifests.objects()).allSatisfy(object -> {
+            assertThat(object.getMetadata().getName()).matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+            assertThat(object.getMetadata().getLabels())
+                    .containsEntry("app.kubernetes.io/instance", HelmChart.RELEASE)
+                    .containsEntry("app.kubernetes.io/part-of", "dbaas-control-plane");
+            if (!isClusterScoped(object)) {
+                assertThat(object.getMetadata().getNamespace()).isEqualTo(HelmChart.NAMESPACE);
+            }
+        });
+        // Only the Prometheus Operator's kind is unknown to fabric8's model.
+        assertThat(manifests.all(GenericKubernetesResource.class))
+                .allSatisfy(object -> assertThat(object.getKind()).isEqualTo("ServiceMonitor"));
+    }
+
+    @Test
+    void theStrictSchemasCatchAMisspelledOrMisplacedField() {
+        JsonNode deployment = HelmChart.render().documents().stream()
+                .filter(document -> document.path("kind").asText().equals("Deployment"))
+                .findFirst()
+                .orElseThrow()
+                .deepCopy();
+        ObjectNode container = (ObjectNode) deployment.at("/spec/template/spec/containers/0");
+        container.set("readinessprobe", container.get("readinessProbe"));
+        ObjectNode podSpec = (ObjectNode) deployment.at("/spec/template/spec");
+        podSpec.put("readOnlyRootFilesystem", true);
+
+        assertThat(KubernetesSchemas.strict().violations(deployment))
+                .anyMatch(message -> message.contains("readinessprobe"))
+                .anyMatch(message -> message.contains("readOnlyRootFilesystem"));
+    }
+
+    private static boolean isClusterScoped(HasMetadata object) {
+        return List.of("ClusterRole", "ClusterRoleBinding").contains(object.getKind());
+    }
+}

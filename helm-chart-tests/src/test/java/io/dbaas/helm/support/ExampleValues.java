@@ -1,0 +1,41 @@
+package io.dbaas.helm.support;
+
+/** Values of a control plane spread over clouds, exercising every optional part of the chart. */
+public final class ExampleValues {
+
+    /** A home region in the chart's cluster and a remote one reached by API URL, TLS on GateKeeper, SASL on Kafka. */
+    public static final String MULTI_REGION = """
+            domain: dbaas.example.org
+            regions:
+              - provider: aws
+                region: eu-west-1
+                kubernetes: {inCluster: true}
+                storageClass: gp3
+                zones: [eu-west-1a, eu-west-1b]
+                serviceAnnotations:
+                  service.beta.kubernetes.io/aws-load-balancer-internal: "true"
+                capacity: {cpu: "64", memory: 256Gi, disk: 4Ti}
+              - provider: gcp
+                region: europe-west4
+                kubernetes:
+                  apiUrl: https://34.90.0.10
+                  tokenSecret: {name: dbaas-gcp-europe-west4-token, key: token}
+                exposure: load-balancer
+                gatekeeper:
+                  ipBlocks: [203.0.113.0/24]
+            kafka:
+              bootstrapServers: dbaas-kafka-bootstrap.kafka:9093
+              properties:
+                security.protocol: SASL_SSL
+                sasl.mechanism: SCRAM-SHA-512
+              secretProperties:
+                - {property: sasl.jaas.config, secretName: dbaas-kafka-user, key: sasl.jaas.config}
+            gatekeeper:
+              tls: {enabled: true, existingSecret: dbaas-gatekeeper-tls}
+              trustedProxies: [10.0.0.0/8]
+            metrics:
+              serviceMonitor: {enabled: true}
+            """;
+
+    private ExampleValues() {}
+}

@@ -1,0 +1,191 @@
+package io.dbaas.helm.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Kubernetes JSON schemas of the fabric8 6.13 model jars (about Kubernetes 1.30), made strict the way
+ * {@code kubeconform -strict} is: no definition accepts a property it does not declare, so a misspelled or misplaced
+ * field fails. As shipped the schemas declare no required field; the ones the Kubernetes API requires of what the
+ * chart renders are added here from the Kubernetes OpenAPI. The same approach as Nebula's test support, with the RBAC
+ * model added.
+ *
+ * <p>The schema jars are unpacked by the build into {@code kubernetes.schema.directory}, one directory per jar.
+ */
+public final class KubernetesSchemas {
+
+    private static final List<String> MODULES = List.of("core", "apps", "policy", "networking", "rbac");
+    private static final Set<String> CODE_GENERATOR_KEYWORDS =
+            Set.of("javaType", "javaInterfaces", "existingJavaType", "javaOmitEmpty");
+
+    /** Required fields of the Kubernetes 1.30 OpenAPI for the types the chart renders (fabric8's schemas omit them). */
+    private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
+            Map.entry("kubernetes_core_Container", List.of("name")),
+            Map.entry("kubernetes_core_ContainerPort", List.of("containerPort")),
+            Map.entry("kubernetes_core_EnvVar", List.of("name")),
+            Map.entry("kubernetes_core_SecretKeySelector", List.of("key")),
+            Map.entry("kubernetes_core_ServicePort", List.of("port")),
+            Map.entry("kubernetes_core_PodSpec", List.of("containers")),
+            Map.entry("kubernetes_core_Volume", List.of("name")),
+            Map.entry("kubernetes_core_VolumeMount", List.of("name", "mountPath")),
+            Map.entry("kubernetes_core_HTTPGetAction", List.of("port")),
+            Map.entry("kubernetes_core_SeccompProfile", List.of("type")),
+            Map.entry("kubernetes_core_PodAffinityTerm", List.of("topologyKey")),
+            Map.entry("kubernetes_core_WeightedPodAffinityTerm", List.of("weight", "podAffinityTerm")),
+            Map.entry("kubernetes_apimachinery_pkg_apis_LabelSelectorRequirement", List.of("key", "operator")),
+            Map.entry("kubernetes_apps_DeploymentSpec", List.of("selector", "template")),
+            Map.entry("kubernetes_networking_v1_NetworkPolicySpec", List.of("podSelector")),
+            Map.entry("kubernetes_networking_v1_IPBlock", List.of("cidr")),
+            Map.entry("kubernetes_rbac_v1_PolicyRule", List.of("verbs")),
+            Map.entry("kubernetes_rbac_v1_RoleRef", List.of("apiGroup", "kind", "name")),
+            Map.entry("kubernetes_rbac_v1_Subject", List.of("kind", "name")));
+
+    private static final KubernetesSchemas STRICT =
+            load(Path.of(System.getProperty("kubernetes.schema.directory", "target/kubernetes-schemas")));
+
+    private final ObjectNode definitions;
+    private final Map<String, String> definitionByKind;
+    private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+
+    private KubernetesSchemas(ObjectNode definitions, Map<String, String> definitionByKind) {
+        this.definitions = definitions;
+        this.definitionByKind = definitionByKind;
+    }
+
+    public static KubernetesSchemas strict() {
+        return STRICT;
+    }
+
+    /** Whether a schema exists for the object's {@code apiVersion} and {@code kind}. */
+    public boolean knows(JsonNode object) {
+        return definitionByKind.containsKey(kindOf(object));
+    }
+
+    /** What is wrong with an object, as the schema of its {@code apiVersion} and {@code kind} sees it; empty if valid. */
+    public List<String> violations(JsonNode object) {
+        String definition = definitionByKind.get(kindOf(object));
+        if (definition == null) {
+            return List.of("no schema for " + kindOf(object));
+        }
+        Set<ValidationMessage> messages =
+                schemas.computeIfAbsent(definition, this::schema).validate(object);
+        return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    private static String kindOf(JsonNode object) {
+        return object.path("apiVersion").asText() + "/" + object.path("kind").asText();
+    }
+
+    private JsonSchema schema(String definition) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("$schema", "http://json-schema.org/draft-07/schema#");
+        root.put("$ref", "#/definitions/" + definition);
+        root.set("definitions", definitions);
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(root);
+    }
+
+    private static KubernetesSchemas load(Path directory) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode definitions = JsonNodeFactory.instance.objectNode();
+        for (String module : MODULES) {
+            Path file = directory.resolve(module).resolve("schema/validation-schema.json");
+            try {
+                definitions.setAll(
+                        (ObjectNode) mapper.readTree(Files.readString(file)).get("definitions"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + " (unpacked by the Maven build)", e);
+            }
+        }
+        Map<String, String> definitionByKind = new HashMap<>();
+        definitions.properties().forEach(entry -> {
+            ObjectNode definition = (ObjectNode) entry.getValue();
+            stripCodeGeneratorKeywords(definition);
+            makeStrict(definition);
+            JsonNode properties = definition.path("properties");
+            String apiVersion = properties.path("apiVersion").path("default").asText("");
+            String kind = properties.path("kind").path("default").asText("");
+            if (!apiVersion.isEmpty() && !kind.isEmpty()) {
+                definitionByKind.putIfAbsent(apiVersion + "/" + kind, entry.getKey());
+            }
+        });
+        // Serialized as a bare number or string, not as the Java object the generator saw.
+        definitions.set("kubernetes_apimachinery_pkg_util_intstr_IntOrString", oneOfTypes("integer", "string"));
+        // The model jars name the quantity type differently (core has its own copy of it).
+        definitions.set("kubernetes_resource_Quantity", oneOfTypes("string", "number"));
+        definitions.set("k8s_io_apimachinery_pkg_api_resource_Quantity", oneOfTypes("string", "number"));
+        REQUIRED.forEach((name, fields) -> require(definitions, name, fields));
+        return new KubernetesSchemas(definitions, definitionByKind);
+    }
+
+    /** No unknown property anywhere; {@code required: true} on a property (draft 3) becomes a draft-7 list. */
+    private static void makeStrict(ObjectNode definition) {
+        if (!definition.has("properties")) {
+            return;
+        }
+        definition.put("additionalProperties", false);
+        List<String> required = new ArrayList<>();
+        definition.get("properties").properties().forEach(property -> {
+            if (property.getValue() instanceof ObjectNode schema
+                    && schema.path("required").isBoolean()) {
+                if (schema.get("required").asBoolean()) {
+                    required.add(property.getKey());
+                }
+                schema.remove("required");
+            }
+        });
+        if (!required.isEmpty()) {
+            ArrayNode list = definition.putArray("required");
+            required.forEach(list::add);
+        }
+    }
+
+    private static void require(ObjectNode definitions, String name, List<String> fields) {
+        if (!(definitions.get(name) instanceof ObjectNode definition)) {
+            throw new IllegalStateException("no definition " + name + " in the Kubernetes schemas");
+        }
+        Set<String> required = new LinkedHashSet<>();
+        definition.path("required").forEach(field -> required.add(field.asText()));
+        required.addAll(fields);
+        ArrayNode list = definition.putArray("required");
+        required.forEach(list::add);
+    }
+
+    private static void stripCodeGeneratorKeywords(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            CODE_GENERATOR_KEYWORDS.forEach(object::remove);
+            for (Iterator<JsonNode> children = object.elements(); children.hasNext(); ) {
+                stripCodeGeneratorKeywords(children.next());
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(KubernetesSchemas::stripCodeGeneratorKeywords);
+        }
+    }
+
+    private static ObjectNode oneOfTypes(String... types) {
+        ObjectNode schema = JsonNodeFactory.instance.objectNode();
+        ArrayNode list = schema.putArray("type");
+        for (String type : types) {
+            list.add(type);
+        }
+        return schema;
+    }
+}
