@@ -57,6 +57,10 @@ class KubernetesInfrastructureClientTest {
                 .build();
         NebulaProperties properties = TestRegions.nebula("minikube", "local", region);
         return new KubernetesInfrastructureClient(
-                new RegionCatalog(properties), new RegionClients(connections::add), blueprints);
+                new RegionCatalog(properties),
+                new RegionClients(connections::add),
+                blueprints,
+                properties,
+                new ClusterLocks());
     }
 }

@@ -15,8 +15,12 @@ import io.dbaas.nebula.config.RetryProperties;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.events.EventIds;
+import io.dbaas.nebula.infrastructure.ClusterRef;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.infrastructure.DeletionReport;
+import io.dbaas.nebula.infrastructure.InfrastructureClient;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
+import io.dbaas.nebula.infrastructure.ObservedCluster;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.region.RegionCatalog;
 import java.time.Clock;
@@ -27,8 +31,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ClusterCommandHandlerTest {
@@ -36,15 +42,11 @@ class ClusterCommandHandlerTest {
     private final List<ClusterEvent> published = new ArrayList<>();
     private final Deque<Supplier<ProvisioningReport>> outcomes = new ArrayDeque<>();
     private final List<DBClusterSpecs> provisioned = new ArrayList<>();
+    private final FakeInfrastructure infrastructure = new FakeInfrastructure();
 
     private final ClusterCommandHandler handler = new ClusterCommandHandler(
             catalog(),
-            specs -> {
-                provisioned.add(specs);
-                return outcomes.isEmpty()
-                        ? new ProvisioningReport(List.of())
-                        : outcomes.pop().get();
-            },
+            infrastructure,
             published::add,
             new ClusterEvents(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
             ProvisioningConfiguration.transientFailureRetry(
@@ -161,5 +163,46 @@ class ClusterCommandHandlerTest {
     private static RegionCatalog catalog() {
         return new RegionCatalog(
                 TestRegions.nebula("minikube", "local", TestRegions.region().build()));
+    }
+
+    /** Records what the handler asked for; answers provisioning from {@link #outcomes}. */
+    final class FakeInfrastructure implements InfrastructureClient {
+
+        final List<DBClusterSpecs> updated = new ArrayList<>();
+        final List<ClusterRef> deleted = new ArrayList<>();
+        final Deque<Supplier<ProvisioningReport>> updateOutcomes = new ArrayDeque<>();
+        final Deque<Supplier<DeletionReport>> deleteOutcomes = new ArrayDeque<>();
+
+        @Nullable
+        ObservedCluster observed;
+
+        @Override
+        public ProvisioningReport provision(DBClusterSpecs specs) {
+            provisioned.add(specs);
+            return outcomes.isEmpty()
+                    ? new ProvisioningReport(List.of())
+                    : outcomes.pop().get();
+        }
+
+        @Override
+        public ProvisioningReport update(DBClusterSpecs specs) {
+            updated.add(specs);
+            return updateOutcomes.isEmpty()
+                    ? new ProvisioningReport(List.of())
+                    : updateOutcomes.pop().get();
+        }
+
+        @Override
+        public DeletionReport delete(ClusterRef cluster) {
+            deleted.add(cluster);
+            return deleteOutcomes.isEmpty()
+                    ? new DeletionReport(true, List.of(), List.of())
+                    : deleteOutcomes.pop().get();
+        }
+
+        @Override
+        public Optional<ObservedCluster> observe(ClusterRef cluster) {
+            return Optional.ofNullable(observed);
+        }
     }
 }
