@@ -421,10 +421,17 @@ class ProvisioningIT {
         kubelet.crashLoop(namespace, "qdrant-1", 5);
         kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 1);
 
-        ClusterDegraded degraded = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterDegraded.class);
-        assertThat(degraded.reason())
-                .isEqualTo(
-                        "Pod qdrant-1, container qdrant: CrashLoopBackOff (restarted 5 times, last exit: OOMKilled)");
+        String crashing = "Pod qdrant-1, container qdrant: CrashLoopBackOff (restarted 5 times, last exit: OOMKilled)";
+        // The pod and the StatefulSet come through separate watches: "1 of 2 nodes are ready." may come first.
+        ClusterDegraded degraded = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                                .filter(ClusterDegraded.class::isInstance)
+                                .map(ClusterDegraded.class::cast)
+                                .filter(event -> event.reason().equals(crashing))
+                                .findFirst()
+                                .orElse(null),
+                        event -> event != null);
         assertThat(degraded.nodesReady()).isEqualTo(1);
 
         kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
