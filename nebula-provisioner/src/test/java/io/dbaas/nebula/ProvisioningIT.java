@@ -8,20 +8,28 @@ import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
 import io.dbaas.contracts.command.DbConfiguration;
+import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.NodeConfiguration;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.command.ScaleDBCluster;
+import io.dbaas.contracts.event.ClusterDegraded;
+import io.dbaas.contracts.event.ClusterDeleted;
+import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.contracts.event.ClusterRecovered;
+import io.dbaas.contracts.event.ClusterUpdated;
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
-import io.dbaas.nebula.support.NebulaDatabase;
 import io.dbaas.nebula.support.EventTopics;
+import io.dbaas.nebula.support.Kubelet;
 import io.dbaas.nebula.support.MockKubernetesApi;
+import io.dbaas.nebula.support.NebulaDatabase;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -100,6 +108,8 @@ class ProvisioningIT {
                 "nebula.providers.offline.regions.nowhere.kubernetes.api-url",
                 () -> "http://127.0.0.1:" + MockKubernetesApi.closedPort());
         registry.add("nebula.providers.offline.regions.nowhere.kubernetes.token", () -> OFFLINE_TOKEN);
+        // A region on a separate API server of its own.
+        registry.add("nebula.providers.far.regions.away.kubernetes.api-url", MockKubernetesApi::otherUrl);
     }
 
     /** Once per class, but after the context (and with it the broker) exists. */
@@ -178,7 +188,9 @@ class ProvisioningIT {
                 .param("cluster", command.clusterId())
                 .query(String.class)
                 .single();
-        assertThat(stored).as("Nebula's database holds the key sealed, never in clear").doesNotContain(masterKey);
+        assertThat(stored)
+                .as("Nebula's database holds the key sealed, never in clear")
+                .doesNotContain(masterKey);
         assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY).open(command.clusterId(), stored))
                 .isEqualTo(masterKey);
     }
@@ -320,6 +332,237 @@ class ProvisioningIT {
         assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void twoRegionsOnSeparateApiServersEachReceiveOnlyTheirOwnCluster() {
+        ProvisionDBCluster here = provision("kind", "local", 1);
+        ProvisionDBCluster away = provision("far", "away", 1);
+        send(here);
+        send(away);
+
+        awaitStatefulSet(ResourceNames.namespace(here.clusterId()));
+        KubernetesClient other = MockKubernetesApi.otherClient();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> other.apps()
+                                .statefulSets()
+                                .inNamespace(ResourceNames.namespace(away.clusterId()))
+                                .withName(ResourceNames.QDRANT_STATEFUL_SET)
+                                .get()
+                        != null);
+
+        assertThat(kubernetes
+                        .namespaces()
+                        .withName(ResourceNames.namespace(away.clusterId()))
+                        .get())
+                .isNull();
+        assertThat(other.namespaces()
+                        .withName(ResourceNames.namespace(here.clusterId()))
+                        .get())
+                .isNull();
+    }
+
+    @Test
+    void aScaleOutIsAnnouncedUpdatedOnceEveryPodIsReadyAtTheNewShape() {
+        ProvisionDBCluster command = provision("kind", "local", 1);
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        Kubelet kubelet = new Kubelet(kubernetes);
+        awaitStatefulSet(namespace);
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+
+        ScaleDBCluster scale = scale(command, 3, "1.13.4");
+        send(scale.clusterId().toString(), codec.write(scale));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> awaitStatefulSet(namespace).getSpec().getReplicas() == 3);
+        pause(Duration.ofSeconds(1));
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+                .noneMatch(ClusterUpdated.class::isInstance);
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+
+        ClusterUpdated updated = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterUpdated.class);
+        assertThat(updated.numNodes()).isEqualTo(3);
+        assertThat(updated.nodesReady()).isEqualTo(3);
+        assertThat(updated.clusterVersion()).isEqualTo("1.13.4");
+        assertThat(updated.metadata().causationId()).isEqualTo(scale.id());
+    }
+
+    @Test
+    void anUpgradeIsAnnouncedOnlyOnceEveryPodRunsTheNewVersion() {
+        ProvisionDBCluster command = provision("kind", "local", 2);
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        Kubelet kubelet = new Kubelet(kubernetes);
+        awaitStatefulSet(namespace);
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+
+        ScaleDBCluster upgrade = scale(command, 2, "1.14.0");
+        send(upgrade.clusterId().toString(), codec.write(upgrade));
+        await().atMost(Duration.ofSeconds(30)).until(() -> awaitStatefulSet(namespace)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .getFirst()
+                .getImage()
+                .equals("qdrant/qdrant:v1.14.0"));
+        // The StatefulSet's counters still say 2 of 2 ready, but the pods run the old image.
+        pause(Duration.ofSeconds(1));
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+                .noneMatch(ClusterUpdated.class::isInstance);
+
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+
+        ClusterUpdated updated = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterUpdated.class);
+        assertThat(updated.clusterVersion()).isEqualTo("1.14.0");
+    }
+
+    @Test
+    void aCrashLoopingPodDegradesARunningClusterAndReadyPodsRecoverIt() {
+        ProvisionDBCluster command = provision("kind", "local", 2);
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        Kubelet kubelet = new Kubelet(kubernetes);
+        awaitStatefulSet(namespace);
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+
+        kubelet.crashLoop(namespace, "qdrant-1", 5);
+        kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 1);
+
+        String crashing = "Pod qdrant-1, container qdrant: CrashLoopBackOff (restarted 5 times, last exit: OOMKilled)";
+        // The pod and the StatefulSet come through separate watches: "1 of 2 nodes are ready." may come first.
+        ClusterDegraded degraded = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                                .filter(ClusterDegraded.class::isInstance)
+                                .map(ClusterDegraded.class::cast)
+                                .filter(event -> event.reason().equals(crashing))
+                                .findFirst()
+                                .orElse(null),
+                        event -> event != null);
+        assertThat(degraded.nodesReady()).isEqualTo(1);
+
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+
+        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterRecovered.class);
+        // One event per condition: never the same reason twice in a row.
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                        .filter(ClusterDegraded.class::isInstance)
+                        .map(event -> ((ClusterDegraded) event).reason()))
+                .doesNotHaveDuplicates()
+                .contains(crashing);
+    }
+
+    @Test
+    void anObjectDeletedByHandIsRestoredByTheWatch() {
+        ProvisionDBCluster command = provision("kind", "local", 1);
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        awaitStatefulSet(namespace);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kubernetes
+                                .network()
+                                .v1()
+                                .networkPolicies()
+                                .inNamespace(namespace)
+                                .list()
+                                .getItems()
+                                .size()
+                        == 1);
+
+        kubernetes
+                .network()
+                .v1()
+                .networkPolicies()
+                .inNamespace(namespace)
+                .withName(ResourceNames.QDRANT_NETWORK_POLICY)
+                .delete();
+        kubernetes
+                .services()
+                .inNamespace(namespace)
+                .withName(ResourceNames.QDRANT_CLIENT_SERVICE)
+                .delete();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> kubernetes
+                                        .network()
+                                        .v1()
+                                        .networkPolicies()
+                                        .inNamespace(namespace)
+                                        .withName(ResourceNames.QDRANT_NETWORK_POLICY)
+                                        .get()
+                                != null
+                        && kubernetes
+                                        .services()
+                                        .inNamespace(namespace)
+                                        .withName(ResourceNames.QDRANT_CLIENT_SERVICE)
+                                        .get()
+                                != null);
+    }
+
+    @Test
+    void aDeleteRemovesTheClusterAndIsAnnouncedAndARedeliveryRepeatsTheSameEvents() {
+        ProvisionDBCluster command = provision("kind", "local", 1);
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        awaitStatefulSet(namespace);
+
+        DeleteDBCluster delete = new DeleteDBCluster(
+                UUID.randomUUID(),
+                Instant.now(),
+                command.metadata(),
+                command.accountId(),
+                "kind",
+                "local",
+                command.clusterId(),
+                Engine.QDRANT);
+        send(delete.clusterId().toString(), codec.write(delete));
+        ClusterDeleted deleted = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterDeleted.class);
+        send(delete.clusterId().toString(), codec.write(delete));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                                .filter(ClusterDeleted.class::isInstance)
+                                .count()
+                        == 2);
+
+        assertThat(deleted.metadata().causationId()).isEqualTo(delete.id());
+        assertThat(kubernetes.namespaces().withName(namespace).get()).isNull();
+        assertThat(kubernetes
+                        .apps()
+                        .statefulSets()
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems())
+                .isEmpty();
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                        .filter(event -> event instanceof ClusterDeleted || event instanceof ClusterDeletionStarted)
+                        .map(ClusterEvent::id)
+                        .distinct())
+                .hasSize(2);
+        // Nothing the watch saw disappear was brought back.
+        pause(Duration.ofSeconds(1));
+        assertThat(kubernetes.namespaces().withName(namespace).get()).isNull();
+    }
+
+    private static ScaleDBCluster scale(ProvisionDBCluster command, int nodes, String version) {
+        return new ScaleDBCluster(
+                UUID.randomUUID(),
+                Instant.now(),
+                command.metadata(),
+                command.accountId(),
+                command.cloudProvider(),
+                command.cloudRegion(),
+                command.clusterId(),
+                command.clusterName(),
+                command.engine(),
+                version,
+                new DbConfiguration(
+                        command.dbConfiguration().clusterEndpoint(),
+                        nodes,
+                        command.dbConfiguration().nodeConfiguration()));
     }
 
     private ProvisionDBCluster provision(String provider, String region, int nodes) {

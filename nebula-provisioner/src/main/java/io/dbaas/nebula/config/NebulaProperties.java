@@ -14,13 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kubernetesRetry how often a transient Kubernetes API failure is retried before a claim fails
  * @param gatekeeper where GateKeeper's traffic comes from, for every region that does not say otherwise; {@link
  *     GatekeeperPeers#DEFAULT} when not configured
+ * @param deletion how clusters are deleted, and what happens to their volumes
+ * @param status how cluster status is watched
  */
 @ConfigurationProperties("nebula")
 public record NebulaProperties(
         @DefaultValue Map<String, ProviderProperties> providers,
         @DefaultValue TopicProperties topics,
         @DefaultValue RetryProperties kubernetesRetry,
-        @Nullable GatekeeperPeers gatekeeper) {
+        @Nullable GatekeeperPeers gatekeeper,
+        @DefaultValue DeletionProperties deletion,
+        @DefaultValue StatusProperties status) {
 
     public NebulaProperties {
         gatekeeper = gatekeeper == null ? GatekeeperPeers.DEFAULT : gatekeeper;

@@ -3,6 +3,8 @@ package io.dbaas.nebula.events;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterDeleted;
+import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
 import java.time.Clock;
@@ -42,6 +44,22 @@ public final class ClusterEvents {
                 causedBy(command),
                 command.clusterId(),
                 reason);
+    }
+
+    public ClusterDeletionStarted deletionStarted(ClusterCommand command) {
+        return new ClusterDeletionStarted(
+                EventIds.of(command.id(), ClusterDeletionStarted.NAME),
+                clock.instant(),
+                causedBy(command),
+                command.clusterId());
+    }
+
+    public ClusterDeleted deleted(ClusterCommand command) {
+        return new ClusterDeleted(
+                EventIds.of(command.id(), ClusterDeleted.NAME),
+                clock.instant(),
+                causedBy(command),
+                command.clusterId());
     }
 
     private static MessageMetadata causedBy(ClusterCommand command) {

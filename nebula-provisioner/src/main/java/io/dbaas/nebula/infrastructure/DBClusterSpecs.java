@@ -1,6 +1,7 @@
 package io.dbaas.nebula.infrastructure;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import java.util.Objects;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param commandId the command that asked for this cluster, so that status events can name their cause
  * @param correlationId the correlation id of the client request
  * @param traceId the trace id of the command, when tracing was active
+ * @param operation whether the specs create a cluster or change an existing one
  */
 public record DBClusterSpecs(
         UUID clusterId,
@@ -38,19 +40,22 @@ public record DBClusterSpecs(
         String endpoint,
         UUID commandId,
         UUID correlationId,
-        @Nullable String traceId) {
+        @Nullable String traceId,
+        ClusterOperation operation) {
 
     public DBClusterSpecs {
         Objects.requireNonNull(clusterId, "clusterId");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(correlationId, "correlationId");
+        Objects.requireNonNull(operation, "operation");
         if (nodes < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
     }
 
-    public static DBClusterSpecs from(ProvisionDBCluster command) {
+    /** The whole desired cluster a command carries; a {@code ProvisionDBCluster} creates it, the others change it. */
+    public static DBClusterSpecs from(ClusterSpecCommand command) {
         var configuration = command.dbConfiguration();
         var node = configuration.nodeConfiguration();
         return new DBClusterSpecs(
@@ -67,6 +72,7 @@ public record DBClusterSpecs(
                 configuration.clusterEndpoint(),
                 command.id(),
                 command.metadata().correlationId(),
-                command.metadata().traceId());
+                command.metadata().traceId(),
+                command instanceof ProvisionDBCluster ? ClusterOperation.PROVISION : ClusterOperation.UPDATE);
     }
 }

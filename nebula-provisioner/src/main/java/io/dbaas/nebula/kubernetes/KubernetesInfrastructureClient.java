@@ -1,8 +1,13 @@
 package io.dbaas.nebula.kubernetes;
 
+import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.config.NebulaProperties;
+import io.dbaas.nebula.infrastructure.ClusterRef;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.infrastructure.DeletionReport;
 import io.dbaas.nebula.infrastructure.InfrastructureClient;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
+import io.dbaas.nebula.infrastructure.ObservedCluster;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.kubernetes.apply.Appliers;
 import io.dbaas.nebula.kubernetes.apply.ResourceOperationException;
@@ -10,67 +15,170 @@ import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.InvalidClusterSpecsException;
+import io.dbaas.nebula.kubernetes.model.Labels;
+import io.dbaas.nebula.kubernetes.model.ResourceNames;
+import io.dbaas.nebula.kubernetes.reconcile.ChangeChecks;
 import io.dbaas.nebula.kubernetes.reconcile.ClusterReconciler;
+import io.dbaas.nebula.kubernetes.reconcile.ClusterRemover;
+import io.dbaas.nebula.kubernetes.status.ObservedClusters;
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.region.RegionId;
 import io.dbaas.nebula.security.MasterKeyVault;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The Kubernetes backend: renders the engine's objects with the engine's blueprint, for the region the specs name, and
- * applies them there.
+ * applies them there; changes, removes and observes them. Knows no engine: everything engine-specific comes from the
+ * blueprint.
  */
 @Component
-class KubernetesInfrastructureClient implements InfrastructureClient {
+public class KubernetesInfrastructureClient implements InfrastructureClient {
 
     private static final Logger log = LoggerFactory.getLogger(KubernetesInfrastructureClient.class);
 
     private final RegionCatalog catalog;
     private final RegionClients clients;
     private final EngineBlueprints blueprints;
+    private final NebulaProperties properties;
+    private final ClusterLocks locks;
     private final MasterKeyVault masterKeys;
 
     KubernetesInfrastructureClient(
-            RegionCatalog catalog, RegionClients clients, EngineBlueprints blueprints, MasterKeyVault masterKeys) {
+            RegionCatalog catalog,
+            RegionClients clients,
+            EngineBlueprints blueprints,
+            NebulaProperties properties,
+            ClusterLocks locks,
+            MasterKeyVault masterKeys) {
         this.catalog = catalog;
         this.clients = clients;
         this.blueprints = blueprints;
+        this.properties = properties;
+        this.locks = locks;
         this.masterKeys = masterKeys;
     }
 
     @Override
     public ProvisioningReport provision(DBClusterSpecs specs) {
-        RegionId regionId = new RegionId(specs.provider(), specs.region());
-        Region region = catalog.find(regionId)
+        return converge(specs, false);
+    }
+
+    @Override
+    public ProvisioningReport update(DBClusterSpecs specs) {
+        return converge(specs, true);
+    }
+
+    /**
+     * Converges the cluster of {@code specs}, as they were last asked for, on the API of {@code connection}: what the
+     * watches call when they see one of the cluster's objects deleted or edited by hand.
+     */
+    public ProvisioningReport restore(RegionConnection connection, DBClusterSpecs specs) {
+        EngineBlueprint blueprint = blueprint(specs.engine());
+        DesiredCluster cluster = render(blueprint, specs, connection.region());
+        return locks.holding(
+                specs.clusterId(),
+                () -> onApi(
+                        connection,
+                        () -> ClusterReconciler.reconcile(
+                                new Appliers(connection.client()), cluster, masterKeys.forCluster(specs.clusterId()))));
+    }
+
+    private ProvisioningReport converge(DBClusterSpecs specs, boolean change) {
+        Region region = region(specs.provider(), specs.region());
+        EngineBlueprint blueprint = blueprint(specs.engine());
+        DesiredCluster cluster = render(blueprint, specs, region);
+        RegionConnection connection = connect(region);
+        return locks.holding(
+                specs.clusterId(),
+                () -> onApi(connection, () -> {
+                    Appliers appliers = new Appliers(connection.client());
+                    if (change) {
+                        ChangeChecks.check(appliers, cluster, specs, blueprint);
+                    }
+                    ProvisioningReport report =
+                            ClusterReconciler.reconcile(appliers, cluster, masterKeys.forCluster(specs.clusterId()));
+                    log.info("Cluster {} in {}: {}", specs.clusterId(), region.id(), report.resources());
+                    return report;
+                }));
+    }
+
+    @Override
+    public DeletionReport delete(ClusterRef cluster) {
+        Region region = region(cluster.provider(), cluster.region());
+        RegionConnection connection = connect(region);
+        String namespace = ResourceNames.namespace(cluster.clusterId());
+        return locks.holding(
+                cluster.clusterId(),
+                () -> onApi(connection, () -> {
+                    DeletionReport report = ClusterRemover.remove(
+                            new Appliers(connection.client()),
+                            namespace,
+                            Labels.of(cluster.engine().id(), cluster.clusterId()),
+                            properties.deletion());
+                    // Nothing is left to restore: the key goes with the cluster.
+                    masterKeys.forget(cluster.clusterId());
+                    log.info("Cluster {} in {} deleted: {}", cluster.clusterId(), region.id(), report);
+                    return report;
+                }));
+    }
+
+    @Override
+    public Optional<ObservedCluster> observe(ClusterRef cluster) {
+        Region region = region(cluster.provider(), cluster.region());
+        EngineBlueprint blueprint = blueprint(cluster.engine());
+        RegionConnection connection = connect(region);
+        try {
+            return ObservedClusters.observe(connection.client(), cluster.clusterId(), blueprint);
+        } catch (KubernetesClientException e) {
+            throw new InfrastructureException(
+                    connection.apiDescription() + " could not be read: " + KubernetesFailures.networkProblem(e) + ".",
+                    true,
+                    e);
+        }
+    }
+
+    private Region region(String provider, String regionName) {
+        RegionId regionId = new RegionId(provider, regionName);
+        return catalog.find(regionId)
                 .orElseThrow(() ->
                         new InfrastructureException("No Kubernetes API is configured for " + regionId + ".", false));
-        EngineBlueprint blueprint = blueprints
-                .find(specs.engine())
+    }
+
+    private EngineBlueprint blueprint(Engine engine) {
+        return blueprints
+                .find(engine)
                 .orElseThrow(() -> new InfrastructureException(
-                        "This version of Nebula has no blueprint for "
-                                + specs.engine().id() + " clusters, so it cannot provision them.",
+                        "This version of Nebula has no blueprint for " + engine.id()
+                                + " clusters, so it cannot provision them.",
                         false));
-        DesiredCluster cluster;
+    }
+
+    private static DesiredCluster render(EngineBlueprint blueprint, DBClusterSpecs specs, Region region) {
         try {
-            cluster = blueprint.render(specs, region.properties());
+            return blueprint.render(specs, region.properties());
         } catch (InvalidClusterSpecsException e) {
             throw new InfrastructureException(e.getMessage(), false, e);
         }
-        RegionConnection connection;
+    }
+
+    private RegionConnection connect(Region region) {
         try {
-            connection = clients.connect(region);
+            return clients.connect(region);
         } catch (RegionUnavailableException e) {
             throw new InfrastructureException(
-                    "The Kubernetes API of " + regionId + " is not usable: " + e.getMessage() + ".", false, e);
+                    "The Kubernetes API of " + region.id() + " is not usable: " + e.getMessage() + ".", false, e);
         }
+    }
+
+    private static <T> T onApi(RegionConnection connection, Supplier<T> work) {
         try {
-            ProvisioningReport report = ClusterReconciler.reconcile(
-                    new Appliers(connection.client()), cluster, masterKeys.forCluster(specs.clusterId()));
-            log.info("Cluster {} in {}: {}", specs.clusterId(), regionId, report.resources());
-            return report;
+            return work.get();
         } catch (ResourceOperationException e) {
             throw KubernetesFailures.describe(connection, e);
         }

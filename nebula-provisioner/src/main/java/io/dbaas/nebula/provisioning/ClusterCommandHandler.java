@@ -1,17 +1,24 @@
 package io.dbaas.nebula.provisioning;
 
 import io.dbaas.contracts.command.ClusterCommand;
+import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.command.ScaleDBCluster;
 import io.dbaas.contracts.command.UpgradeDBCluster;
 import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
+import io.dbaas.nebula.infrastructure.ClusterRef;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.InfrastructureClient;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
+import io.dbaas.nebula.infrastructure.ObservedCluster;
+import io.dbaas.nebula.infrastructure.ReleaseVersion;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.region.RegionId;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
@@ -19,7 +26,18 @@ import org.springframework.core.retry.RetryTemplate;
 
 /**
  * Carries out cluster commands and reports the result as events. Every outcome of the infrastructure is reported: a
- * failure becomes a {@code ClusterFailed} with a plain reason, never an exception that would hold the command back.
+ * failure becomes a {@code ClusterFailed} (a new cluster) or a {@code ClusterChangeFailed} (a change or a deletion)
+ * with a plain reason, never an exception that would hold the command back.
+ *
+ * <ul>
+ *   <li>{@code ProvisionDBCluster}: {@code ClusterProvisioningStarted}, then the objects; {@code ClusterProvisioned}
+ *       comes from the watches once every node is ready.
+ *   <li>{@code ScaleDBCluster}, {@code UpgradeDBCluster}: the cluster is converged on the command's whole spec;
+ *       {@code ClusterUpdated} comes from the watches once every node is ready at the new shape. A refused change
+ *       (scale-in, downgrade, shrinking disk) is a {@code ClusterChangeFailed} and leaves the cluster untouched.
+ *   <li>{@code DeleteDBCluster}: {@code ClusterDeletionStarted}, every object removed, {@code ClusterDeleted}; a
+ *       cluster already gone is deleted at once.
+ * </ul>
  *
  * <p>Handling the same command twice is harmless: object names, credentials and event ids all derive from the
  * cluster and command ids, so consumers see the same events and the cluster the same objects.
@@ -50,35 +68,104 @@ public class ClusterCommandHandler {
     public void handle(ClusterCommand command) {
         switch (command) {
             case ProvisionDBCluster provision -> provision(provision);
-            case ScaleDBCluster scale -> notYetSupported(scale);
-            case UpgradeDBCluster upgrade -> notYetSupported(upgrade);
-            case DeleteDBCluster delete -> notYetSupported(delete);
+            case ScaleDBCluster scale -> change(scale);
+            case UpgradeDBCluster upgrade -> upgrade(upgrade);
+            case DeleteDBCluster delete -> delete(delete);
         }
     }
 
     private void provision(ProvisionDBCluster command) {
-        RegionId region = new RegionId(command.cloudProvider(), command.cloudRegion());
-        if (catalog.find(region).isEmpty()) {
-            fail(command, "No Kubernetes API is configured for " + region + ".");
+        Optional<String> unknownRegion = unknownRegion(command.cloudProvider(), command.cloudRegion());
+        if (unknownRegion.isPresent()) {
+            fail(command, unknownRegion.get());
             return;
         }
         publisher.publish(events.provisioningStarted(command));
         DBClusterSpecs specs = DBClusterSpecs.from(command);
+        attempt(command, () -> infrastructure.provision(specs), reason -> fail(command, reason));
+    }
+
+    /** Refuses a downgrade from what the command says and from what the cluster runs, then converges. */
+    private void upgrade(UpgradeDBCluster command) {
+        if (ReleaseVersion.isNewer(command.previousVersion(), command.clusterVersion())) {
+            refuse(
+                    command,
+                    "Version %s is older than %s, which the cluster runs: Nebula does not downgrade clusters."
+                            .formatted(command.clusterVersion(), command.previousVersion()));
+            return;
+        }
+        if (unknownRegion(command.cloudProvider(), command.cloudRegion()).isEmpty()) {
+            ClusterRef cluster = new ClusterRef(
+                    command.clusterId(), command.engine(), command.cloudProvider(), command.cloudRegion());
+            Optional<Optional<ObservedCluster>> observed =
+                    attempt(command, () -> infrastructure.observe(cluster), reason -> refuse(command, reason));
+            if (observed.isEmpty()) {
+                return;
+            }
+            Optional<String> newer = observed.get().stream()
+                    .flatMap(found -> found.runningVersions().stream())
+                    .filter(running -> ReleaseVersion.isNewer(running, command.clusterVersion()))
+                    .findFirst();
+            if (newer.isPresent()) {
+                refuse(
+                        command,
+                        "Nodes of the cluster run %s, newer than %s: Nebula does not downgrade clusters."
+                                .formatted(newer.get(), command.clusterVersion()));
+                return;
+            }
+        }
+        change(command);
+    }
+
+    private void change(ClusterSpecCommand command) {
+        Optional<String> unknownRegion = unknownRegion(command.cloudProvider(), command.cloudRegion());
+        if (unknownRegion.isPresent()) {
+            refuse(command, unknownRegion.get());
+            return;
+        }
+        DBClusterSpecs specs = DBClusterSpecs.from(command);
+        attempt(command, () -> infrastructure.update(specs), reason -> refuse(command, reason));
+    }
+
+    private void delete(DeleteDBCluster command) {
+        Optional<String> unknownRegion = unknownRegion(command.cloudProvider(), command.cloudRegion());
+        if (unknownRegion.isPresent()) {
+            refuse(command, unknownRegion.get());
+            return;
+        }
+        publisher.publish(events.deletionStarted(command));
+        ClusterRef cluster =
+                new ClusterRef(command.clusterId(), command.engine(), command.cloudProvider(), command.cloudRegion());
+        attempt(command, () -> infrastructure.delete(cluster), reason -> refuse(command, reason))
+                .ifPresent(report -> publisher.publish(events.deleted(command)));
+    }
+
+    /**
+     * Runs {@code work}, retrying transient failures; an infrastructure verdict goes to {@code onFailure} and gives
+     * empty. Anything else (a bug, or the event bus failing) is left to the listener to retry.
+     */
+    private <T> Optional<T> attempt(ClusterCommand command, Supplier<T> work, Consumer<String> onFailure) {
         try {
-            transientFailures.execute(() -> infrastructure.provision(specs));
+            return Optional.of(transientFailures.execute(work::get));
         } catch (RetryException e) {
             if (e.getLastException() instanceof InfrastructureException failure) {
-                fail(command, failure.reason());
-            } else {
-                // Not an infrastructure verdict (a bug, or the event bus failing): let the listener retry it.
-                throw new IllegalStateException("provisioning cluster " + command.clusterId() + " failed", e);
+                onFailure.accept(failure.reason());
+                return Optional.empty();
             }
+            throw new IllegalStateException(
+                    command.name() + " " + command.id() + " of cluster " + command.clusterId() + " failed", e);
         }
     }
 
-    private void notYetSupported(ClusterCommand command) {
-        String reason = "This Nebula cannot carry out " + command.name() + " yet; the cluster is unchanged.";
-        log.warn("Cluster {}: {}", command.clusterId(), reason);
+    private Optional<String> unknownRegion(String provider, String region) {
+        RegionId id = new RegionId(provider, region);
+        return catalog.find(id).isPresent()
+                ? Optional.empty()
+                : Optional.of("No Kubernetes API is configured for " + id + ".");
+    }
+
+    private void refuse(ClusterCommand command, String reason) {
+        log.warn("Cluster {}: {} {} not carried out: {}", command.clusterId(), command.name(), command.id(), reason);
         publisher.publish(events.changeFailed(command, reason));
     }
 

@@ -1,6 +1,7 @@
 package io.dbaas.nebula.render;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.infrastructure.ClusterOperation;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +62,8 @@ record RenderRequest(DBClusterSpecs specs, boolean clusterIdGiven) {
                 environment.getProperty("endpoint", clusterId + "." + region + "." + provider + ".dbaas.local"),
                 NO_COMMAND,
                 NO_COMMAND,
-                null);
+                null,
+                ClusterOperation.PROVISION);
         return new RenderRequest(specs, givenId.isPresent());
     }
 

@@ -48,6 +48,11 @@ public class MasterKeyVault {
             return vault.masterKeyFor(clusterId);
         }
 
+        /** The stored key, if the vault has one. */
+        public Optional<String> stored() {
+            return vault.find(clusterId);
+        }
+
         /** See {@link MasterKeyVault#adopt}. */
         public void adopt(String masterKey) {
             vault.adopt(clusterId, masterKey);

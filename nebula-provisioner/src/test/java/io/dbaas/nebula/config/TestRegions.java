@@ -20,7 +20,9 @@ public final class TestRegions {
                 Map.of(provider, new ProviderProperties(Map.of(region, properties))),
                 new TopicProperties(6, (short) 1),
                 new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                null);
+                null,
+                DeletionProperties.DEFAULT,
+                StatusProperties.DEFAULT);
     }
 
     /** Nebula's settings with no region at all, for what needs only the global ones. */
@@ -29,7 +31,9 @@ public final class TestRegions {
                 Map.of(),
                 new TopicProperties(6, (short) 1),
                 new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
-                null);
+                null,
+                DeletionProperties.DEFAULT,
+                StatusProperties.DEFAULT);
     }
 
     public static final class Builder {

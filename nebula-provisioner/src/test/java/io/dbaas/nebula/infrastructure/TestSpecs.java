@@ -27,7 +27,8 @@ public final class TestSpecs {
                 clusterId + ".local.minikube.dbaas.test",
                 UUID.fromString("7d3f0e0a-4c1b-4a53-9a57-0f5b6c8d9e01"),
                 UUID.fromString("c0ffee00-0000-4000-8000-000000000001"),
-                null);
+                null,
+                ClusterOperation.PROVISION);
     }
 
     public static DBClusterSpecs elasticsearch(UUID clusterId, int nodes) {
@@ -62,6 +63,10 @@ public final class TestSpecs {
         private String version;
         private String cpu;
         private String memory;
+        private int nodes;
+        private String disk;
+        private UUID commandId;
+        private ClusterOperation operation;
 
         private Copy(DBClusterSpecs specs) {
             this.specs = specs;
@@ -69,6 +74,27 @@ public final class TestSpecs {
             this.version = specs.version();
             this.cpu = specs.cpu();
             this.memory = specs.memory();
+            this.nodes = specs.nodes();
+            this.disk = specs.disk();
+            this.commandId = specs.commandId();
+            this.operation = specs.operation();
+        }
+
+        public Copy nodes(int nodes) {
+            this.nodes = nodes;
+            return this;
+        }
+
+        public Copy disk(String disk) {
+            this.disk = disk;
+            return this;
+        }
+
+        /** A change of the cluster, asked for by a new command. */
+        public Copy asUpdate(UUID commandId) {
+            this.commandId = commandId;
+            this.operation = ClusterOperation.UPDATE;
+            return this;
         }
 
         public Copy engine(Engine engine) {
@@ -97,16 +123,17 @@ public final class TestSpecs {
                     specs.name(),
                     engine,
                     version,
-                    specs.nodes(),
+                    nodes,
                     cpu,
                     memory,
-                    specs.disk(),
+                    disk,
                     specs.provider(),
                     specs.region(),
                     specs.endpoint(),
-                    specs.commandId(),
+                    commandId,
                     specs.correlationId(),
-                    specs.traceId());
+                    specs.traceId(),
+                    operation);
         }
     }
 }

@@ -58,6 +58,11 @@ class KubernetesInfrastructureClientTest {
                 .build();
         NebulaProperties properties = TestRegions.nebula("minikube", "local", region);
         return new KubernetesInfrastructureClient(
-                new RegionCatalog(properties), new RegionClients(connections::add), blueprints, NebulaDatabase.vault());
+                new RegionCatalog(properties),
+                new RegionClients(connections::add),
+                blueprints,
+                properties,
+                new ClusterLocks(),
+                NebulaDatabase.vault());
     }
 }

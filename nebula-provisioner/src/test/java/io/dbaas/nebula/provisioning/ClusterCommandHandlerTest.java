@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.command.DbConfiguration;
+import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.NodeConfiguration;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.command.ScaleDBCluster;
+import io.dbaas.contracts.command.UpgradeDBCluster;
+import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterDeleted;
+import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
@@ -15,8 +21,14 @@ import io.dbaas.nebula.config.RetryProperties;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.events.EventIds;
+import io.dbaas.nebula.infrastructure.ChangeRefusedException;
+import io.dbaas.nebula.infrastructure.ClusterOperation;
+import io.dbaas.nebula.infrastructure.ClusterRef;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.infrastructure.DeletionReport;
+import io.dbaas.nebula.infrastructure.InfrastructureClient;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
+import io.dbaas.nebula.infrastructure.ObservedCluster;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.region.RegionCatalog;
 import java.time.Clock;
@@ -27,8 +39,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ClusterCommandHandlerTest {
@@ -36,15 +50,11 @@ class ClusterCommandHandlerTest {
     private final List<ClusterEvent> published = new ArrayList<>();
     private final Deque<Supplier<ProvisioningReport>> outcomes = new ArrayDeque<>();
     private final List<DBClusterSpecs> provisioned = new ArrayList<>();
+    private final FakeInfrastructure infrastructure = new FakeInfrastructure();
 
     private final ClusterCommandHandler handler = new ClusterCommandHandler(
             catalog(),
-            specs -> {
-                provisioned.add(specs);
-                return outcomes.isEmpty()
-                        ? new ProvisioningReport(List.of())
-                        : outcomes.pop().get();
-            },
+            infrastructure,
             published::add,
             new ClusterEvents(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
             ProvisioningConfiguration.transientFailureRetry(
@@ -142,6 +152,160 @@ class ClusterCommandHandlerTest {
         assertThat(metadata.traceId()).isEqualTo("trace-1");
     }
 
+    @Test
+    void aScaleConvergesTheClusterOnTheCommandsWholeSpecWithoutAStartedEvent() {
+        ScaleDBCluster command = scale("minikube", "local", 5);
+
+        handler.handle(command);
+
+        assertThat(infrastructure.updated).singleElement().satisfies(specs -> {
+            assertThat(specs.nodes()).isEqualTo(5);
+            assertThat(specs.operation()).isEqualTo(ClusterOperation.UPDATE);
+            assertThat(specs.commandId()).isEqualTo(command.id());
+        });
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aRefusedChangeIsAChangeFailedWithTheBackendsReasonCausedByTheCommand() {
+        infrastructure.updateOutcomes.add(() -> {
+            throw new ChangeRefusedException("The cluster has 3 nodes and keeps them.");
+        });
+        ScaleDBCluster command = scale("minikube", "local", 2);
+
+        handler.handle(command);
+
+        assertThat(published).singleElement().isInstanceOfSatisfying(ClusterChangeFailed.class, failed -> {
+            assertThat(failed.reason()).isEqualTo("The cluster has 3 nodes and keeps them.");
+            assertThat(failed.metadata().causationId()).isEqualTo(command.id());
+            assertThat(failed.id()).isEqualTo(EventIds.of(command.id(), ClusterChangeFailed.NAME));
+        });
+    }
+
+    @Test
+    void anUpgradeToAnOlderVersionThanThePreviousOneIsRefusedWithoutTouchingTheCluster() {
+        handler.handle(upgrade("1.13.4", "1.12.0"));
+
+        assertThat(infrastructure.updated).isEmpty();
+        assertThat(published).singleElement().isInstanceOfSatisfying(ClusterChangeFailed.class, failed -> assertThat(
+                        failed.reason())
+                .isEqualTo("Version 1.12.0 is older than 1.13.4, which the cluster runs: Nebula does not downgrade"
+                        + " clusters."));
+    }
+
+    @Test
+    void anUpgradeBelowWhatNodesRunIsRefused() {
+        infrastructure.observed = new ObservedCluster(3, 3, "1.14.0", List.of("1.14.0"), "10Gi", List.of());
+
+        handler.handle(upgrade("1.13.4", "1.13.5"));
+
+        assertThat(infrastructure.updated).isEmpty();
+        assertThat(published).singleElement().isInstanceOfSatisfying(ClusterChangeFailed.class, failed -> assertThat(
+                        failed.reason())
+                .contains("run 1.14.0, newer than 1.13.5"));
+    }
+
+    @Test
+    void anUpgradeConvergesOnTheNewVersion() {
+        infrastructure.observed = new ObservedCluster(3, 3, "1.13.4", List.of("1.13.4"), "10Gi", List.of());
+
+        handler.handle(upgrade("1.13.4", "1.14.0"));
+
+        assertThat(infrastructure.updated).singleElement().satisfies(specs -> assertThat(specs.version())
+                .isEqualTo("1.14.0"));
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aDeletionStartsRemovesAndEndsDeletedTwiceWithTheSameEvents() {
+        DeleteDBCluster command = delete("minikube", "local");
+
+        handler.handle(command);
+        handler.handle(command);
+
+        assertThat(infrastructure.deleted).hasSize(2);
+        assertThat(published)
+                .extracting(ClusterEvent::name)
+                .containsExactly(
+                        ClusterDeletionStarted.NAME,
+                        ClusterDeleted.NAME,
+                        ClusterDeletionStarted.NAME,
+                        ClusterDeleted.NAME);
+        assertThat(published.get(1).id()).isEqualTo(published.get(3).id());
+        assertThat(published)
+                .allSatisfy(event -> assertThat(event.metadata().causationId()).isEqualTo(command.id()));
+    }
+
+    @Test
+    void aDeletionTheBackendCannotFinishIsAChangeFailedNotADeleted() {
+        infrastructure.deleteOutcomes.add(() -> {
+            throw new InfrastructureException("The namespace is still terminating.", false);
+        });
+
+        handler.handle(delete("minikube", "local"));
+
+        assertThat(published)
+                .extracting(ClusterEvent::name)
+                .containsExactly(ClusterDeletionStarted.NAME, ClusterChangeFailed.NAME);
+    }
+
+    @Test
+    void aChangeInAnUnknownRegionIsRefusedWithoutTouchingAnyInfrastructure() {
+        handler.handle(scale("aws", "eu-west-1", 5));
+        handler.handle(delete("aws", "eu-west-1"));
+
+        assertThat(infrastructure.updated).isEmpty();
+        assertThat(infrastructure.deleted).isEmpty();
+        assertThat(published)
+                .extracting(ClusterEvent::name)
+                .containsExactly(ClusterChangeFailed.NAME, ClusterChangeFailed.NAME);
+    }
+
+    private static ScaleDBCluster scale(String provider, String region, int nodes) {
+        UUID clusterId = UUID.randomUUID();
+        return new ScaleDBCluster(
+                UUID.randomUUID(),
+                Instant.now(),
+                new MessageMetadata(UUID.randomUUID(), null, null),
+                UUID.randomUUID(),
+                provider,
+                region,
+                clusterId,
+                "vectors",
+                Engine.QDRANT,
+                "1.13.4",
+                new DbConfiguration("x.example", nodes, new NodeConfiguration("2", "4Gi", "50Gi")));
+    }
+
+    private static UpgradeDBCluster upgrade(String previous, String target) {
+        UUID clusterId = UUID.randomUUID();
+        return new UpgradeDBCluster(
+                UUID.randomUUID(),
+                Instant.now(),
+                new MessageMetadata(UUID.randomUUID(), null, null),
+                UUID.randomUUID(),
+                "minikube",
+                "local",
+                clusterId,
+                "vectors",
+                Engine.QDRANT,
+                target,
+                previous,
+                new DbConfiguration("x.example", 3, new NodeConfiguration("2", "4Gi", "50Gi")));
+    }
+
+    private static DeleteDBCluster delete(String provider, String region) {
+        return new DeleteDBCluster(
+                UUID.randomUUID(),
+                Instant.now(),
+                new MessageMetadata(UUID.randomUUID(), null, null),
+                UUID.randomUUID(),
+                provider,
+                region,
+                UUID.randomUUID(),
+                Engine.QDRANT);
+    }
+
     private static ProvisionDBCluster command(String provider, String region) {
         UUID clusterId = UUID.randomUUID();
         return new ProvisionDBCluster(
@@ -161,5 +325,46 @@ class ClusterCommandHandlerTest {
     private static RegionCatalog catalog() {
         return new RegionCatalog(
                 TestRegions.nebula("minikube", "local", TestRegions.region().build()));
+    }
+
+    /** Records what the handler asked for; answers provisioning from {@link #outcomes}. */
+    final class FakeInfrastructure implements InfrastructureClient {
+
+        final List<DBClusterSpecs> updated = new ArrayList<>();
+        final List<ClusterRef> deleted = new ArrayList<>();
+        final Deque<Supplier<ProvisioningReport>> updateOutcomes = new ArrayDeque<>();
+        final Deque<Supplier<DeletionReport>> deleteOutcomes = new ArrayDeque<>();
+
+        @Nullable
+        ObservedCluster observed;
+
+        @Override
+        public ProvisioningReport provision(DBClusterSpecs specs) {
+            provisioned.add(specs);
+            return outcomes.isEmpty()
+                    ? new ProvisioningReport(List.of())
+                    : outcomes.pop().get();
+        }
+
+        @Override
+        public ProvisioningReport update(DBClusterSpecs specs) {
+            updated.add(specs);
+            return updateOutcomes.isEmpty()
+                    ? new ProvisioningReport(List.of())
+                    : updateOutcomes.pop().get();
+        }
+
+        @Override
+        public DeletionReport delete(ClusterRef cluster) {
+            deleted.add(cluster);
+            return deleteOutcomes.isEmpty()
+                    ? new DeletionReport(true, List.of(), List.of())
+                    : deleteOutcomes.pop().get();
+        }
+
+        @Override
+        public Optional<ObservedCluster> observe(ClusterRef cluster) {
+            return Optional.ofNullable(observed);
+        }
     }
 }

@@ -19,6 +19,10 @@ public final class MockKubernetesApi {
 
     private static final KubernetesMockServer SERVER = start();
     private static final KubernetesClient CLIENT = SERVER.createClient();
+    /** A second, separate API server, for a second region that must see only its own clusters. */
+    private static final KubernetesMockServer OTHER_SERVER = start();
+
+    private static final KubernetesClient OTHER_CLIENT = OTHER_SERVER.createClient();
 
     private MockKubernetesApi() {}
 
@@ -29,6 +33,14 @@ public final class MockKubernetesApi {
     /** A client of the mock, as a test (or a kubelet) would use it. */
     public static KubernetesClient client() {
         return CLIENT;
+    }
+
+    public static String otherUrl() {
+        return "http://127.0.0.1:" + OTHER_SERVER.getPort();
+    }
+
+    public static KubernetesClient otherClient() {
+        return OTHER_CLIENT;
     }
 
     /** A local port nothing listens on, for a region whose API is down. */

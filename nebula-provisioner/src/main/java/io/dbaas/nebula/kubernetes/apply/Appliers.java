@@ -3,7 +3,6 @@ package io.dbaas.nebula.kubernetes.apply;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -17,7 +16,10 @@ public final class Appliers {
     private final ResourceApplier<Service> services;
     private final ResourceApplier<PodDisruptionBudget> podDisruptionBudgets;
     private final ResourceApplier<NetworkPolicy> networkPolicies;
-    private final ResourceApplier<StatefulSet> statefulSets;
+    private final StatefulSetApplier statefulSets;
+    private final Volumes volumes;
+    private final Removals removals;
+    private final Namespaces namespaceMarks;
 
     public Appliers(KubernetesClient client) {
         this.namespaces = new ResourceApplier<>(client);
@@ -26,7 +28,10 @@ public final class Appliers {
         this.services = new ResourceApplier<>(client);
         this.podDisruptionBudgets = new ResourceApplier<>(client);
         this.networkPolicies = new ResourceApplier<>(client);
-        this.statefulSets = new ResourceApplier<>(client);
+        this.statefulSets = new StatefulSetApplier(client);
+        this.volumes = new Volumes(client);
+        this.removals = new Removals(client);
+        this.namespaceMarks = new Namespaces(client);
     }
 
     public ResourceApplier<Namespace> namespaces() {
@@ -53,7 +58,20 @@ public final class Appliers {
         return networkPolicies;
     }
 
-    public ResourceApplier<StatefulSet> statefulSets() {
+    public StatefulSetApplier statefulSets() {
         return statefulSets;
+    }
+
+    public Volumes volumes() {
+        return volumes;
+    }
+
+    public Removals removals() {
+        return removals;
+    }
+
+    /** Reading and marking namespaces, beside {@link #namespaces()}' create-or-update. */
+    public Namespaces namespaceMarks() {
+        return namespaceMarks;
     }
 }

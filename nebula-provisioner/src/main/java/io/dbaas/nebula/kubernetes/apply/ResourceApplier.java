@@ -23,14 +23,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Whether an object changed is decided by a hash of the rendered object, kept in an annotation, not by comparing
  * it with what the API server returns: the server fills in defaults, so a field-by-field comparison would see a change
- * every time. The consequence is that a hand edit of an object is not undone until Nebula renders it differently.
+ * every time. A hand edit that keeps the annotation is seen only where a subclass compares the fields that matter
+ * ({@link #drifted}); {@link StatefulSetApplier} does so for replicas, images and resources.
  */
 public class ResourceApplier<T extends HasMetadata> {
 
     /** Hash of the object as Nebula last rendered it. */
     public static final String DESIRED_STATE_HASH = "dbaas.io/desired-state-hash";
 
-    private final KubernetesClient client;
+    final KubernetesClient client;
 
     ResourceApplier(KubernetesClient client) {
         this.client = client;
@@ -47,13 +48,31 @@ public class ResourceApplier<T extends HasMetadata> {
             call(Operation.CREATE, desired, () -> client.resource(withHash).create());
             return ResourceChange.CREATED;
         }
-        if (hash.equals(annotations(current).get(DESIRED_STATE_HASH))) {
+        if (hash.equals(annotations(current).get(DESIRED_STATE_HASH)) && !drifted(desired, current)) {
             return ResourceChange.UNCHANGED;
         }
+        replace(withHash, current);
+        return ResourceChange.UPDATED;
+    }
+
+    /** The object as it is now on the API server, or null when it does not exist. */
+    public @Nullable T current(T desired) {
+        return call(Operation.READ, desired, () -> client.resource(desired).get());
+    }
+
+    /**
+     * Whether the live object, though its hash annotation matches, differs from the rendered one where it matters:
+     * someone edited it by hand. By default nothing is compared.
+     */
+    boolean drifted(T desired, T current) {
+        return false;
+    }
+
+    /** Replaces the live object with the rendered one. */
+    void replace(T withHash, T current) {
         // The current resourceVersion makes the replace fail (409) rather than overwrite a concurrent change.
         withHash.getMetadata().setResourceVersion(current.getMetadata().getResourceVersion());
-        call(Operation.UPDATE, desired, () -> client.resource(withHash).update());
-        return ResourceChange.UPDATED;
+        call(Operation.UPDATE, withHash, () -> client.resource(withHash).update());
     }
 
     static <R> @Nullable R call(Operation operation, HasMetadata object, Supplier<@Nullable R> request) {

@@ -46,7 +46,8 @@ public class ResourceOperationException extends RuntimeException {
     public enum Operation {
         READ("reading"),
         CREATE("creating"),
-        UPDATE("updating");
+        UPDATE("updating"),
+        DELETE("deleting");
 
         private final String verb;
 

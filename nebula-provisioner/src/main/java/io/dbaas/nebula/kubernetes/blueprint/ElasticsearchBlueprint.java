@@ -10,6 +10,7 @@ import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,5 +72,24 @@ public class ElasticsearchBlueprint implements EngineBlueprint {
     @Override
     public String masterKeyEntry() {
         return ElasticsearchNames.ELASTIC_USER_ENTRY;
+    }
+
+    /**
+     * Refused always: removing a node safely needs its shards moved away first (allocation filtering, then waiting
+     * for relocation), which takes calls to the Elasticsearch API that Nebula does not make; and with fewer than three
+     * master-eligible nodes left the cluster may lose its quorum.
+     */
+    @Override
+    public Optional<String> refuseScaleIn(int nodes, int wantedNodes) {
+        return Optional.of(("The cluster has %d nodes and keeps them: Nebula cannot move shards off an Elasticsearch"
+                        + " node before removing it, so removing one may lose the only copy of a shard. To run on %d"
+                        + " nodes, create a cluster of %d nodes and restore a snapshot into it.")
+                .formatted(nodes, wantedNodes, wantedNodes));
+    }
+
+    /** The cluster CA's certificate, never its key ({@code ca.key} stays in the Secret). */
+    @Override
+    public Optional<SecretEntry> upstreamCaCertificate() {
+        return Optional.of(new SecretEntry(ElasticsearchNames.CA_SECRET, ElasticsearchNames.CA_CERTIFICATE_ENTRY));
     }
 }

@@ -6,6 +6,7 @@ import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.InvalidClusterSpecsException;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.Optional;
 
 /**
  * How one database engine runs on Kubernetes: the objects of a cluster, how to tell its nodes are ready, and where
@@ -47,4 +48,28 @@ public interface EngineBlueprint {
     default NodeReadiness readiness(StatefulSet statefulSet) {
         return NodeReadiness.of(statefulSet);
     }
+
+    /**
+     * Why the cluster may not go from {@code nodes} to {@code wantedNodes} (fewer) nodes, or empty when it may. By
+     * default every scale-in is refused: Nebula cannot see where an engine keeps its data, so it cannot tell whether
+     * the nodes it would remove hold the only copy of some of it.
+     */
+    default Optional<String> refuseScaleIn(int nodes, int wantedNodes) {
+        return Optional.of(
+                ("The cluster has %d nodes; Nebula does not remove nodes from a %s cluster, because it cannot"
+                                + " tell whether they hold the only copy of some data. Create a cluster of %d nodes and move"
+                                + " the data to it instead.")
+                        .formatted(nodes, engine().id(), wantedNodes));
+    }
+
+    /**
+     * The Secret and entry holding the PEM certificate of the CA the cluster's HTTPS certificate chains to, which
+     * GateKeeper must trust; empty for an engine that serves plain HTTP. Never an entry holding a private key.
+     */
+    default Optional<SecretEntry> upstreamCaCertificate() {
+        return Optional.empty();
+    }
+
+    /** One entry of one Secret in the cluster's namespace. */
+    record SecretEntry(String secret, String entry) {}
 }

@@ -29,6 +29,7 @@ import java.util.UUID;
  * @param clusterDomain the Kubernetes cluster DNS domain
  * @param serviceAnnotations the annotations of the client Service, sorted
  * @param statefulSetAnnotations the status annotations of the node StatefulSet, in a stable order
+ * @param namespaceAnnotations the desired specs, kept on the namespace, in a stable order
  * @param zones the zones of the region; empty when not configured
  * @param gatekeeper where GateKeeper's traffic comes from
  */
@@ -45,6 +46,7 @@ record ClusterBasics(
         String clusterDomain,
         Map<String, String> serviceAnnotations,
         Map<String, String> statefulSetAnnotations,
+        Map<String, String> namespaceAnnotations,
         List<String> zones,
         GatekeeperPeers gatekeeper) {
 
@@ -63,6 +65,7 @@ record ClusterBasics(
                 // Sorted: configuration maps have no stable order, and the rendered object's hash must not change.
                 Collections.unmodifiableMap(new TreeMap<>(region.serviceAnnotations())),
                 Collections.unmodifiableMap(Annotations.status(specs)),
+                Collections.unmodifiableMap(Annotations.desiredSpecs(specs)),
                 region.zones(),
                 gatekeeper);
     }

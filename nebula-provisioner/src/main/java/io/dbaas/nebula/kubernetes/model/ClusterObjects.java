@@ -41,6 +41,7 @@ final class ClusterObjects {
                 .withMetadata(new ObjectMetaBuilder()
                         .withName(cluster.namespace())
                         .withLabels(cluster.labels())
+                        .withAnnotations(new LinkedHashMap<>(cluster.namespaceAnnotations()))
                         .build())
                 .build();
     }
@@ -132,7 +133,8 @@ final class ClusterObjects {
     /**
      * The node StatefulSet, carrying the status annotations. Pods start in parallel: every engine here needs all its
      * initial nodes up to form the cluster (Qdrant's Raft, Elasticsearch's initial master nodes), so none waits for
-     * another.
+     * another. Changes to the pods (a new version, new resources) roll out one pod at a time, highest ordinal first,
+     * each waiting for the one before to be ready: the parallel policy applies to scaling only, never to updates.
      */
     static StatefulSet statefulSet(
             ClusterBasics cluster,
@@ -148,6 +150,12 @@ final class ClusterObjects {
                 .withReplicas(cluster.replicas())
                 .withServiceName(headlessService)
                 .withPodManagementPolicy("Parallel")
+                .withNewUpdateStrategy()
+                .withType("RollingUpdate")
+                .withNewRollingUpdate()
+                .withPartition(0)
+                .endRollingUpdate()
+                .endUpdateStrategy()
                 .withNewSelector()
                 .withMatchLabels(cluster.selector())
                 .endSelector()

@@ -7,6 +7,8 @@ import io.dbaas.nebula.infrastructure.ResourceChange;
 import io.dbaas.nebula.kubernetes.apply.Appliers;
 import io.dbaas.nebula.kubernetes.apply.ResourceApplier;
 import io.dbaas.nebula.kubernetes.apply.SecretApplier;
+import io.dbaas.nebula.kubernetes.apply.StatefulSetApplier;
+import io.dbaas.nebula.kubernetes.apply.Volumes;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
@@ -14,6 +16,7 @@ import io.dbaas.nebula.kubernetes.model.SecretGenerationException;
 import io.dbaas.nebula.security.MasterKeyVault;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +25,13 @@ import java.util.Optional;
 
 /**
  * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
- * it: namespace → master-key secret → generated secrets (TLS material) → config maps → services → disruption budgets → network policies → stateful
- * sets. Readiness is not awaited here: the status watch reports it.
+ * it: namespace → master-key secret → generated secrets (TLS material) → config maps → services → disruption budgets →
+ * network policies → volumes → stateful sets. Readiness is not awaited here: the status watch reports it.
+ *
+ * <p>Run for a command and again for every out-of-band change the watches see, so every step converges whatever it
+ * finds, with one exception: a master key is generated only for a cluster that has no nodes yet. A running cluster
+ * whose master-key Secret disappeared keeps running on the key its pods loaded; a new key would lock out every API
+ * key derived from the old one.
  */
 public class ClusterReconciler {
 
@@ -53,6 +61,7 @@ public class ClusterReconciler {
         services(cluster);
         podDisruptionBudgets(cluster);
         networkPolicies(cluster);
+        volumes(cluster);
         statefulSets(cluster);
         return new ProvisioningReport(applied);
     }
@@ -69,6 +78,13 @@ public class ClusterReconciler {
     private void masterKeySecret(DesiredCluster cluster) {
         String namespace = cluster.namespaceName();
         String name = cluster.masterKeySecret().getMetadata().getName();
+        // A running cluster whose Secret is gone gets its own key back from the vault, never a new one: a new key
+        // would lock out every client. Without a stored copy (a cluster older than the vault) it is reported instead.
+        if (hasNodes(cluster)
+                && !appliers.secrets().exists(namespace, name)
+                && masterKey.stored().isEmpty()) {
+            throw new MasterKeyMissingException(namespace, name);
+        }
         SecretApplier.Outcome outcome = appliers.secrets()
                 .createOnce(namespace, name, () -> cluster.masterKeySecretHolding(masterKey.obtain()));
         Optional<String> key = MasterKeySecrets.masterKey(outcome.secret(), cluster.masterKeyEntry());
@@ -125,6 +141,39 @@ public class ClusterReconciler {
 
     private void networkPolicies(DesiredCluster cluster) {
         apply(appliers.networkPolicies(), cluster.networkPolicies());
+    }
+
+    /**
+     * Grows the existing volume claims of every StatefulSet whose claim template asks for more storage; new pods get
+     * the new size from the template. Whether the storage class allows it was checked before the change was accepted
+     * ({@link ChangeChecks}).
+     */
+    private void volumes(DesiredCluster cluster) {
+        for (StatefulSet statefulSet : cluster.statefulSets()) {
+            String namespace = cluster.namespaceName();
+            StatefulSetApplier.claimSizes(statefulSet)
+                    .forEach((template, size) ->
+                            appliers
+                                    .volumes()
+                                    .claims(
+                                            namespace,
+                                            template,
+                                            statefulSet.getMetadata().getName())
+                                    .stream()
+                                    .filter(claim -> Volumes.requested(claim)
+                                                    .getNumericalAmount()
+                                                    .compareTo(size.getNumericalAmount())
+                                            < 0)
+                                    .forEach(claim -> {
+                                        appliers.volumes().grow(claim, size);
+                                        record(claim, ResourceChange.UPDATED);
+                                    }));
+        }
+    }
+
+    private boolean hasNodes(DesiredCluster cluster) {
+        return cluster.statefulSets().stream()
+                .anyMatch(statefulSet -> appliers.statefulSets().current(statefulSet) != null);
     }
 
     private void statefulSets(DesiredCluster cluster) {

@@ -2,6 +2,7 @@ package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.nebula.config.Exposure;
+import io.dbaas.nebula.infrastructure.ClusterOperation;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
 import io.dbaas.nebula.kubernetes.blueprint.NodeReadiness;
 import io.dbaas.nebula.kubernetes.model.Annotations;
@@ -10,8 +11,10 @@ import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.dbaas.nebula.region.Region;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -80,6 +83,51 @@ final class ClusterReadiness {
                 commandId,
                 correlationId,
                 annotations.get(Annotations.TRACE_ID)));
+    }
+
+    /**
+     * The cluster of a node StatefulSet as the watches see it now; empty for an object that is not a cluster's node
+     * StatefulSet in this region, or lacks the annotations Nebula writes. A change (operation {@code update}) is only
+     * settled once every pod is ready and runs the template's images: the StatefulSet's counters alone may still
+     * describe the pods of before.
+     */
+    static Optional<ClusterSnapshot> snapshot(
+            StatefulSet statefulSet,
+            @Nullable Service clientService,
+            List<Pod> pods,
+            Region region,
+            EngineBlueprint blueprint) {
+        Optional<UUID> clusterId = clusterId(statefulSet, blueprint);
+        if (clusterId.isEmpty() || !belongsTo(statefulSet, region)) {
+            return Optional.empty();
+        }
+        Map<String, String> annotations = annotations(statefulSet);
+        UUID commandId = uuid(annotations.get(Annotations.COMMAND_ID));
+        UUID correlationId = uuid(annotations.get(Annotations.CORRELATION_ID));
+        Optional<ClusterOperation> operation =
+                ClusterOperation.fromId(String.valueOf(annotations.get(Annotations.OPERATION)));
+        if (commandId == null || correlationId == null) {
+            return Optional.empty();
+        }
+        NodeReadiness nodes = blueprint.readiness(statefulSet);
+        ClusterOperation kind = operation.orElse(ClusterOperation.PROVISION);
+        Optional<ReadyCluster> ready = evaluate(statefulSet, clientService, region, blueprint);
+        if (kind == ClusterOperation.UPDATE && !PodVersions.allReadyAtTemplate(statefulSet, pods, nodes.wanted())) {
+            ready = Optional.empty();
+        }
+        return Optional.of(new ClusterSnapshot(
+                clusterId.get(),
+                statefulSet.getMetadata().getNamespace(),
+                kind,
+                commandId,
+                correlationId,
+                annotations.get(Annotations.TRACE_ID),
+                uuid(annotations.get(Annotations.ANNOUNCED_COMMAND)),
+                annotations.getOrDefault(Annotations.CLUSTER_VERSION, ""),
+                nodes.wanted(),
+                nodes.ready(),
+                ready,
+                PodProblems.of(pods)));
     }
 
     private static Optional<String> host(

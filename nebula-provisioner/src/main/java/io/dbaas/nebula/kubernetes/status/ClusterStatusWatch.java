@@ -1,5 +1,8 @@
 package io.dbaas.nebula.kubernetes.status;
 
+import io.dbaas.nebula.config.NebulaProperties;
+import io.dbaas.nebula.config.StatusProperties;
+import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
 import io.dbaas.nebula.kubernetes.RegionClients;
 import io.dbaas.nebula.kubernetes.RegionConnectedEvent;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
@@ -14,22 +17,31 @@ import org.springframework.stereotype.Component;
 @Component
 class ClusterStatusWatch implements DisposableBean {
 
-    private final ProvisionedAnnouncer announcer;
+    private final StatusAnnouncer announcer;
     private final EngineBlueprints blueprints;
+    private final KubernetesInfrastructureClient infrastructure;
+    private final StatusProperties properties;
     private final Map<RegionId, RegionWatch> watches = new ConcurrentHashMap<>();
 
     /**
      * Takes {@link RegionClients} only so that Spring closes the watches before it closes the clients they use.
      */
-    ClusterStatusWatch(ProvisionedAnnouncer announcer, EngineBlueprints blueprints, RegionClients clients) {
+    ClusterStatusWatch(
+            StatusAnnouncer announcer,
+            EngineBlueprints blueprints,
+            RegionClients clients,
+            KubernetesInfrastructureClient infrastructure,
+            NebulaProperties properties) {
         this.announcer = announcer;
         this.blueprints = blueprints;
+        this.infrastructure = infrastructure;
+        this.properties = properties.status();
     }
 
     @EventListener
     void onRegionConnected(RegionConnectedEvent event) {
         watches.computeIfAbsent(event.connection().region().id(), id -> {
-            RegionWatch watch = new RegionWatch(event.connection(), announcer, blueprints);
+            RegionWatch watch = new RegionWatch(event.connection(), announcer, blueprints, infrastructure, properties);
             watch.start();
             return watch;
         });

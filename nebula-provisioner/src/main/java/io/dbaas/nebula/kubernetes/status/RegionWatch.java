@@ -1,164 +1,343 @@
 package io.dbaas.nebula.kubernetes.status;
 
-import io.dbaas.nebula.config.Exposure;
+import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.config.StatusProperties;
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.infrastructure.InfrastructureException;
+import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
 import io.dbaas.nebula.kubernetes.RegionConnection;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
+import io.dbaas.nebula.kubernetes.model.Annotations;
 import io.dbaas.nebula.kubernetes.model.Labels;
+import io.dbaas.nebula.kubernetes.reconcile.MasterKeyMissingException;
 import io.dbaas.nebula.region.Region;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches one region: an informer on Nebula's StatefulSets and, for load-balancer exposure, one on its Services.
- * Announces each cluster once per becoming ready; a cluster that falls back to not ready is announced again when it
- * recovers. After a restart the informers' initial list announces ready clusters again, with the same event ids.
+ * Watches one region with informers on Nebula's StatefulSets, pods, Services, disruption budgets, network policies and
+ * ConfigMaps, and does two things with what it sees:
  *
- * <p>Announcements run on their own thread: reading the Secret and waiting for the broker must not hold up the
- * informer's event delivery. A failed announcement is forgotten, so that the next resync retries it.
+ * <ul>
+ *   <li><b>Status.</b> Every change of a cluster's StatefulSet, pods or client Service takes a snapshot of the cluster
+ *       from the informers' caches and lets the {@link StatusTracker} decide what to announce: a command complete, a
+ *       cluster degraded or recovered, a new cluster failed. Announcements run on their own thread: reading a Secret
+ *       and waiting for the broker must not hold up the informers.
+ *   <li><b>Restoring.</b> A deleted object, an edited StatefulSet spec, and every resync lead to a reconcile of the
+ *       cluster on the specs kept on its namespace, which recreates what is missing and undoes what was changed. A
+ *       master-key Secret that is gone is reported as a degradation, never regenerated.
+ * </ul>
  */
 final class RegionWatch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RegionWatch.class);
-    private static final Duration RESYNC = Duration.ofMinutes(5);
 
     private final RegionConnection connection;
     private final Region region;
-    private final ProvisionedAnnouncer announcer;
+    private final StatusAnnouncer announcer;
     private final EngineBlueprints blueprints;
-    private final Set<UUID> announced = ConcurrentHashMap.newKeySet();
-    private final ExecutorService announcements;
+    private final KubernetesInfrastructureClient infrastructure;
+    private final StatusTracker tracker;
+    private final Map<UUID, String> externalProblems = new ConcurrentHashMap<>();
+    private final Set<String> restoresPending = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService announcements;
+    private final ScheduledExecutorService restores;
     private final SharedIndexInformer<StatefulSet> statefulSets;
-    private final @Nullable SharedIndexInformer<Service> services;
+    private final SharedIndexInformer<Pod> pods;
+    private final SharedIndexInformer<Service> services;
+    private final List<SharedIndexInformer<? extends HasMetadata>> others = new ArrayList<>();
     private volatile boolean closing;
 
-    RegionWatch(RegionConnection connection, ProvisionedAnnouncer announcer, EngineBlueprints blueprints) {
+    RegionWatch(
+            RegionConnection connection,
+            StatusAnnouncer announcer,
+            EngineBlueprints blueprints,
+            KubernetesInfrastructureClient infrastructure,
+            StatusProperties properties) {
         this.connection = connection;
         this.region = connection.region();
         this.announcer = announcer;
         this.blueprints = blueprints;
-        this.announcements = Executors.newSingleThreadExecutor(
+        this.infrastructure = infrastructure;
+        this.tracker = new StatusTracker(properties.provisioningGracePeriod());
+        this.announcements = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("status-" + region.id()).daemon().factory());
-        this.statefulSets = connection
-                .client()
-                .apps()
+        this.restores = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("restore-" + region.id()).daemon().factory());
+        long resync = properties.resync().toMillis();
+        var client = connection.client();
+        this.statefulSets = client.apps()
                 .statefulSets()
                 .inAnyNamespace()
                 .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
-                .runnableInformer(RESYNC.toMillis());
-        this.statefulSets.addEventHandler(handler(this::statefulSetChanged, this::statefulSetDeleted));
-        this.statefulSets.exceptionHandler(this::keepTrying);
-        if (region.properties().exposure() == Exposure.LOAD_BALANCER) {
-            this.services = connection
-                    .client()
-                    .services()
-                    .inAnyNamespace()
-                    .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
-                    .runnableInformer(RESYNC.toMillis());
-            this.services.addEventHandler(handler(this::serviceChanged, service -> {}));
-            this.services.exceptionHandler(this::keepTrying);
-        } else {
-            this.services = null;
-        }
+                .runnableInformer(resync);
+        this.statefulSets.addEventHandler(handler(
+                statefulSet -> {
+                    evaluate(statefulSet);
+                    requestRestore(statefulSet);
+                },
+                (previous, current) -> {
+                    evaluate(current);
+                    // A hand edit changes the spec; a resync replays the same version. Status updates need no restore.
+                    if (!Objects.equals(previous.getSpec(), current.getSpec())
+                            || Objects.equals(
+                                    previous.getMetadata().getResourceVersion(),
+                                    current.getMetadata().getResourceVersion())) {
+                        requestRestore(current);
+                    }
+                },
+                this::requestRestore));
+        this.pods = client.pods()
+                .inAnyNamespace()
+                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
+                .runnableInformer(0);
+        this.pods.addEventHandler(handler(
+                this::evaluateNamespaceOf,
+                (previous, current) -> evaluateNamespaceOf(current),
+                this::evaluateNamespaceOf));
+        this.services = client.services()
+                .inAnyNamespace()
+                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
+                .runnableInformer(0);
+        this.services.addEventHandler(handler(
+                this::evaluateNamespaceOf, (previous, current) -> evaluateNamespaceOf(current), this::requestRestore));
+        others.add(watchDeletions(client.policy()
+                .v1()
+                .podDisruptionBudget()
+                .inAnyNamespace()
+                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
+                .runnableInformer(0)));
+        others.add(watchDeletions(client.network()
+                .v1()
+                .networkPolicies()
+                .inAnyNamespace()
+                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
+                .runnableInformer(0)));
+        others.add(watchDeletions(client.configMaps()
+                .inAnyNamespace()
+                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
+                .runnableInformer(0)));
+        List.of(statefulSets, pods, services).forEach(informer -> informer.exceptionHandler(this::keepTrying));
+        others.forEach(informer -> informer.exceptionHandler(this::keepTrying));
     }
 
     void start() {
+        // Pods and Services first, so that the StatefulSets' initial events find them in the caches.
+        pods.start().whenComplete((ignored, failure) -> logStarted("Pods", failure));
+        services.start().whenComplete((ignored, failure) -> logStarted("Services", failure));
+        others.forEach(informer -> informer.start().whenComplete((ignored, failure) -> logStarted("objects", failure)));
         statefulSets.start().whenComplete((ignored, failure) -> logStarted("StatefulSets", failure));
-        if (services != null) {
-            services.start().whenComplete((ignored, failure) -> logStarted("Services", failure));
-        }
     }
 
     @Override
     public void close() {
         closing = true;
         statefulSets.close();
-        if (services != null) {
-            services.close();
-        }
+        pods.close();
+        services.close();
+        others.forEach(SharedIndexInformer::close);
         announcements.shutdownNow();
+        restores.shutdownNow();
     }
 
-    private void statefulSetChanged(StatefulSet statefulSet) {
-        blueprintOf(statefulSet)
-                .ifPresent(blueprint -> evaluate(
-                        statefulSet, clientServiceOf(statefulSet.getMetadata().getNamespace(), blueprint), blueprint));
+    private <T extends HasMetadata> SharedIndexInformer<T> watchDeletions(SharedIndexInformer<T> informer) {
+        informer.addEventHandler(handler(object -> {}, (previous, current) -> {}, this::requestRestore));
+        return informer;
     }
 
-    private void statefulSetDeleted(StatefulSet statefulSet) {
-        blueprintOf(statefulSet)
-                .flatMap(blueprint -> ClusterReadiness.clusterId(statefulSet, blueprint))
-                .ifPresent(announced::remove);
+    // ---- status ----
+
+    private void evaluateNamespaceOf(HasMetadata object) {
+        blueprintOf(object).ifPresent(blueprint -> {
+            StatefulSet statefulSet = statefulSets
+                    .getStore()
+                    .getByKey(object.getMetadata().getNamespace() + "/" + blueprint.statefulSetName());
+            if (statefulSet != null) {
+                evaluate(statefulSet);
+            }
+        });
     }
 
-    private void serviceChanged(Service service) {
-        Optional<EngineBlueprint> blueprint = blueprintOf(service);
-        if (blueprint.isEmpty()
-                || !blueprint
-                        .get()
-                        .clientServiceName()
-                        .equals(service.getMetadata().getName())) {
+    private void evaluate(StatefulSet statefulSet) {
+        Optional<EngineBlueprint> blueprint = blueprintOf(statefulSet);
+        if (blueprint.isEmpty()) {
             return;
         }
-        StatefulSet statefulSet = statefulSets
-                .getStore()
-                .getByKey(service.getMetadata().getNamespace() + "/"
-                        + blueprint.get().statefulSetName());
+        String namespace = statefulSet.getMetadata().getNamespace();
+        Service clientService =
+                services.getStore().getByKey(namespace + "/" + blueprint.get().clientServiceName());
+        List<Pod> clusterPods = pods.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
+        Optional<ClusterSnapshot> snapshot =
+                ClusterReadiness.snapshot(statefulSet, clientService, clusterPods, region, blueprint.get());
+        if (snapshot.isEmpty()) {
+            return;
+        }
+        UUID clusterId = snapshot.get().clusterId();
+        List<StatusChange> changes = tracker.decide(snapshot.get(), externalProblems.get(clusterId), Instant.now());
+        changes.forEach(change -> announce(change, blueprint.get()));
+    }
+
+    private void announce(StatusChange change, EngineBlueprint blueprint) {
+        switch (change) {
+            case StatusChange.Completed completed -> announcements.execute(() -> complete(completed, blueprint));
+            case StatusChange.Degraded degraded ->
+                announcements.execute(() -> publish(() -> announcer.degraded(degraded.cluster(), degraded.reason())));
+            case StatusChange.Recovered recovered ->
+                announcements.execute(() -> publish(() -> announcer.recovered(recovered.cluster())));
+            case StatusChange.Failed failed ->
+                announcements.execute(() -> publish(() -> announcer.failed(failed.cluster(), failed.reason())));
+            case StatusChange.RecheckAt recheck -> {
+                long delay = Math.max(
+                        0, Duration.between(Instant.now(), recheck.at()).toMillis());
+                announcements.schedule(
+                        () -> reevaluate(recheck.cluster().namespace(), blueprint), delay, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void reevaluate(String namespace, EngineBlueprint blueprint) {
+        StatefulSet statefulSet = statefulSets.getStore().getByKey(namespace + "/" + blueprint.statefulSetName());
         if (statefulSet != null) {
-            evaluate(statefulSet, service, blueprint.get());
+            evaluate(statefulSet);
         }
     }
 
-    /** The blueprint of the engine an object belongs to; none for an engine this Nebula does not know. */
-    private Optional<EngineBlueprint> blueprintOf(HasMetadata object) {
-        return ClusterReadiness.engineId(object).flatMap(blueprints::find);
-    }
-
-    private @Nullable Service clientServiceOf(String namespace, EngineBlueprint blueprint) {
-        return services == null ? null : services.getStore().getByKey(namespace + "/" + blueprint.clientServiceName());
-    }
-
-    private void evaluate(StatefulSet statefulSet, @Nullable Service clientService, EngineBlueprint blueprint) {
-        Optional<UUID> clusterId = ClusterReadiness.clusterId(statefulSet, blueprint);
-        if (clusterId.isEmpty() || !ClusterReadiness.belongsTo(statefulSet, region)) {
-            return;
-        }
-        Optional<ReadyCluster> ready = ClusterReadiness.evaluate(statefulSet, clientService, region, blueprint);
-        if (ready.isEmpty()) {
-            announced.remove(clusterId.get());
-            return;
-        }
-        if (announced.add(clusterId.get())) {
-            announcements.execute(() -> announce(ready.get(), blueprint));
-        }
-    }
-
-    private void announce(ReadyCluster cluster, EngineBlueprint blueprint) {
+    /** Announces a completed command and records on the StatefulSet that it was, so that a restart does not repeat it. */
+    private void complete(StatusChange.Completed completed, EngineBlueprint blueprint) {
+        ClusterSnapshot cluster = completed.cluster();
         try {
-            announcer.announce(connection.client(), cluster, blueprint);
+            announcer.completed(connection.client(), cluster, blueprint);
+            connection
+                    .client()
+                    .apps()
+                    .statefulSets()
+                    .inNamespace(cluster.namespace())
+                    .withName(blueprint.statefulSetName())
+                    .edit(live -> {
+                        live.getMetadata()
+                                .getAnnotations()
+                                .put(
+                                        Annotations.ANNOUNCED_COMMAND,
+                                        cluster.commandId().toString());
+                        return live;
+                    });
         } catch (RuntimeException e) {
-            announced.remove(cluster.clusterId());
+            tracker.completionNotAnnounced(cluster.clusterId(), cluster.commandId());
             log.warn(
-                    "Cluster {} in {} is ready but could not be announced, will retry on the next resync: {}",
+                    "Cluster {} in {} is ready but could not be announced, will retry on the next change or resync: {}",
                     cluster.clusterId(),
                     region.id(),
                     e.getMessage());
         }
+    }
+
+    private void publish(Runnable announcement) {
+        try {
+            announcement.run();
+        } catch (RuntimeException e) {
+            log.warn("A status event of {} could not be published: {}", region.id(), e.getMessage());
+        }
+    }
+
+    // ---- restoring ----
+
+    private void requestRestore(HasMetadata object) {
+        String namespace = object.getMetadata().getNamespace();
+        if (namespace == null || closing || !restoresPending.add(namespace)) {
+            return;
+        }
+        restores.execute(() -> {
+            restoresPending.remove(namespace);
+            restore(namespace);
+        });
+    }
+
+    private void restore(String namespaceName) {
+        Namespace namespace;
+        try {
+            namespace = connection.client().namespaces().withName(namespaceName).get();
+        } catch (KubernetesClientException e) {
+            log.debug("Reading namespace {} in {} failed", namespaceName, region.id(), e);
+            return;
+        }
+        Optional<DBClusterSpecs> specs = namespace == null ? Optional.empty() : specsOf(namespace);
+        if (specs.isEmpty()) {
+            return;
+        }
+        UUID clusterId = specs.get().clusterId();
+        try {
+            var report = infrastructure.restore(connection, specs.get());
+            if (!report.changedNothing()) {
+                log.info("Cluster {} in {}: restored {}", clusterId, region.id(), report.resources());
+            }
+            if (externalProblems.remove(clusterId) != null) {
+                reevaluate(namespaceName, blueprints.find(specs.get().engine()).orElseThrow());
+            }
+        } catch (MasterKeyMissingException e) {
+            String previous = externalProblems.put(clusterId, e.reason());
+            if (!e.reason().equals(previous)) {
+                log.warn("Cluster {} in {}: {}", clusterId, region.id(), e.reason());
+                blueprints.find(specs.get().engine()).ifPresent(blueprint -> reevaluate(namespaceName, blueprint));
+            }
+        } catch (InfrastructureException e) {
+            log.warn("Cluster {} in {} could not be restored: {}", clusterId, region.id(), e.reason());
+        }
+    }
+
+    /** The specs kept on a cluster's namespace, unless it is being deleted or belongs to another region. */
+    private Optional<DBClusterSpecs> specsOf(Namespace namespace) {
+        Map<String, String> labels = namespace.getMetadata().getLabels();
+        Map<String, String> annotations = namespace.getMetadata().getAnnotations();
+        if (labels == null
+                || annotations == null
+                || annotations.containsKey(Annotations.DELETING)
+                || !Labels.NEBULA.equals(labels.get(Labels.MANAGED_BY))) {
+            return Optional.empty();
+        }
+        Optional<Engine> engine = Engine.fromId(String.valueOf(labels.get(Labels.NAME)));
+        UUID clusterId;
+        try {
+            clusterId = UUID.fromString(String.valueOf(labels.get(Labels.CLUSTER_ID)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return engine.flatMap(found -> Annotations.readSpecs(clusterId, found, annotations))
+                .filter(specs -> specs.provider().equals(region.id().provider())
+                        && specs.region().equals(region.id().region()));
+    }
+
+    // ---- plumbing ----
+
+    /** The blueprint of the engine an object belongs to; none for an engine this Nebula does not know. */
+    private Optional<EngineBlueprint> blueprintOf(HasMetadata object) {
+        return ClusterReadiness.engineId(object).flatMap(blueprints::find);
     }
 
     /** Keeps listing and watching while the API is unreachable, so the region recovers without a restart. */
@@ -175,16 +354,17 @@ final class RegionWatch implements AutoCloseable {
         }
     }
 
-    private static <T extends HasMetadata> ResourceEventHandler<T> handler(Consumer<T> changed, Consumer<T> deleted) {
+    private static <T extends HasMetadata> ResourceEventHandler<T> handler(
+            Consumer<T> added, BiConsumer<T, T> updated, Consumer<T> deleted) {
         return new ResourceEventHandler<>() {
             @Override
             public void onAdd(T object) {
-                changed.accept(object);
+                added.accept(object);
             }
 
             @Override
             public void onUpdate(T previous, T current) {
-                changed.accept(current);
+                updated.accept(previous, current);
             }
 
             @Override

@@ -179,7 +179,8 @@ class ClusterReconcilerTest {
         assertThat(report.resources())
                 .filteredOn(resource -> resource.change() != ResourceChange.UNCHANGED)
                 .extracting(AppliedResource::kind)
-                .containsExactly("StatefulSet");
+                // The namespace keeps the desired specs, so it changes with them.
+                .containsExactly("Namespace", "StatefulSet");
         assertThat(client.apps()
                         .statefulSets()
                         .inNamespace(ResourceNames.namespace(clusterId))

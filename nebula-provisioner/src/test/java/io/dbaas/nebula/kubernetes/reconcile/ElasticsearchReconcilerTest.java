@@ -103,7 +103,8 @@ class ElasticsearchReconcilerTest {
         assertThat(report.resources())
                 .filteredOn(resource -> resource.change() != ResourceChange.UNCHANGED)
                 .extracting(AppliedResource::kind)
-                .containsExactly("ConfigMap", "StatefulSet");
+                // The namespace keeps the desired specs, so it changes with them.
+                .containsExactly("Namespace", "ConfigMap", "StatefulSet");
         assertThat(data(clusterId, ElasticsearchNames.CERTIFICATES_SECRET)).isEqualTo(certificates);
     }
 

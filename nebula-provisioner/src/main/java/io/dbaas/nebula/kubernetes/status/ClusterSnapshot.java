@@ -1,0 +1,53 @@
+package io.dbaas.nebula.kubernetes.status;
+
+import io.dbaas.nebula.infrastructure.ClusterOperation;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One cluster as the watches see it at one moment, with what deciding its status needs.
+ *
+ * @param operation what the last command asked: a new cluster or a change
+ * @param commandId the last command carried out on the cluster
+ * @param announcedCommand the last command whose completion was announced; null if none ever was (the cluster has
+ *     never run)
+ * @param version the engine version the cluster should run
+ * @param wanted the nodes it should have
+ * @param ready the nodes that are ready
+ * @param ready whether every node is ready at the shape the last command asked for (and reachable)
+ * @param readyCluster what {@code ClusterProvisioned} needs, when settled
+ * @param problems what keeps pods from running, one sentence each
+ */
+record ClusterSnapshot(
+        UUID clusterId,
+        String namespace,
+        ClusterOperation operation,
+        UUID commandId,
+        UUID correlationId,
+        @Nullable String traceId,
+        @Nullable UUID announcedCommand,
+        String version,
+        int wanted,
+        int ready,
+        Optional<ReadyCluster> readyCluster,
+        List<String> problems) {
+
+    ClusterSnapshot {
+        problems = List.copyOf(problems);
+    }
+
+    boolean settled() {
+        return readyCluster.isPresent();
+    }
+
+    /** Whether the last command is still being carried out (its completion not announced yet). */
+    boolean inOperation() {
+        return !commandId.equals(announcedCommand);
+    }
+
+    boolean everRan() {
+        return announcedCommand != null;
+    }
+}

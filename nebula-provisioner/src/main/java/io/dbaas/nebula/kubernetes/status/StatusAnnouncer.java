@@ -1,0 +1,128 @@
+package io.dbaas.nebula.kubernetes.status;
+
+import io.dbaas.contracts.MessageMetadata;
+import io.dbaas.contracts.event.ClusterDegraded;
+import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.contracts.event.ClusterProvisioned;
+import io.dbaas.contracts.event.ClusterRecovered;
+import io.dbaas.contracts.event.ClusterUpdated;
+import io.dbaas.contracts.security.MasterKeyCipher;
+import io.dbaas.nebula.events.ClusterEventPublisher;
+import io.dbaas.nebula.events.ClusterEvents;
+import io.dbaas.nebula.events.EventIds;
+import io.dbaas.nebula.infrastructure.ClusterOperation;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
+import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
+import io.dbaas.nebula.kubernetes.model.SecretEntries;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes what the status tracker decided. {@code ClusterProvisioned} carries the master key sealed (it leaves
+ * Nebula only encrypted under the key-encryption key and bound to the cluster id) and, for an engine serving HTTPS,
+ * the certificate of the CA GateKeeper must trust, never its key. Completion and failure events take their ids from
+ * the command, so announcing them again changes nothing for consumers; degradations and recoveries are not caused by a
+ * command and get ids of their own.
+ */
+@Component
+class StatusAnnouncer {
+
+    private final MasterKeyCipher cipher;
+    private final ClusterEventPublisher publisher;
+    private final Clock clock = Clock.systemUTC();
+
+    StatusAnnouncer(MasterKeyCipher cipher, ClusterEventPublisher publisher) {
+        this.cipher = cipher;
+        this.publisher = publisher;
+    }
+
+    void completed(KubernetesClient client, ClusterSnapshot cluster, EngineBlueprint blueprint) {
+        if (cluster.operation() == ClusterOperation.PROVISION) {
+            provisioned(client, cluster.readyCluster().orElseThrow(), blueprint);
+        } else {
+            publisher.publish(new ClusterUpdated(
+                    EventIds.of(cluster.commandId(), ClusterUpdated.NAME),
+                    clock.instant(),
+                    causedByCommand(cluster),
+                    cluster.clusterId(),
+                    cluster.version(),
+                    cluster.wanted(),
+                    cluster.ready()));
+        }
+    }
+
+    void degraded(ClusterSnapshot cluster, String reason) {
+        publisher.publish(new ClusterDegraded(
+                UUID.randomUUID(), clock.instant(), observed(cluster), cluster.clusterId(), cluster.ready(), reason));
+    }
+
+    void recovered(ClusterSnapshot cluster) {
+        publisher.publish(new ClusterRecovered(
+                UUID.randomUUID(), clock.instant(), observed(cluster), cluster.clusterId(), cluster.ready()));
+    }
+
+    void failed(ClusterSnapshot cluster, String reason) {
+        publisher.publish(new ClusterFailed(
+                EventIds.of(cluster.commandId(), ClusterFailed.NAME),
+                clock.instant(),
+                causedByCommand(cluster),
+                cluster.clusterId(),
+                reason));
+    }
+
+    private void provisioned(KubernetesClient client, ReadyCluster cluster, EngineBlueprint blueprint) {
+        Secret secret = client.secrets()
+                .inNamespace(cluster.namespace())
+                .withName(blueprint.masterKeySecretName())
+                .get();
+        String masterKey = Optional.ofNullable(secret)
+                .flatMap(found -> MasterKeySecrets.masterKey(found, blueprint.masterKeyEntry()))
+                .orElseThrow(() -> new IllegalStateException("Secret " + cluster.namespace() + "/"
+                        + blueprint.masterKeySecretName() + " holds no master key"));
+        publisher.publish(new ClusterProvisioned(
+                // The same id on every announcement of this command's cluster: consumers apply it once.
+                EventIds.of(cluster.commandId(), ClusterProvisioned.NAME),
+                clock.instant(),
+                ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId()),
+                cluster.clusterId(),
+                blueprint.engine(),
+                cluster.endpoint(),
+                cluster.internalAddress(),
+                cipher.seal(cluster.clusterId(), masterKey),
+                cluster.nodesReady(),
+                upstreamCaCertificate(client, cluster.namespace(), blueprint)));
+    }
+
+    private static @Nullable String upstreamCaCertificate(
+            KubernetesClient client, String namespace, EngineBlueprint blueprint) {
+        Optional<EngineBlueprint.SecretEntry> entry = blueprint.upstreamCaCertificate();
+        if (entry.isEmpty()) {
+            return null;
+        }
+        Secret secret = client.secrets()
+                .inNamespace(namespace)
+                .withName(entry.get().secret())
+                .get();
+        if (secret == null) {
+            throw new IllegalStateException(
+                    "Secret " + namespace + "/" + entry.get().secret() + " is missing");
+        }
+        return SecretEntries.read(secret, entry.get().entry())
+                .orElseThrow(() -> new IllegalStateException("Secret " + namespace + "/"
+                        + entry.get().secret() + " holds no " + entry.get().entry()));
+    }
+
+    private static MessageMetadata causedByCommand(ClusterSnapshot cluster) {
+        return ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId());
+    }
+
+    /** Seen by the watches, not caused by a command: the correlation of the cluster's last command, no causation. */
+    private static MessageMetadata observed(ClusterSnapshot cluster) {
+        return new MessageMetadata(cluster.correlationId(), null, cluster.traceId());
+    }
+}

@@ -1,0 +1,20 @@
+package io.dbaas.nebula.kubernetes.status;
+
+import java.time.Instant;
+
+/** What the status tracker decided to announce, or to check again later. */
+sealed interface StatusChange {
+
+    /** The last command is carried out: {@code ClusterProvisioned} or {@code ClusterUpdated}. */
+    record Completed(ClusterSnapshot cluster) implements StatusChange {}
+
+    record Degraded(ClusterSnapshot cluster, String reason) implements StatusChange {}
+
+    record Recovered(ClusterSnapshot cluster) implements StatusChange {}
+
+    /** A new cluster that never became ready within the grace period. */
+    record Failed(ClusterSnapshot cluster, String reason) implements StatusChange {}
+
+    /** Nothing to announce yet; look again at {@code at}, when the grace period of a new cluster ends. */
+    record RecheckAt(ClusterSnapshot cluster, Instant at) implements StatusChange {}
+}

@@ -1,0 +1,128 @@
+package io.dbaas.nebula.kubernetes.status;
+
+import io.dbaas.nebula.infrastructure.ClusterOperation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides, from successive snapshots of a cluster, which status events to publish, each once per condition:
+ *
+ * <ul>
+ *   <li>every node ready at the shape the last command asked for → that command is complete (once per command);
+ *   <li>a cluster that has run, with pods that crash-loop or cannot be scheduled, fewer ready nodes than it should
+ *       have outside of a change, or a problem reported from outside (its master-key Secret is gone) → degraded, again
+ *       only when the reason changes; back to every node ready → recovered;
+ *   <li>a new cluster whose pods crash or cannot be scheduled stays provisioning for the grace period and is then
+ *       failed, once.
+ * </ul>
+ *
+ * <p>Remembers in memory only what was announced; a Nebula restart may repeat a degradation that is still there.
+ */
+final class StatusTracker {
+
+    private final Duration gracePeriod;
+    private final Map<UUID, State> states = new ConcurrentHashMap<>();
+
+    StatusTracker(Duration gracePeriod) {
+        this.gracePeriod = gracePeriod;
+    }
+
+    synchronized List<StatusChange> decide(ClusterSnapshot cluster, @Nullable String externalProblem, Instant now) {
+        State state = states.computeIfAbsent(cluster.clusterId(), id -> new State());
+        List<StatusChange> changes = new ArrayList<>();
+        if (cluster.settled() && externalProblem == null) {
+            if (cluster.inOperation() && !cluster.commandId().equals(state.completed)) {
+                changes.add(new StatusChange.Completed(cluster));
+                state.completed = cluster.commandId();
+            }
+            if (state.degradedReason != null) {
+                changes.add(new StatusChange.Recovered(cluster));
+                state.degradedReason = null;
+            }
+            state.problemSince = null;
+            return changes;
+        }
+        List<String> problems = new ArrayList<>(cluster.problems());
+        if (externalProblem != null) {
+            problems.add(externalProblem);
+        }
+        boolean running = cluster.everRan() || cluster.commandId().equals(state.completed);
+        if (!running && cluster.operation() == ClusterOperation.PROVISION) {
+            return provisioning(cluster, problems, state, now);
+        }
+        String reason = problems.isEmpty() ? shortOfNodes(cluster) : String.join("; ", problems);
+        if (reason != null && !reason.equals(state.degradedReason)) {
+            changes.add(new StatusChange.Degraded(cluster, reason));
+            state.degradedReason = reason;
+        }
+        return changes;
+    }
+
+    /** The announcement of a completion failed: decide it again on the next look. */
+    synchronized void completionNotAnnounced(UUID clusterId, UUID commandId) {
+        State state = states.get(clusterId);
+        if (state != null && commandId.equals(state.completed)) {
+            state.completed = null;
+        }
+    }
+
+    /** Forgets a deleted cluster. */
+    void forget(UUID clusterId) {
+        states.remove(clusterId);
+    }
+
+    private List<StatusChange> provisioning(ClusterSnapshot cluster, List<String> problems, State state, Instant now) {
+        if (problems.isEmpty()) {
+            state.problemSince = null;
+            return List.of();
+        }
+        if (state.problemSince == null) {
+            state.problemSince = now;
+        }
+        Instant deadline = state.problemSince.plus(gracePeriod);
+        if (now.isBefore(deadline)) {
+            return List.of(new StatusChange.RecheckAt(cluster, deadline));
+        }
+        if (Objects.equals(state.failed, cluster.commandId())) {
+            return List.of();
+        }
+        state.failed = cluster.commandId();
+        return List.of(new StatusChange.Failed(
+                cluster,
+                "The cluster did not become ready within " + describe(gracePeriod) + ": "
+                        + String.join("; ", problems)));
+    }
+
+    /** Fewer ready nodes than wanted is a degradation only outside of a change: a rollout takes nodes down on purpose. */
+    private static @Nullable String shortOfNodes(ClusterSnapshot cluster) {
+        if (cluster.inOperation() || cluster.ready() >= cluster.wanted()) {
+            return null;
+        }
+        return cluster.ready() + " of " + cluster.wanted() + " nodes are ready.";
+    }
+
+    private static String describe(Duration duration) {
+        return duration.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static final class State {
+        @Nullable
+        UUID completed;
+
+        @Nullable
+        String degradedReason;
+
+        @Nullable
+        Instant problemSince;
+
+        @Nullable
+        UUID failed;
+    }
+}

@@ -1,0 +1,152 @@
+package io.dbaas.nebula.kubernetes.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.nebula.infrastructure.ClusterOperation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+class StatusTrackerTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+    private final StatusTracker tracker = new StatusTracker(Duration.ofMinutes(15));
+    private final UUID clusterId = UUID.randomUUID();
+    private final UUID provision = UUID.randomUUID();
+
+    @Test
+    void aReadyNewClusterIsCompletedOnceHoweverOftenItIsSeen() {
+        assertThat(tracker.decide(ready(ClusterOperation.PROVISION, provision, null), null, NOW))
+                .singleElement()
+                .isInstanceOf(StatusChange.Completed.class);
+        assertThat(tracker.decide(ready(ClusterOperation.PROVISION, provision, null), null, NOW))
+                .isEmpty();
+        assertThat(tracker.decide(ready(ClusterOperation.PROVISION, provision, provision), null, NOW))
+                .isEmpty();
+    }
+
+    @Test
+    void aCrashLoopingPodOfARunningClusterDegradesItOnceAndAllReadyRecoversIt() {
+        List<String> crash = List.of("Pod qdrant-1, container qdrant: CrashLoopBackOff (restarted 3 times)");
+
+        List<StatusChange> first = tracker.decide(notReady(provision, provision, crash), null, NOW);
+        List<StatusChange> again = tracker.decide(notReady(provision, provision, crash), null, NOW);
+        List<StatusChange> back = tracker.decide(ready(ClusterOperation.PROVISION, provision, provision), null, NOW);
+
+        assertThat(first).singleElement().isInstanceOfSatisfying(StatusChange.Degraded.class, degraded -> assertThat(
+                        degraded.reason())
+                .isEqualTo(crash.getFirst()));
+        assertThat(again).isEmpty();
+        assertThat(back).singleElement().isInstanceOf(StatusChange.Recovered.class);
+    }
+
+    @Test
+    void aNewReasonIsANewDegradation() {
+        tracker.decide(
+                notReady(provision, provision, List.of("Pod qdrant-1 cannot be scheduled: 0/3 nodes")), null, NOW);
+
+        assertThat(tracker.decide(
+                        notReady(provision, provision, List.of("Pod qdrant-2 cannot be scheduled")), null, NOW))
+                .singleElement()
+                .isInstanceOf(StatusChange.Degraded.class);
+    }
+
+    @Test
+    void fewerReadyNodesOutsideAChangeDegradeButNotDuringOne() {
+        UUID scale = UUID.randomUUID();
+
+        assertThat(tracker.decide(notReady(provision, provision, List.of()), null, NOW))
+                .singleElement()
+                .isInstanceOfSatisfying(StatusChange.Degraded.class, degraded -> assertThat(degraded.reason())
+                        .isEqualTo("2 of 3 nodes are ready."));
+        StatusTracker fresh = new StatusTracker(Duration.ofMinutes(15));
+        assertThat(fresh.decide(snapshot(ClusterOperation.UPDATE, scale, provision, false, List.of()), null, NOW))
+                .isEmpty();
+    }
+
+    @Test
+    void aNewClusterWithProblemsStaysProvisioningForTheGracePeriodThenFailsOnce() {
+        List<String> unschedulable = List.of("Pod qdrant-0 cannot be scheduled: 0/3 nodes are available");
+
+        List<StatusChange> early = tracker.decide(notReady(provision, null, unschedulable), null, NOW);
+        List<StatusChange> late =
+                tracker.decide(notReady(provision, null, unschedulable), null, NOW.plus(Duration.ofMinutes(15)));
+        List<StatusChange> later =
+                tracker.decide(notReady(provision, null, unschedulable), null, NOW.plus(Duration.ofMinutes(20)));
+
+        assertThat(early).singleElement().isInstanceOfSatisfying(StatusChange.RecheckAt.class, recheck -> assertThat(
+                        recheck.at())
+                .isEqualTo(NOW.plus(Duration.ofMinutes(15))));
+        assertThat(late).singleElement().isInstanceOfSatisfying(StatusChange.Failed.class, failed -> assertThat(
+                        failed.reason())
+                .isEqualTo("The cluster did not become ready within 15m: " + unschedulable.getFirst()));
+        assertThat(later).isEmpty();
+    }
+
+    @Test
+    void aMissingMasterKeyDegradesAReadyClusterUntilItIsBack() {
+        String gone = "Secret dbaas-x/qdrant-master-key, which holds the cluster's master key, is gone.";
+
+        assertThat(tracker.decide(ready(ClusterOperation.PROVISION, provision, provision), gone, NOW))
+                .singleElement()
+                .isInstanceOfSatisfying(StatusChange.Degraded.class, degraded -> assertThat(degraded.reason())
+                        .isEqualTo(gone));
+        assertThat(tracker.decide(ready(ClusterOperation.PROVISION, provision, provision), null, NOW))
+                .singleElement()
+                .isInstanceOf(StatusChange.Recovered.class);
+    }
+
+    @Test
+    void aCompletedChangeIsAnnouncedOnceForItsOwnCommand() {
+        UUID upgrade = UUID.randomUUID();
+
+        assertThat(tracker.decide(ready(ClusterOperation.UPDATE, upgrade, provision), null, NOW))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        StatusChange.Completed.class,
+                        completed -> assertThat(completed.cluster().commandId()).isEqualTo(upgrade));
+        assertThat(tracker.decide(ready(ClusterOperation.UPDATE, upgrade, provision), null, NOW))
+                .isEmpty();
+    }
+
+    private ClusterSnapshot ready(ClusterOperation operation, UUID command, @Nullable UUID announced) {
+        return snapshot(operation, command, announced, true, List.of());
+    }
+
+    private ClusterSnapshot notReady(UUID command, @Nullable UUID announced, List<String> problems) {
+        return snapshot(ClusterOperation.PROVISION, command, announced, false, problems);
+    }
+
+    private ClusterSnapshot snapshot(
+            ClusterOperation operation, UUID command, @Nullable UUID announced, boolean ready, List<String> problems) {
+        return new ClusterSnapshot(
+                clusterId,
+                "dbaas-" + clusterId,
+                operation,
+                command,
+                UUID.randomUUID(),
+                null,
+                announced,
+                "1.13.4",
+                3,
+                ready ? 3 : 2,
+                ready
+                        ? Optional.of(new ReadyCluster(
+                                clusterId,
+                                "dbaas-" + clusterId,
+                                "x.example",
+                                new ServiceAddress("http", "qdrant", 6333),
+                                3,
+                                command,
+                                UUID.randomUUID(),
+                                null))
+                        : Optional.empty(),
+                problems);
+    }
+}
