@@ -67,7 +67,7 @@ class WriteOperationsTest {
         "HEAD, /logs",
         "POST, /_search",
         "POST, /logs/_search",
-        "POST, /logs-*,metrics/_search",
+        "POST, '/logs-*,metrics/_search'",
         "POST, /_all/_search",
         "POST, /_msearch",
         "POST, /logs/_msearch",

@@ -44,7 +44,8 @@ class DirectorySnapshotIT {
     private static final RecordingUpstream UPSTREAM = RecordingUpstream.start("from-snapshot");
     private static final TestCluster CLUSTER = TestCluster.under("dbaas.localhost");
     private static final TestCluster PROVISIONING = TestCluster.under("dbaas.localhost");
-    private static final String REVOKED_KEY = CLUSTER.newKey(KeyScope.READ_WRITE, null).key();
+    private static final String REVOKED_KEY =
+            CLUSTER.newKey(KeyScope.READ_WRITE, null).key();
 
     @LocalServerPort
     int port;

@@ -68,7 +68,11 @@ class DirectorySnapshotKeeperTest {
         ClusterRoute es = after.directory.find(elasticsearch.host()).orElseThrow();
         assertThat(es.upstreamTrust().certificates()).containsExactly(ca.certificate());
         assertThat(es.upstreamCredential().value())
-                .isEqualTo(before.directory.find(elasticsearch.host()).orElseThrow().upstreamCredential().value());
+                .isEqualTo(before.directory
+                        .find(elasticsearch.host())
+                        .orElseThrow()
+                        .upstreamCredential()
+                        .value());
         assertThat(after.directory.notYetRoutable(provisioning.id()))
                 .hasValueSatisfying(entry -> assertThat(entry.state()).isEqualTo(ClusterState.PROVISIONING));
         assertThat(after.directory.isRevoked(running.id(), "revoked-key-id")).isTrue();
