@@ -98,6 +98,20 @@ public abstract class GateKeeperIntegrationTest {
                 .build();
     }
 
+    /**
+     * Waits until readiness is UP: the directory has read both topics to their end, which takes a consumer group join
+     * and an idle interval after the context starts.
+     */
+    protected void awaitReady() {
+        await().atMost(EVENT_DELIVERY).pollInterval(Duration.ofMillis(200)).until(() -> management()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .is2xxSuccessful());
+    }
+
     /** Publishes a cluster and waits until GateKeeper routes it. */
     protected TestCluster provisioned(RecordingUpstream upstream) {
         return provisionedAt(upstream.address());
