@@ -1,15 +1,24 @@
 package io.dbaas.gatekeeper.directory;
 
-import io.dbaas.contracts.security.DerivedApiKeys;
+import io.dbaas.contracts.security.ApiKeys;
+import io.dbaas.contracts.security.ClusterTokens;
+import io.dbaas.contracts.security.ClusterTokens.VerifiedToken;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
- * A cluster's master key, opened in memory. A class rather than a string so that it cannot end up in a log line, an
- * exception or an error body by accident: {@link #toString()} never shows it.
+ * A cluster's master key, opened in memory, with the token signing key derived from it. A class rather than a string
+ * so that it cannot end up in a log line, an exception or an error body by accident: {@link #toString()} never shows
+ * it.
  */
 public final class MasterKey {
 
     private final String value;
+
+    /** Derived once, when the route is built: an HMAC per request would be wasted work. */
+    private final byte[] tokenSigningKey;
 
     public MasterKey(String value) {
         Objects.requireNonNull(value, "value");
@@ -17,11 +26,17 @@ public final class MasterKey {
             throw new IllegalArgumentException("a master key must not be blank");
         }
         this.value = value;
+        this.tokenSigningKey = ClusterTokens.signingKey(value);
     }
 
-    /** Whether {@code presentedApiKey} was derived from this master key; constant time for keys of the right shape. */
-    public boolean accepts(String presentedApiKey) {
-        return DerivedApiKeys.matches(value, presentedApiKey);
+    /** Whether {@code key} was derived from this master key; the MAC is compared in constant time. */
+    public boolean issued(ApiKeys.PresentedKey key) {
+        return ApiKeys.isGenuine(value, key);
+    }
+
+    /** The token's grant, when it is a genuine, unexpired, scoped token of {@code clusterId}. */
+    public Optional<VerifiedToken> verify(UUID clusterId, String token, Instant now) {
+        return ClusterTokens.verify(tokenSigningKey, clusterId, token, now);
     }
 
     /** The value to send to the cluster itself, and nowhere else. */

@@ -1,5 +1,6 @@
 package io.dbaas.gatekeeper.events;
 
+import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
@@ -13,7 +14,11 @@ import io.dbaas.contracts.event.ClusterUpdated;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.directory.ClusterRoute;
+import io.dbaas.gatekeeper.directory.ClusterState;
 import io.dbaas.gatekeeper.directory.MasterKey;
+import java.net.URI;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,16 +40,16 @@ public class ClusterDirectoryUpdater {
 
     /**
      * @throws MasterKeyCipher.SealedKeyException when the event's master key does not open
-     * @throws IllegalArgumentException when the event's addresses cannot form a route
+     * @throws IllegalArgumentException when the event's addresses or certificate cannot form a route
      */
     public void apply(ClusterEvent event) {
         switch (event) {
+            case ClusterProvisioningStarted started ->
+                notServing(started, ClusterState.PROVISIONING, "it is provisioning");
             case ClusterProvisioned provisioned -> route(provisioned);
-            case ClusterFailed failed -> unroute(failed, "it failed");
-            case ClusterDeletionStarted deleting -> unroute(deleting, "it is being deleted");
-            case ClusterDeleted deleted -> unroute(deleted, "it was deleted");
-            // Nothing answers yet: the cluster becomes routable when it is provisioned.
-            case ClusterProvisioningStarted ignored -> {}
+            case ClusterFailed failed -> notServing(failed, ClusterState.FAILED, "it failed");
+            case ClusterDeletionStarted deleting -> notServing(deleting, ClusterState.DELETING, "it is being deleted");
+            case ClusterDeleted deleted -> forget(deleted);
             // A cluster being changed, or short of nodes, keeps its route: its ready nodes still serve.
             case ClusterUpdated ignored -> {}
             case ClusterChangeFailed ignored -> {}
@@ -53,19 +58,46 @@ public class ClusterDirectoryUpdater {
         }
     }
 
-    private void route(ClusterProvisioned event) {
-        MasterKey masterKey = new MasterKey(cipher.open(event.clusterId(), event.sealedMasterKey()));
-        ClusterRoute route = new ClusterRoute(
-                event.clusterId(),
-                event.clusterEndpoint(),
-                event.internalAddress().toUri(),
-                masterKey);
-        directory.put(route);
-        log.info("Routing {} to cluster {} at {}", route.host(), route.clusterId(), route.upstream());
+    /**
+     * The route a {@code ClusterProvisioned} event describes, its master key opened. Also how a snapshot, which keeps
+     * the key sealed, becomes routes again.
+     */
+    public ClusterRoute routeOf(
+            UUID clusterId,
+            Engine engine,
+            String endpoint,
+            URI upstream,
+            String sealedMasterKey,
+            @Nullable String upstreamCaCertificate) {
+        MasterKey masterKey = new MasterKey(cipher.open(clusterId, sealedMasterKey));
+        return ClusterRoute.of(
+                clusterId, engine, endpoint, upstream, masterKey, sealedMasterKey, upstreamCaCertificate);
     }
 
-    private void unroute(ClusterEvent event, String why) {
-        directory.remove(event.clusterId());
-        log.info("No longer routing to cluster {}: {}", event.clusterId(), why);
+    private void route(ClusterProvisioned event) {
+        ClusterRoute route = routeOf(
+                event.clusterId(),
+                event.engine(),
+                event.clusterEndpoint(),
+                event.internalAddress().toUri(),
+                event.sealedMasterKey(),
+                event.upstreamCaCertificate());
+        directory.put(route);
+        log.info(
+                "Routing {} to {} cluster {} at {}",
+                route.host(),
+                route.engine().id(),
+                route.clusterId(),
+                route.upstream());
+    }
+
+    private void notServing(ClusterEvent event, ClusterState state, String why) {
+        directory.markNotServing(event.clusterId(), state);
+        log.info("Not routing to cluster {}: {}", event.clusterId(), why);
+    }
+
+    private void forget(ClusterDeleted event) {
+        directory.forget(event.clusterId());
+        log.info("Forgot cluster {}: it was deleted", event.clusterId());
     }
 }

@@ -6,7 +6,7 @@ import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the directory to the cluster-events topic. */
+/** Wires the directory to the cluster-events and access-events topics. */
 @Configuration(proxyBeanMethods = false)
 public class ClusterEventsConfiguration {
 
@@ -39,7 +39,23 @@ public class ClusterEventsConfiguration {
     }
 
     @Bean
-    ClusterEventsListener clusterEventsListener(ClusterDirectoryUpdater updater) {
-        return new ClusterEventsListener(new MessageCodec(), updater);
+    ConsumedOffsets consumedOffsets() {
+        return new ConsumedOffsets();
+    }
+
+    /** Named {@code directory} in the health report and the readiness group. */
+    @Bean
+    DirectoryReadiness directoryHealthIndicator() {
+        return new DirectoryReadiness();
+    }
+
+    @Bean
+    ClusterEventsListener clusterEventsListener(ClusterDirectoryUpdater updater, ConsumedOffsets offsets) {
+        return new ClusterEventsListener(new MessageCodec(), updater, offsets);
+    }
+
+    @Bean
+    AccessEventsListener accessEventsListener(ClusterDirectory directory, ConsumedOffsets offsets) {
+        return new AccessEventsListener(new MessageCodec(), directory, offsets);
     }
 }

@@ -5,19 +5,23 @@ import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.Topics;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.security.MasterKeyCipher;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 
 /**
- * Reads the cluster-events topic from the beginning and feeds the directory.
+ * Reads the cluster-events topic from the beginning (or from where the directory snapshot left off) and feeds the
+ * directory.
  *
  * <p>A record that cannot be applied is logged by its coordinates and skipped: one bad record must not stop
  * GateKeeper from learning about every cluster after it. Log lines never carry the record's content, which may hold a
  * sealed key, nor a parser message, which may quote that content.
  */
-public class ClusterEventsListener {
+public class ClusterEventsListener implements ConsumerSeekAware {
 
     /** The listener container id, for operators and tests that look the container up. */
     public static final String LISTENER_ID = "gatekeeper-cluster-events";
@@ -26,14 +30,21 @@ public class ClusterEventsListener {
 
     private final MessageCodec codec;
     private final ClusterDirectoryUpdater updater;
+    private final ConsumedOffsets offsets;
 
-    public ClusterEventsListener(MessageCodec codec, ClusterDirectoryUpdater updater) {
+    public ClusterEventsListener(MessageCodec codec, ClusterDirectoryUpdater updater, ConsumedOffsets offsets) {
         this.codec = codec;
         this.updater = updater;
+        this.offsets = offsets;
     }
 
     @KafkaListener(id = LISTENER_ID, topics = Topics.CLUSTER_EVENTS, groupId = "#{@clusterEventsConsumerGroup.id()}")
     public void onRecord(ConsumerRecord<byte[], byte[]> record) {
+        apply(record);
+        offsets.applied(record);
+    }
+
+    private void apply(ConsumerRecord<byte[], byte[]> record) {
         byte[] value = record.value();
         if (value == null) {
             log.warn("Skipped {}: empty record", coordinates(record));
@@ -49,11 +60,18 @@ public class ClusterEventsListener {
                             + " the cluster stays unroutable",
                     coordinates(record));
         } catch (IllegalArgumentException e) {
-            log.warn("Skipped {}: its cluster endpoint or internal address is not usable", coordinates(record));
+            log.warn(
+                    "Skipped {}: its cluster endpoint, internal address or CA certificate is not usable",
+                    coordinates(record));
         }
     }
 
-    private static String coordinates(ConsumerRecord<?, ?> record) {
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        offsets.seekKnown(assignments, callback);
+    }
+
+    static String coordinates(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
     }
 }

@@ -22,7 +22,34 @@ public record Problem(URI type, String title, int status, String detail) {
             "unauthenticated",
             "Unauthenticated",
             HttpStatus.UNAUTHORIZED,
-            "This cluster needs a valid API key for it in the api-key header.");
+            "This cluster needs a valid API key for it in the api-key header, or a valid token for it in"
+                    + " Authorization: Bearer.");
+
+    /** The credential is genuine but read-only, and the request writes. */
+    public static final Problem READ_ONLY_CREDENTIAL = of(
+            "read-only-credential",
+            "Read-only credential",
+            HttpStatus.FORBIDDEN,
+            "This API key or token may only read, and this request writes. Use a read-write key.");
+
+    /** Answered before any key is checked: the cluster has no key to check against yet. */
+    public static final Problem CLUSTER_PROVISIONING = of(
+            "cluster-provisioning",
+            "Cluster not ready yet",
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The cluster is being provisioned. Retry after the time in Retry-After.");
+
+    public static final Problem CLUSTER_FAILED = of(
+            "cluster-failed",
+            "Cluster failed",
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The cluster could not be provisioned and does not serve. Check the cluster's status.");
+
+    public static final Problem CLUSTER_DELETING = of(
+            "cluster-deleting",
+            "Cluster being deleted",
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "The cluster is being deleted and no longer serves.");
 
     /** The cluster did not take the connection, or broke it: nothing GateKeeper can retry safely on its behalf. */
     public static final Problem UPSTREAM_UNAVAILABLE = of(

@@ -4,6 +4,7 @@ import io.dbaas.gatekeeper.abuse.AbuseProtection;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.problem.ProblemResponses;
 import io.dbaas.gatekeeper.upstream.UpstreamProperties;
+import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.handler.predicate.HostRoutePredicateFactory;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -46,8 +47,11 @@ public class RoutingConfiguration {
 
     @Bean
     ClusterRoutingFilter clusterRoutingFilter(
-            ClusterDirectory directory, ProblemResponses problems, AbuseProtection abuse) {
-        return new ClusterRoutingFilter(directory, problems, abuse);
+            ClusterDirectory directory,
+            ProblemResponses problems,
+            AbuseProtection abuse,
+            GateKeeperProperties properties) {
+        return new ClusterRoutingFilter(directory, problems, abuse, properties.domain(), Clock.systemUTC());
     }
 
     /**

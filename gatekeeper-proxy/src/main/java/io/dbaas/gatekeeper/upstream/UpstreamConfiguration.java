@@ -1,7 +1,12 @@
 package io.dbaas.gatekeeper.upstream;
 
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import reactor.netty.http.client.HttpClient;
 
 @Configuration(proxyBeanMethods = false)
 public class UpstreamConfiguration {
@@ -9,5 +14,14 @@ public class UpstreamConfiguration {
     @Bean
     UpstreamFailureFilter upstreamFailureFilter() {
         return new UpstreamFailureFilter();
+    }
+
+    /** Takes the place of the gateway's own routing filter, which it backs off for (it is missing-bean conditional). */
+    @Bean
+    UpstreamRoutingFilter upstreamRoutingFilter(
+            HttpClient httpClient,
+            ObjectProvider<List<HttpHeadersFilter>> headersFilters,
+            HttpClientProperties properties) {
+        return new UpstreamRoutingFilter(httpClient, headersFilters, properties);
     }
 }

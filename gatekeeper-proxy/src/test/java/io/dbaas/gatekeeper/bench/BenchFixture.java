@@ -6,7 +6,8 @@ import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
 import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.event.ServiceAddress;
-import io.dbaas.contracts.security.DerivedApiKeys;
+import io.dbaas.contracts.security.ApiKeys;
+import io.dbaas.contracts.security.KeyScope;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -122,7 +123,7 @@ public final class BenchFixture {
                 null);
         producer.send(new ProducerRecord<>(
                 Topics.CLUSTER_EVENTS, id.toString().getBytes(StandardCharsets.UTF_8), codec.write(event)));
-        return host + " " + DerivedApiKeys.newKey(masterKey);
+        return host + " " + ApiKeys.issue(masterKey, KeyScope.READ_WRITE, null).key();
     }
 
     /** Whole or not at all: the script polls for these files. */

@@ -1,6 +1,7 @@
 package io.dbaas.gatekeeper.bench;
 
-import io.dbaas.contracts.security.DerivedApiKeys;
+import io.dbaas.contracts.security.ApiKeys;
+import io.dbaas.contracts.security.KeyScope;
 import io.dbaas.gatekeeper.abuse.AbuseProperties;
 import io.dbaas.gatekeeper.abuse.AbuseProtection;
 import io.dbaas.gatekeeper.directory.MasterKey;
@@ -8,7 +9,7 @@ import java.time.Duration;
 
 /**
  * What authentication costs a valid request on its own, as {@code ClusterRoutingFilter} pays it: the key check
- * ({@link MasterKey#accepts}: HMAC-SHA256 of the salt, constant-time comparison) and the per-key rate-limit bucket
+ * ({@link ApiKeys#parse} and {@link MasterKey#issued}: checksum, HMAC-SHA256, constant-time comparison) and the per-key rate-limit bucket
  * that only authenticated requests take ({@link AbuseProtection#requestWithKey}: SHA-256 of the key, a cache lookup,
  * a token). Measured on one thread after a warm-up, so the JIT has compiled both as in a running GateKeeper.
  *
@@ -26,16 +27,20 @@ public final class KeyCheckCost {
 
     public static void main(String[] args) {
         MasterKey masterKey = new MasterKey(MASTER_KEY);
-        String apiKey = DerivedApiKeys.newKey(MASTER_KEY);
+        String apiKey = ApiKeys.issue(MASTER_KEY, KeyScope.READ_WRITE, null).key();
         // A limit never reached, as in the benchmark's GateKeeper: the bucket is still taken from on every call.
         AbuseProtection abuse = new AbuseProtection(
                 new AbuseProperties(1_000_000_000, Duration.ofSeconds(1), 20, Duration.ofMinutes(1), 100_000));
-        Step keyCheck = () -> masterKey.accepts(apiKey);
+        Step keyCheck = () -> accepts(masterKey, apiKey);
         Step auth =
-                () -> masterKey.accepts(apiKey) && abuse.requestWithKey(apiKey).isEmpty();
+                () -> accepts(masterKey, apiKey) && abuse.requestWithKey(apiKey).isEmpty();
         measure(keyCheck, WARM_UP);
         measure(auth, WARM_UP);
         System.out.printf("ns_per_auth=%d ns_per_key_check=%d%n", measure(auth, MEASURE), measure(keyCheck, MEASURE));
+    }
+
+    private static boolean accepts(MasterKey masterKey, String apiKey) {
+        return ApiKeys.parse(apiKey).filter(masterKey::issued).isPresent();
     }
 
     /** Nanoseconds per call of {@code step}, run for about {@code duration}; every call must succeed. */

@@ -2,6 +2,7 @@ package io.dbaas.gatekeeper.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
@@ -10,13 +11,17 @@ import io.dbaas.contracts.event.ClusterProvisioningStarted;
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.directory.ClusterRoute;
+import io.dbaas.gatekeeper.directory.ClusterState;
 import io.dbaas.gatekeeper.support.CapturedLogs;
+import io.dbaas.gatekeeper.support.TestCertificates;
 import io.dbaas.gatekeeper.support.TestCluster;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +30,10 @@ class ClusterEventsListenerTest {
     private static final ServiceAddress ADDRESS = new ServiceAddress("http", "qdrant.c-1.svc", 6333);
 
     private final MessageCodec codec = new MessageCodec();
+    private final ConsumedOffsets offsets = new ConsumedOffsets();
     private final ClusterDirectory directory = new ClusterDirectory();
     private final ClusterEventsListener listener =
-            new ClusterEventsListener(codec, new ClusterDirectoryUpdater(directory, TestCluster.CIPHER));
+            new ClusterEventsListener(codec, new ClusterDirectoryUpdater(directory, TestCluster.CIPHER), offsets);
     private final CapturedLogs logs = CapturedLogs.of(ClusterEventsListener.class, ClusterDirectoryUpdater.class);
     private long offset;
 
@@ -79,6 +85,8 @@ class ClusterEventsListenerTest {
                 UUID.randomUUID(), Instant.now(), MessageMetadata.startingChain(UUID.randomUUID()), cluster.id()))));
 
         assertThat(directory.size()).isZero();
+        assertThat(directory.notYetRoutable(cluster.id()))
+                .hasValueSatisfying(entry -> assertThat(entry.state()).isEqualTo(ClusterState.PROVISIONING));
     }
 
     @Test
@@ -154,9 +162,70 @@ class ClusterEventsListenerTest {
         listener.onRecord(record(codec.write(event)));
 
         assertThat(logs.text())
-                .contains("Routing " + cluster.host() + " to cluster " + cluster.id())
+                .contains("Routing " + cluster.host() + " to qdrant cluster " + cluster.id())
                 .doesNotContain(cluster.masterKey())
                 .doesNotContain(event.sealedMasterKey());
+    }
+
+    @Test
+    void aDegradedOrUpdatedClusterKeepsServingABeingDeletedOneStopsAndADeletedOneIsForgotten() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        listener.onRecord(record(codec.write(cluster.provisionedAt(ADDRESS))));
+
+        listener.onRecord(record(codec.write(cluster.degraded())));
+        listener.onRecord(record(codec.write(cluster.updated())));
+        assertThat(directory.find(cluster.host())).isPresent();
+
+        listener.onRecord(record(codec.write(cluster.deletionStarted())));
+        assertThat(directory.find(cluster.host())).isEmpty();
+        assertThat(directory.lookup(cluster.host()))
+                .hasValueSatisfying(entry -> assertThat(entry.state()).isEqualTo(ClusterState.DELETING));
+
+        listener.onRecord(record(codec.write(cluster.deleted())));
+        assertThat(directory.lookup(cluster.host())).isEmpty();
+        assertThat(directory.entries()).isEmpty();
+    }
+
+    @Test
+    void anElasticsearchClusterIsReachedOverHttpsWithItsOwnCaAndBasicCredentials() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        TestCertificates.Authority ca = TestCertificates.authority();
+        ServiceAddress https = new ServiceAddress("https", "es.c-1.svc", 9200);
+
+        listener.onRecord(record(codec.write(cluster.elasticsearchAt(https, ca.pem()))));
+
+        ClusterRoute route = directory.find(cluster.host()).orElseThrow();
+        assertThat(route.engine()).isEqualTo(Engine.ELASTICSEARCH);
+        assertThat(route.upstreamTrust()).isNotNull();
+        assertThat(route.upstreamTrust().certificates()).containsExactly(ca.certificate());
+        assertThat(route.upstreamCredential().header()).isEqualTo("Authorization");
+        assertThat(route.upstreamCredential().value())
+                .isEqualTo("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(("elastic:" + cluster.masterKey()).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void anHttpsClusterWithoutCaCertificateIsSkipped() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        ServiceAddress https = new ServiceAddress("https", "es.c-1.svc", 9200);
+
+        listener.onRecord(record(codec.write(cluster.provisionedAt(https))));
+        listener.onRecord(record(codec.write(cluster.elasticsearchAt(https, "not a certificate"))));
+
+        assertThat(directory.find(cluster.host())).isEmpty();
+        assertThat(logs.text()).contains("CA certificate is not usable");
+    }
+
+    @Test
+    void recordsHowFarEachPartitionWasRead() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        listener.onRecord(new ConsumerRecord<>(
+                Topics.CLUSTER_EVENTS, 1, 41, new byte[0], "garbage".getBytes(StandardCharsets.UTF_8)));
+        listener.onRecord(new ConsumerRecord<>(
+                Topics.CLUSTER_EVENTS, 1, 42, new byte[0], codec.write(cluster.provisionedAt(ADDRESS))));
+
+        assertThat(offsets.copy()).containsEntry(new TopicPartition(Topics.CLUSTER_EVENTS, 1), 43L);
     }
 
     private ConsumerRecord<byte[], byte[]> record(byte[] value) {

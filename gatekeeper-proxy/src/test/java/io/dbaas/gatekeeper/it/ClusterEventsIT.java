@@ -24,9 +24,9 @@ class ClusterEventsIT extends GateKeeperIntegrationTest {
 
         publish(cluster.failed());
         await().atMost(eventDelivery())
-                .untilAsserted(() -> assertProblem(request(cluster, apiKey), 404, "urn:dbaas:problem:unknown-cluster"));
+                .untilAsserted(() -> assertProblem(request(cluster, apiKey), 503, "urn:dbaas:problem:cluster-failed"));
         UPSTREAM_A.forget();
-        request(cluster, apiKey).expectStatus().isNotFound();
+        request(cluster, apiKey).expectStatus().isEqualTo(503);
         assertThat(UPSTREAM_A.received()).isEmpty();
     }
 

@@ -14,6 +14,16 @@ class ManagementPortIT extends GateKeeperIntegrationTest {
     @Test
     void healthAndPrometheusAreServedOnTheManagementPort() {
         assertThat(managementPort).isNotEqualTo(port);
+        awaitReady();
+        management()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
         management()
                 .get()
                 .uri("/actuator/health")

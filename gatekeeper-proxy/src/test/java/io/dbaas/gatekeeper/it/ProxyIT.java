@@ -3,7 +3,8 @@ package io.dbaas.gatekeeper.it;
 import static io.dbaas.gatekeeper.it.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbaas.contracts.security.DerivedApiKeys;
+import io.dbaas.contracts.security.ApiKeys;
+import io.dbaas.contracts.security.KeyScope;
 import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
 import io.dbaas.gatekeeper.support.RecordingUpstream.Received;
 import io.dbaas.gatekeeper.support.TestCluster;
@@ -113,7 +114,7 @@ class ProxyIT extends GateKeeperIntegrationTest {
                         .header(HttpHeaders.HOST, clusterA.host())
                         .exchange()
                         .expectHeader()
-                        .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "ApiKey .*header=\"api-key\".*"),
+                        .valueMatches(HttpHeaders.WWW_AUTHENTICATE, "ApiKey .*header=\"api-key\".*Bearer .*"),
                 401,
                 UNAUTHENTICATED);
 
@@ -161,7 +162,8 @@ class ProxyIT extends GateKeeperIntegrationTest {
     @Test
     void aForgedKeyOfTheRightShapeIsUnauthenticated() {
         // Right prefix, right length, valid base64url: only the HMAC is wrong.
-        String forged = DerivedApiKeys.newKey("some-other-master-key-0123456789");
+        String forged = ApiKeys.issue("some-other-master-key-0123456789", KeyScope.READ_WRITE, null)
+                .key();
 
         assertProblem(requestToA(forged), 401, UNAUTHENTICATED);
         assertNothingReachedAnyCluster();

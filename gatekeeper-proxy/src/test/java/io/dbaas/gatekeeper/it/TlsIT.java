@@ -183,6 +183,7 @@ class TlsIT extends GateKeeperIntegrationTest {
 
     @Test
     void theManagementPortStaysPlainHttp() {
+        awaitReady();
         management().get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
 

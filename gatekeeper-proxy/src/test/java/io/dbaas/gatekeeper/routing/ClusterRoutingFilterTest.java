@@ -3,7 +3,9 @@ package io.dbaas.gatekeeper.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
-import io.dbaas.contracts.security.DerivedApiKeys;
+import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.security.ApiKeys;
+import io.dbaas.contracts.security.KeyScope;
 import io.dbaas.gatekeeper.abuse.AbuseProperties;
 import io.dbaas.gatekeeper.abuse.AbuseProtection;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
@@ -11,6 +13,7 @@ import io.dbaas.gatekeeper.directory.ClusterRoute;
 import io.dbaas.gatekeeper.directory.MasterKey;
 import io.dbaas.gatekeeper.problem.ProblemResponses;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +42,9 @@ class ClusterRoutingFilterTest {
     private final ClusterRoutingFilter filter = new ClusterRoutingFilter(
             directory,
             new ProblemResponses(JsonMapper.builder().build()),
-            new AbuseProtection(new AbuseProperties(1000, Duration.ofSeconds(1), 1000, Duration.ofMinutes(1), 100)));
+            new AbuseProtection(new AbuseProperties(1000, Duration.ofSeconds(1), 1000, Duration.ofMinutes(1), 100)),
+            "dbaas.localhost",
+            Clock.systemUTC());
     private final AtomicReference<@Nullable ServerWebExchange> forwarded = new AtomicReference<>();
     private final GatewayFilterChain chain = exchange -> {
         forwarded.set(exchange);
@@ -48,14 +53,20 @@ class ClusterRoutingFilterTest {
 
     @BeforeEach
     void knowOneCluster() {
-        directory.put(new ClusterRoute(
-                UUID.randomUUID(), HOST, URI.create("https://10.1.2.3:6333"), new MasterKey(MASTER_KEY)));
+        directory.put(ClusterRoute.of(
+                UUID.randomUUID(),
+                Engine.QDRANT,
+                HOST,
+                URI.create("http://10.1.2.3:6333"),
+                new MasterKey(MASTER_KEY),
+                "sealed",
+                null));
     }
 
     @Test
     void aValidKeyIsReplacedByTheMasterKeyAndTheRequestGoesToTheClusterUpstream() {
         MockServerWebExchange exchange = exchange(post("http://" + HOST + ":8000/a%20b/c?x=1&y=%2F")
-                .header("api-key", DerivedApiKeys.newKey(MASTER_KEY))
+                .header("api-key", apiKey())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer client-token")
                 .header(HttpHeaders.COOKIE, "session=client")
                 .header("X-Client", "kept"));
@@ -70,13 +81,13 @@ class ClusterRoutingFilterTest {
         assertThat(headers.containsHeader(HttpHeaders.COOKIE)).isFalse();
         assertThat(headers.getFirst("X-Client")).isEqualTo("kept");
         assertThat(sent.<URI>getAttribute(GATEWAY_REQUEST_URL_ATTR))
-                .isEqualTo(URI.create("https://10.1.2.3:6333/a%20b/c?x=1&y=%2F"));
+                .isEqualTo(URI.create("http://10.1.2.3:6333/a%20b/c?x=1&y=%2F"));
     }
 
     @Test
     void theHostIsLookedUpWithoutPortAndIgnoringCase() {
-        MockServerWebExchange exchange = exchange(
-                get("http://" + HOST.toUpperCase() + ":8000/").header("api-key", DerivedApiKeys.newKey(MASTER_KEY)));
+        MockServerWebExchange exchange =
+                exchange(get("http://" + HOST.toUpperCase() + ":8000/").header("api-key", apiKey()));
 
         filter.filter(exchange, chain).block();
 
@@ -111,7 +122,7 @@ class ClusterRoutingFilterTest {
     @Test
     void anUnknownHostIsNotFoundAndNotForwarded() {
         MockServerWebExchange exchange =
-                exchange(get("http://other.dbaas.localhost/").header("api-key", DerivedApiKeys.newKey(MASTER_KEY)));
+                exchange(get("http://other.dbaas.localhost/").header("api-key", apiKey()));
 
         filter.filter(exchange, chain).block();
 
@@ -125,6 +136,10 @@ class ClusterRoutingFilterTest {
         assertThat(filter.getOrder())
                 .isGreaterThan(RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER)
                 .isLessThan(NettyRoutingFilter.ORDER);
+    }
+
+    private static String apiKey() {
+        return ApiKeys.issue(MASTER_KEY, KeyScope.READ_WRITE, null).key();
     }
 
     /** A client sends the authority of the URL as Host; the mock request does not do that by itself. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.dbaas.contracts.Message;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.Topics;
+import io.dbaas.contracts.access.AccessEvent;
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         })
 @EmbeddedKafka(
         partitions = 2,
-        topics = Topics.CLUSTER_EVENTS,
+        topics = {Topics.CLUSTER_EVENTS, Topics.ACCESS_EVENTS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class GateKeeperIntegrationTest {
 
@@ -97,6 +98,20 @@ public abstract class GateKeeperIntegrationTest {
                 .build();
     }
 
+    /**
+     * Waits until readiness is UP: the directory has read both topics to their end, which takes a consumer group join
+     * and an idle interval after the context starts.
+     */
+    protected void awaitReady() {
+        await().atMost(EVENT_DELIVERY).pollInterval(Duration.ofMillis(200)).until(() -> management()
+                .get()
+                .uri("/actuator/health/readiness")
+                .exchange()
+                .returnResult(String.class)
+                .getStatus()
+                .is2xxSuccessful());
+    }
+
     /** Publishes a cluster and waits until GateKeeper routes it. */
     protected TestCluster provisioned(RecordingUpstream upstream) {
         return provisionedAt(upstream.address());
@@ -111,19 +126,25 @@ public abstract class GateKeeperIntegrationTest {
         return cluster;
     }
 
+    /** On the topic of the message's family: access events on theirs, cluster events on theirs. */
     protected void publish(Message message) {
-        publish(message.clusterId().toString(), codec.write(message));
+        String topic = message instanceof AccessEvent ? Topics.ACCESS_EVENTS : Topics.CLUSTER_EVENTS;
+        publish(topic, message.clusterId().toString(), codec.write(message));
     }
 
     protected void publishGarbage(String key, String content) {
-        publish(key, content.getBytes(StandardCharsets.UTF_8));
+        publishGarbage(Topics.CLUSTER_EVENTS, key, content);
+    }
+
+    protected void publishGarbage(String topic, String key, String content) {
+        publish(topic, key, content.getBytes(StandardCharsets.UTF_8));
     }
 
     protected static Duration eventDelivery() {
         return EVENT_DELIVERY;
     }
 
-    private void publish(String key, byte[] value) {
+    private void publish(String topic, String key, byte[] value) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 broker.getBrokersAsString(),
@@ -131,10 +152,10 @@ public abstract class GateKeeperIntegrationTest {
                 "all");
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CLUSTER_EVENTS, key.getBytes(StandardCharsets.UTF_8), value))
+            producer.send(new ProducerRecord<>(topic, key.getBytes(StandardCharsets.UTF_8), value))
                     .get(10, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + Topics.CLUSTER_EVENTS, e);
+            throw new IllegalStateException("could not publish to " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

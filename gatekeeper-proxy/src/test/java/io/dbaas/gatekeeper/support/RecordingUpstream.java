@@ -2,6 +2,8 @@ package io.dbaas.gatekeeper.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.dbaas.contracts.event.ServiceAddress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,11 +32,21 @@ public final class RecordingUpstream implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Duration delay;
 
-    private RecordingUpstream(String name, Duration delay) {
+    private final String scheme;
+
+    private RecordingUpstream(String name, Duration delay, @Nullable SSLContext tls) {
         this.name = name;
         this.delay = delay;
+        this.scheme = tls == null ? "http" : "https";
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 0);
+            } else {
+                HttpsServer https = HttpsServer.create(loopback, 0);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,17 +57,22 @@ public final class RecordingUpstream implements AutoCloseable {
     }
 
     public static RecordingUpstream start(String name) {
-        return new RecordingUpstream(name, Duration.ZERO);
+        return new RecordingUpstream(name, Duration.ZERO, null);
+    }
+
+    /** An upstream speaking HTTPS only, with the server certificate of {@code tls}, on 127.0.0.1. */
+    public static RecordingUpstream https(String name, SSLContext tls) {
+        return new RecordingUpstream(name, Duration.ZERO, tls);
     }
 
     /** An upstream that records each request at once but waits {@code delay} before it answers. */
     public static RecordingUpstream slow(String name, Duration delay) {
-        return new RecordingUpstream(name, delay);
+        return new RecordingUpstream(name, delay, null);
     }
 
     /** The address a {@code ClusterProvisioned} event announces for this upstream. */
     public ServiceAddress address() {
-        return new ServiceAddress("http", "127.0.0.1", server.getAddress().getPort());
+        return new ServiceAddress(scheme, "127.0.0.1", server.getAddress().getPort());
     }
 
     public String name() {

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.snapshot;
+
+import org.jspecify.annotations.NullMarked;
