@@ -1,7 +1,10 @@
 package io.dbaas.orion.cluster.web;
 
 import io.dbaas.orion.cluster.ClusterPage;
+import io.dbaas.orion.operation.Operation;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,9 +14,11 @@ import org.jspecify.annotations.Nullable;
 record ClusterListResponse(
         List<ClusterResponse> items, @Nullable String nextPageToken) {
 
-    static ClusterListResponse of(ClusterPage page) {
+    static ClusterListResponse of(ClusterPage page, Map<UUID, Operation> inProgress) {
         return new ClusterListResponse(
-                page.clusters().stream().map(ClusterResponse::of).toList(),
+                page.clusters().stream()
+                        .map(cluster -> ClusterResponse.of(cluster, inProgress.get(cluster.id())))
+                        .toList(),
                 page.nextPageToken().orElse(null));
     }
 }
