@@ -1,12 +1,8 @@
 package io.dbaas.orion.operation;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,15 +34,5 @@ public class OperationQueries {
     @Transactional(readOnly = true)
     public Optional<Operation> inProgressOf(UUID clusterId) {
         return operations.inProgressOf(clusterId);
-    }
-
-    /** The operation under way of each of these clusters that has one. */
-    @Transactional(readOnly = true)
-    public Map<UUID, Operation> inProgressOf(Collection<UUID> clusterIds) {
-        if (clusterIds.isEmpty()) {
-            return Map.of();
-        }
-        return operations.inProgressOf(clusterIds).stream()
-                .collect(Collectors.toMap(Operation::clusterId, Function.identity()));
     }
 }

@@ -8,7 +8,6 @@ import io.dbaas.orion.cluster.ClusterChange;
 import io.dbaas.orion.cluster.ClusterChanges;
 import io.dbaas.orion.cluster.ClusterClaims;
 import io.dbaas.orion.cluster.ClusterListing;
-import io.dbaas.orion.cluster.ClusterPage;
 import io.dbaas.orion.cluster.ClusterQuery;
 import io.dbaas.orion.operation.Operation;
 import io.dbaas.orion.operation.OperationQueries;
@@ -134,11 +133,7 @@ class ClusterController {
             @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize,
             @RequestParam(name = "page_token", required = false) @Nullable String pageToken) {
         var query = new ClusterQuery(state, engine, provider, region, pageSize, pageToken);
-        ClusterPage page = listing.list(caller.accountId(), query);
-        return ClusterListResponse.of(
-                page,
-                operations.inProgressOf(
-                        page.clusters().stream().map(Cluster::id).toList()));
+        return ClusterListResponse.of(listing.list(caller.accountId(), query));
     }
 
     static String location(Cluster cluster) {
