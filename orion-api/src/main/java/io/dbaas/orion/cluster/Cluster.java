@@ -198,17 +198,30 @@ public class Cluster implements Persistable<UUID> {
     }
 
     /**
-     * Nebula refused or could not carry out a change: the cluster keeps serving with the shape it had, degraded if not
-     * every node is ready. Returns {@code false}, changing nothing, unless the cluster is updating.
+     * Nebula refused or could not carry out a change (or a deletion): the cluster keeps serving with the shape it had,
+     * {@code DEGRADED} if not every node is ready, {@code FAILED} if none is. Returns {@code false}, changing nothing,
+     * unless the cluster is updating or being deleted.
      */
     public boolean revertChange(String why, Instant at) {
+        if (state == ClusterState.DELETING) {
+            // A refused deletion: the cluster is as it was, serving as far as its ready nodes say.
+            changeState(servingState(), "The deletion was not carried out (" + why + ").", at);
+            return true;
+        }
         if (state != ClusterState.UPDATING) {
             return false;
         }
         takeShape(running);
         String reason = "The change was not made (" + why + "); the cluster keeps its previous shape.";
-        changeState(nodesReady < running.nodes() ? ClusterState.DEGRADED : ClusterState.RUNNING, reason, at);
+        changeState(servingState(), reason, at);
         return true;
+    }
+
+    private ClusterState servingState() {
+        if (nodesReady >= running.nodes()) {
+            return ClusterState.RUNNING;
+        }
+        return nodesReady > 0 ? ClusterState.DEGRADED : ClusterState.FAILED;
     }
 
     /**

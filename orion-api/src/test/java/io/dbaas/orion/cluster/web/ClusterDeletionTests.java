@@ -87,6 +87,19 @@ class ClusterDeletionTests extends LifecycleIntegrationTests {
     }
 
     @Test
+    void refusedDeletionLeavesTheClusterServingAndCanBeAskedAgain() {
+        UUID cluster = runningCluster();
+        UUID operation = operationIdOf(delete("/v1/clusters/" + cluster));
+
+        nebula.changeFailed(cluster, operation, "Deleting clusters is not carried out yet.");
+
+        JsonNode running = awaitState(cluster, "RUNNING");
+        assertThat(running.get("reason").asString()).contains("not carried out yet");
+        assertThat(operation(operation).get("error").asString()).isEqualTo("Deleting clusters is not carried out yet.");
+        assertThat(delete("/v1/clusters/" + cluster).status()).isEqualTo(202);
+    }
+
+    @Test
     void failedClusterCanBeDeleted() {
         UUID cluster = runningCluster();
         nebula.failed(cluster, null, "The nodes never became ready.");
