@@ -113,6 +113,65 @@ public class Capacity {
         log.warn("Cluster {} runs after it was reported failed; its share of {} is held again", clusterId, region);
     }
 
+    /**
+     * Takes the region's lock for the rest of the caller's transaction. A change of a cluster takes it before the
+     * cluster's own row lock, in the order admission takes them, so that the two never wait for each other in a circle.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockRegion(ProviderRegion region) {
+        lock(region);
+    }
+
+    /**
+     * Reserves what a scale or resize needs: while it is under way the cluster may use its old and its new shape at
+     * once (a rolling resize), so it holds the larger of the two in each dimension until the change settles. Only the
+     * extra over its share must fit what is free; waiting claims do not queue ahead of a cluster that already runs.
+     *
+     * @throws CapacityExceededException when the region cannot hold the extra; nothing is reserved
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reserveChange(UUID clusterId, ProviderRegion region, Resources newDemand) {
+        RegionCapacity capacity = lock(region);
+        Optional<ResourceClaim> claim = claims.findById(clusterId);
+        Optional<ResourceAllocation> allocation = claim.flatMap(held -> allocations.findById(clusterId));
+        Resources share = allocation.map(ResourceAllocation::share).orElse(Resources.NONE);
+        Resources reserve = share.atLeast(newDemand);
+        Resources extra = new Resources(
+                reserve.cpu().subtract(share.cpu()),
+                reserve.memory().subtract(share.memory()),
+                reserve.disk().subtract(share.disk()));
+        Resources free = capacity.total().minus(allocations.totalIn(region));
+        if (!extra.fitsWithin(free)) {
+            throw new CapacityExceededException(region, extra, free);
+        }
+        if (allocation.isPresent()) {
+            claim.orElseThrow().redemand(reserve);
+            allocation.get().reshare(reserve);
+            return;
+        }
+        // A running cluster without a share (it ran after a failure report was settled elsewhere): it takes one now.
+        Instant now = clock.instant();
+        ResourceClaim held = claim.orElseGet(() -> claims.save(ResourceClaim.of(clusterId, region, reserve, now)));
+        held.redemand(reserve);
+        allocations.save(held.allocate(now));
+    }
+
+    /**
+     * A change is over (done or refused): the cluster holds exactly what its shape now takes, and what it gave back goes
+     * to the claims waiting in its region, oldest first. Does nothing for a cluster that holds no share.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void settle(UUID clusterId, Resources demand) {
+        claims.findById(clusterId).ifPresent(claim -> {
+            RegionCapacity capacity = lock(claim.region());
+            allocations.findById(clusterId).ifPresent(allocation -> {
+                claim.redemand(demand);
+                allocation.reshare(demand);
+            });
+            admitWaiting(capacity);
+        });
+    }
+
     /** An operator sizes an offered region; claims waiting there that now fit are admitted, oldest first. */
     @Transactional
     public RegionUsage resize(ProviderRegion region, Resources total) {

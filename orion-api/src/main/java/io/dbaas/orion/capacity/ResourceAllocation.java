@@ -48,6 +48,11 @@ public class ResourceAllocation implements Persistable<UUID> {
         return new ResourceAllocation(clusterId, region, share, at);
     }
 
+    /** The cluster's share changes with its shape; only while holding the region's lock. */
+    void reshare(Resources newShare) {
+        this.share = newShare;
+    }
+
     public UUID clusterId() {
         return clusterId;
     }

@@ -48,6 +48,11 @@ public class ResourceClaim implements Persistable<UUID> {
         return new ResourceClaim(clusterId, region, demand, at);
     }
 
+    /** The cluster asks for another amount, its allocation with it; only while holding the region's lock. */
+    void redemand(Resources newDemand) {
+        this.demand = newDemand;
+    }
+
     public UUID clusterId() {
         return clusterId;
     }

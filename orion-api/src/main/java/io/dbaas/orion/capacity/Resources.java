@@ -34,6 +34,11 @@ public record Resources(BigDecimal cpu, BigDecimal memory, BigDecimal disk) {
                 disk.subtract(other.disk).max(BigDecimal.ZERO));
     }
 
+    /** The larger of the two in each dimension: what covers both. */
+    public Resources atLeast(Resources other) {
+        return new Resources(cpu.max(other.cpu), memory.max(other.memory), disk.max(other.disk));
+    }
+
     /** Whether this fits within {@code room} in every dimension. */
     public boolean fitsWithin(Resources room) {
         return cpu.compareTo(room.cpu) <= 0 && memory.compareTo(room.memory) <= 0 && disk.compareTo(room.disk) <= 0;

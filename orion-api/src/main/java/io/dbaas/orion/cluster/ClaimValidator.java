@@ -46,11 +46,8 @@ public class ClaimValidator {
                 .map(offer -> version(claim.version(), offer, violations))
                 .orElse(null);
         Integer nodes = required("nodes", claim.nodes(), violations);
-        if (nodes != null && !limits.nodes().contains(nodes)) {
-            violations.add(new FieldViolation(
-                    "nodes",
-                    "must be between %d and %d"
-                            .formatted(limits.nodes().min(), limits.nodes().max())));
+        if (nodes != null) {
+            checkNodes(nodes, limits, violations);
         }
         Quantity cpu = quantity("cpu", claim.cpu(), limits.cpu(), violations);
         Quantity memory = quantity("memory", claim.memory(), limits.memory(), violations);
@@ -87,6 +84,11 @@ public class ClaimValidator {
         if (value == null) {
             return offer.defaultVersion();
         }
+        return checkVersion(value, offer, violations);
+    }
+
+    /** The version when the engine offers it; otherwise {@code null}, and the violation recorded. */
+    static @Nullable String checkVersion(String value, EngineOffer offer, List<FieldViolation> violations) {
         if (!offer.versions().contains(value)) {
             violations.add(new FieldViolation(
                     "version", "'%s' is not an offered version; offered: %s".formatted(value, offer.versions())));
@@ -95,12 +97,27 @@ public class ClaimValidator {
         return value;
     }
 
+    static void checkNodes(int nodes, ClaimLimits limits, List<FieldViolation> violations) {
+        if (!limits.nodes().contains(nodes)) {
+            violations.add(new FieldViolation(
+                    "nodes",
+                    "must be between %d and %d"
+                            .formatted(limits.nodes().min(), limits.nodes().max())));
+        }
+    }
+
     private @Nullable Quantity quantity(
             String field, @Nullable String value, QuantityRange range, List<FieldViolation> violations) {
         String text = required(field, value, violations);
         if (text == null) {
             return null;
         }
+        return checkQuantity(field, text, range, violations);
+    }
+
+    /** The quantity when it is one and within bounds; otherwise {@code null}, and the violation recorded. */
+    static @Nullable Quantity checkQuantity(
+            String field, String text, QuantityRange range, List<FieldViolation> violations) {
         Optional<Quantity> quantity = Quantity.parse(text);
         if (quantity.isEmpty()) {
             violations.add(new FieldViolation(

@@ -8,6 +8,10 @@ import io.dbaas.orion.OrionProperties;
 import io.dbaas.orion.capacity.Admission;
 import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.capacity.ClaimAdmitted;
+import io.dbaas.orion.operation.Operation;
+import io.dbaas.orion.operation.OperationKind;
+import io.dbaas.orion.operation.Operations;
+import io.dbaas.orion.operation.RequestedChange;
 import io.dbaas.orion.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +31,7 @@ public class ClusterClaims {
     private final Clusters clusters;
     private final Capacity capacity;
     private final Outbox outbox;
+    private final Operations operations;
     private final OrionProperties properties;
     private final Clock clock;
 
@@ -35,12 +40,14 @@ public class ClusterClaims {
             Clusters clusters,
             Capacity capacity,
             Outbox outbox,
+            Operations operations,
             OrionProperties properties,
             Clock clock) {
         this.validator = validator;
         this.clusters = clusters;
         this.capacity = capacity;
         this.outbox = outbox;
+        this.operations = operations;
         this.properties = properties;
         this.clock = clock;
     }
@@ -48,21 +55,24 @@ public class ClusterClaims {
     /**
      * Stores the claimed cluster and reserves its share of the region. When the region holds it, the cluster is
      * {@code PENDING} and its {@code ProvisionDBCluster} command is in the outbox; otherwise it is
-     * {@code WAITING_FOR_CAPACITY} and no command is written until capacity admits it.
+     * {@code WAITING_FOR_CAPACITY} and no command is written until capacity admits it. Either way its {@code create}
+     * operation is pending; its id is the id of the provisioning command, whenever that is written.
      *
      * @throws InvalidClaimException when the claim is refused; nothing is stored
      */
     @Transactional
-    public Cluster claim(UUID accountId, Claim claim) {
+    public AcceptedClaim claim(UUID accountId, Claim claim) {
         ClusterSpec spec = validator.validate(claim);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Cluster cluster = clusters.save(Cluster.claim(id, accountId, spec, endpoint(id, spec), now));
+        Operation creation = operations.save(
+                Operation.accept(UUID.randomUUID(), id, accountId, OperationKind.CREATE, requested(spec), now));
         switch (capacity.claim(id, spec.placement(), spec.demand())) {
-            case Admission.Allocated allocated -> outbox.append(provisionCommand(cluster, now));
+            case Admission.Allocated allocated -> outbox.append(provisionCommand(creation.id(), cluster, now));
             case Admission.Waiting waiting -> cluster.waitForCapacity(waiting.reason(), now);
         }
-        return cluster;
+        return new AcceptedClaim(cluster, creation);
     }
 
     /**
@@ -88,7 +98,17 @@ public class ClusterClaims {
                 .orElseThrow(
                         () -> new IllegalStateException("capacity admitted unknown cluster " + admitted.clusterId()));
         cluster.admit(now);
-        outbox.append(provisionCommand(cluster, now));
+        // Clusters that waited since before operations existed get their creation operation now.
+        Operation creation = operations
+                .inProgressOf(cluster.id())
+                .orElseGet(() -> operations.save(Operation.accept(
+                        UUID.randomUUID(),
+                        cluster.id(),
+                        cluster.accountId(),
+                        OperationKind.CREATE,
+                        RequestedChange.NOTHING,
+                        now)));
+        outbox.append(provisionCommand(creation.id(), cluster, now));
     }
 
     /**
@@ -104,11 +124,21 @@ public class ClusterClaims {
         return String.join(".", id.toString(), spec.region(), spec.provider(), properties.endpointDomain());
     }
 
-    private static ProvisionDBCluster provisionCommand(Cluster cluster, Instant now) {
+    private static RequestedChange requested(ClusterSpec spec) {
+        return new RequestedChange(
+                spec.version(),
+                spec.nodes(),
+                spec.cpu().text(),
+                spec.memory().text(),
+                spec.disk().text());
+    }
+
+    /** The command of the operation {@code operationId}: same id, so that Nebula's events name the operation. */
+    private static ProvisionDBCluster provisionCommand(UUID operationId, Cluster cluster, Instant now) {
         return new ProvisionDBCluster(
-                UUID.randomUUID(),
+                operationId,
                 now,
-                MessageMetadata.startingChain(UUID.randomUUID()),
+                MessageMetadata.startingChain(operationId),
                 cluster.accountId(),
                 cluster.provider(),
                 cluster.region(),

@@ -14,7 +14,10 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Lists an account's clusters, newest first, filtered and a page at a time. */
+/**
+ * Lists an account's clusters, newest first, filtered and a page at a time. Deleted clusters are left out unless the
+ * filter asks for {@code state=DELETED}.
+ */
 @Service
 public class ClusterListing {
 
@@ -70,6 +73,9 @@ public class ClusterListing {
             where.add(criteria.equal(cluster.get("accountId"), accountId));
             if (state != null) {
                 where.add(criteria.equal(cluster.get("state"), state));
+            } else {
+                // Deleted clusters are kept for the record, shown only to those who ask for them by state.
+                where.add(criteria.notEqual(cluster.get("state"), ClusterState.DELETED));
             }
             if (engine != null) {
                 where.add(criteria.equal(cluster.get("engine"), engine));

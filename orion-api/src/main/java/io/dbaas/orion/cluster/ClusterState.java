@@ -13,6 +13,17 @@ public enum ClusterState {
     PROVISIONING,
     /** Every node is ready; the cluster answers at its endpoint. */
     RUNNING,
+    /**
+     * A scale, resize or upgrade is under way; the cluster keeps serving. Back to {@code RUNNING} when it completes, or,
+     * when Nebula refuses it, with its previous shape.
+     */
+    UPDATING,
+    /** The cluster serves, but not every node is ready; the reason says which and why. */
+    DEGRADED,
     /** Provisioning failed; the reason says why. */
-    FAILED
+    FAILED,
+    /** A deletion is under way; the cluster no longer serves. */
+    DELETING,
+    /** The cluster and everything it owned are gone; its capacity is free. Kept for the record. */
+    DELETED
 }

@@ -13,13 +13,18 @@ import io.dbaas.contracts.event.ClusterUpdated;
 import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.Clusters;
+import io.dbaas.orion.operation.OperationProgress;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Applies Nebula's events to the clusters, each event at most once. */
+/**
+ * Applies Nebula's events to the clusters and their operations, each event at most once. Capacity follows: a failed or
+ * deleted cluster frees its share, a change that settles (done or refused) holds exactly what the cluster now runs.
+ */
 @Service
 public class ClusterStatusUpdates {
 
@@ -28,11 +33,14 @@ public class ClusterStatusUpdates {
     private final Clusters clusters;
     private final ProcessedMessages processed;
     private final Capacity capacity;
+    private final OperationProgress operations;
 
-    ClusterStatusUpdates(Clusters clusters, ProcessedMessages processed, Capacity capacity) {
+    ClusterStatusUpdates(
+            Clusters clusters, ProcessedMessages processed, Capacity capacity, OperationProgress operations) {
         this.clusters = clusters;
         this.processed = processed;
         this.capacity = capacity;
+        this.operations = operations;
     }
 
     @Transactional
@@ -47,29 +55,41 @@ public class ClusterStatusUpdates {
             return;
         }
         Cluster cluster = found.get();
+        Instant at = event.createdAt();
         switch (event) {
-            case ClusterProvisioningStarted started -> cluster.markProvisioning(started.createdAt());
+            case ClusterProvisioningStarted started -> cluster.markProvisioning(at);
             case ClusterProvisioned provisioned -> {
-                cluster.markRunning(provisioned.nodesReady(), provisioned.sealedMasterKey(), provisioned.createdAt());
                 // Usually a no-op; after an early failure report had freed its share, a running cluster takes it back.
-                capacity.holdAgain(cluster.id(), cluster.placement(), cluster.demand());
+                if (cluster.markRunning(provisioned.nodesReady(), provisioned.sealedMasterKey(), at)) {
+                    capacity.holdAgain(cluster.id(), cluster.placement(), cluster.demand());
+                }
             }
             case ClusterFailed failed -> {
-                cluster.markFailed(failed.reason(), failed.createdAt());
                 // A failed cluster runs nothing: its share goes to the claims waiting in its region.
+                if (cluster.markFailed(failed.reason(), at)) {
+                    capacity.release(cluster.id());
+                }
+            }
+            case ClusterUpdated updated -> {
+                if (cluster.markUpdated(updated.clusterVersion(), updated.numNodes(), updated.nodesReady(), at)) {
+                    capacity.settle(cluster.id(), cluster.running().demand());
+                }
+            }
+            case ClusterChangeFailed changeFailed -> {
+                // The reservation made for the change is given back; the cluster holds what it still runs.
+                if (cluster.revertChange(changeFailed.reason(), at)) {
+                    capacity.settle(cluster.id(), cluster.running().demand());
+                }
+            }
+            case ClusterDegraded degraded -> cluster.markDegraded(degraded.nodesReady(), degraded.reason(), at);
+            case ClusterRecovered recovered -> cluster.markRecovered(recovered.nodesReady(), at);
+            case ClusterDeletionStarted deletionStarted -> cluster.markDeletionStarted(at);
+            case ClusterDeleted deleted -> {
+                cluster.markDeleted(at);
                 capacity.release(cluster.id());
             }
-            case ClusterUpdated updated -> ignoredForNow(updated);
-            case ClusterChangeFailed changeFailed -> ignoredForNow(changeFailed);
-            case ClusterDegraded degraded -> ignoredForNow(degraded);
-            case ClusterRecovered recovered -> ignoredForNow(recovered);
-            case ClusterDeletionStarted deletionStarted -> ignoredForNow(deletionStarted);
-            case ClusterDeleted deleted -> ignoredForNow(deleted);
         }
+        operations.record(event);
         log.info("Cluster {} is {} after {}", cluster.id(), cluster.state(), event.name());
-    }
-
-    private static void ignoredForNow(ClusterEvent event) {
-        log.warn("Event {} ({}) is not applied yet: Orion has no lifecycle states", event.id(), event.name());
     }
 }

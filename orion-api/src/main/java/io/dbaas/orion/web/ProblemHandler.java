@@ -6,10 +6,16 @@ import io.dbaas.orion.account.CredentialNotFoundException;
 import io.dbaas.orion.account.InvalidAccountRequestException;
 import io.dbaas.orion.account.LastAdministratorException;
 import io.dbaas.orion.apikey.ClusterNotRunningException;
+import io.dbaas.orion.cluster.ChangeRefusedException;
 import io.dbaas.orion.cluster.ClusterNotFoundException;
+import io.dbaas.orion.cluster.ClusterStateConflictException;
 import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.cluster.InvalidChangeException;
 import io.dbaas.orion.cluster.InvalidClaimException;
 import io.dbaas.orion.cluster.InvalidClusterQueryException;
+import io.dbaas.orion.cluster.OperationInProgressException;
+import io.dbaas.orion.cluster.PreconditionFailedException;
+import io.dbaas.orion.operation.OperationNotFoundException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +57,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail invalidClaim(InvalidClaimException e) {
         return fieldsAtFault(ProblemTypes.INVALID_CLAIM, "Invalid claim", e.violations());
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidChange(InvalidChangeException e) {
+        return fieldsAtFault(ProblemTypes.INVALID_CHANGE, "Invalid change", e.violations());
+    }
+
+    /** Well-formed, but not a change this cluster can make: a 422 naming the fields at fault, when there are any. */
+    @ExceptionHandler
+    ProblemDetail changeRefused(ChangeRefusedException e) {
+        ProblemDetail problem =
+                problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.CHANGE_REFUSED, "Change refused", e.detail());
+        problem.setProperty("errors", e.violations());
+        return problem;
+    }
+
+    /** Names the operation under way, so that the client can follow it and try again once it is done. */
+    @ExceptionHandler
+    ProblemDetail operationInProgress(OperationInProgressException e) {
+        ProblemDetail problem = problem(
+                HttpStatus.CONFLICT, ProblemTypes.OPERATION_IN_PROGRESS, "Operation in progress", e.getMessage());
+        problem.setProperty("operation_id", e.operationId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail clusterStateConflict(ClusterStateConflictException e) {
+        return problem(
+                HttpStatus.CONFLICT, ProblemTypes.CLUSTER_STATE_CONFLICT, "Cluster state conflict", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail preconditionFailed(PreconditionFailedException e) {
+        return problem(
+                HttpStatus.PRECONDITION_FAILED,
+                ProblemTypes.PRECONDITION_FAILED,
+                "Precondition failed",
+                e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail operationNotFound(OperationNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.OPERATION_NOT_FOUND, "Operation not found", e.getMessage());
     }
 
     @ExceptionHandler
@@ -108,6 +157,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 problem(HttpStatus.NOT_FOUND, ProblemTypes.ACCOUNT_NOT_FOUND, "Account not found", detail);
             case "credentialId" ->
                 problem(HttpStatus.NOT_FOUND, ProblemTypes.CREDENTIAL_NOT_FOUND, "Credential not found", detail);
+            case "operationId" ->
+                problem(HttpStatus.NOT_FOUND, ProblemTypes.OPERATION_NOT_FOUND, "Operation not found", detail);
             default -> problem(HttpStatus.NOT_FOUND, ProblemTypes.CLUSTER_NOT_FOUND, "Cluster not found", detail);
         };
     }

@@ -22,6 +22,13 @@ public final class ProblemTypes {
     public static final URI REGION_NOT_FOUND = of("region-not-found");
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
     public static final URI LAST_ADMINISTRATOR = of("last-administrator");
+    public static final URI INVALID_CHANGE = of("invalid-change");
+    public static final URI CHANGE_REFUSED = of("change-refused");
+    public static final URI OPERATION_IN_PROGRESS = of("operation-in-progress");
+    public static final URI CLUSTER_STATE_CONFLICT = of("cluster-state-conflict");
+    public static final URI PRECONDITION_FAILED = of("precondition-failed");
+    public static final URI CAPACITY_EXCEEDED = of("capacity-exceeded");
+    public static final URI OPERATION_NOT_FOUND = of("operation-not-found");
     public static final URI INTERNAL_ERROR = of("internal-error");
     public static final URI SERVICE_UNAVAILABLE = of("service-unavailable");
 

@@ -161,8 +161,29 @@ public abstract class OrionIntegrationTests {
             return send(request(path).GET());
         }
 
+        /** A GET with extra headers, given as name, value, name, value, ... */
+        public Response get(String path, String... headers) {
+            return send(withHeaders(request(path), headers).GET());
+        }
+
+        /** A PATCH with a JSON merge patch and extra headers, given as name, value, name, value, ... */
+        public Response patch(String path, String json, String... headers) {
+            return send(withHeaders(request(path), headers)
+                    .header("Content-Type", "application/merge-patch+json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+        }
+
         public Response delete(String path) {
             return send(request(path).DELETE());
+        }
+
+        /** A DELETE with extra headers, given as name, value, name, value, ... */
+        public Response delete(String path, String... headers) {
+            return send(withHeaders(request(path), headers).DELETE());
+        }
+
+        private HttpRequest.Builder withHeaders(HttpRequest.Builder request, String... headers) {
+            return headers.length > 0 ? request.headers(headers) : request;
         }
 
         private HttpRequest.Builder request(String path) {

@@ -20,6 +20,16 @@ public final class Topics {
     /** The first record with the given key, waiting up to {@code timeout} for it. */
     public static Optional<ConsumerRecord<String, byte[]>> firstWithKey(
             EmbeddedKafkaBroker broker, String topic, String key, Duration timeout) {
+        return firstWithKey(broker, topic, key, record -> true, timeout);
+    }
+
+    /** The first record with the given key that {@code matches}, waiting up to {@code timeout} for it. */
+    public static Optional<ConsumerRecord<String, byte[]>> firstWithKey(
+            EmbeddedKafkaBroker broker,
+            String topic,
+            String key,
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> matches,
+            Duration timeout) {
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
         props.put("auto.offset.reset", "earliest");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -27,7 +37,7 @@ public final class Topics {
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline)) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
+                    if (key.equals(record.key()) && matches.test(record)) {
                         return Optional.of(record);
                     }
                 }

@@ -59,6 +59,22 @@ class OpenApiTests extends OrionIntegrationTests {
     }
 
     @Test
+    void lifecycleEndpointsAreDescribedWithWhoMayCallThem() {
+        JsonNode paths = anonymous().get("/v3/api-docs").json().get("paths");
+
+        assertThat(paths.propertyNames()).contains("/v1/operations/{operationId}", "/v1/clusters/{id}/operations");
+        JsonNode cluster = paths.get("/v1/clusters/{id}");
+        assertThat(cluster.get("patch").get("description").asString()).contains("role admin");
+        assertThat(cluster.get("patch").get("responses").propertyNames()).contains("202", "400", "409", "412", "422");
+        assertThat(cluster.get("delete").get("description").asString()).contains("role admin");
+        assertThat(paths.get("/v1/operations/{operationId}")
+                        .get("get")
+                        .get("description")
+                        .asString())
+                .contains("role viewer");
+    }
+
+    @Test
     void schemasUseTheNamesOnTheWire() {
         JsonNode schemas =
                 anonymous().get("/v3/api-docs").json().get("components").get("schemas");

@@ -1,5 +1,6 @@
 package io.dbaas.orion.capacity.web;
 
+import io.dbaas.orion.capacity.CapacityExceededException;
 import io.dbaas.orion.capacity.InvalidCapacityException;
 import io.dbaas.orion.capacity.RegionNotFoundException;
 import io.dbaas.orion.cluster.FieldViolation;
@@ -25,6 +26,15 @@ class CapacityProblems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(ProblemTypes.REGION_NOT_FOUND);
         problem.setTitle("Region not found");
+        return problem;
+    }
+
+    /** A scale or resize its region cannot hold: refused, so that nothing changes and nothing waits half-done. */
+    @ExceptionHandler
+    ProblemDetail capacityExceeded(CapacityExceededException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(ProblemTypes.CAPACITY_EXCEEDED);
+        problem.setTitle("Capacity exceeded");
         return problem;
     }
 

@@ -1,22 +1,31 @@
 package io.dbaas.orion.cluster.web;
 
 import io.dbaas.orion.account.Caller;
+import io.dbaas.orion.cluster.AcceptedClaim;
 import io.dbaas.orion.cluster.Claim;
 import io.dbaas.orion.cluster.Cluster;
+import io.dbaas.orion.cluster.ClusterChange;
+import io.dbaas.orion.cluster.ClusterChanges;
 import io.dbaas.orion.cluster.ClusterClaims;
 import io.dbaas.orion.cluster.ClusterListing;
 import io.dbaas.orion.cluster.ClusterQuery;
+import io.dbaas.orion.operation.Operation;
+import io.dbaas.orion.operation.OperationQueries;
+import io.dbaas.orion.operation.web.OperationResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,8 +35,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Cluster claims and status, within the caller's account. Who may call: admins claim, viewers (and every role above)
- * read.
+ * Cluster claims, status and lifecycle, within the caller's account. Who may call: admins claim, change and delete,
+ * viewers (and every role above) read.
  */
 @RestController
 @RequestMapping("/v1/clusters")
@@ -38,14 +47,28 @@ class ClusterController {
     /** Says that a response repeats the one an earlier request with the same key got. */
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
+    /** Names the operation a {@code 202} started, where {@code Location} names something else (the claimed cluster). */
+    static final String OPERATION_LOCATION = "Operation-Location";
+
+    static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
     private final ClusterClaims claims;
     private final IdempotentClaims idempotentClaims;
     private final ClusterListing listing;
+    private final ClusterChanges changes;
+    private final OperationQueries operations;
 
-    ClusterController(ClusterClaims claims, IdempotentClaims idempotentClaims, ClusterListing listing) {
+    ClusterController(
+            ClusterClaims claims,
+            IdempotentClaims idempotentClaims,
+            ClusterListing listing,
+            ClusterChanges changes,
+            OperationQueries operations) {
         this.claims = claims;
         this.idempotentClaims = idempotentClaims;
         this.listing = listing;
+        this.changes = changes;
+        this.operations = operations;
     }
 
     /**
@@ -60,7 +83,8 @@ class ClusterController {
     // The answer's type depends on dry_run, so the document is told both shapes.
     @ApiResponse(
             responseCode = "202",
-            description = "Accepted: the cluster, PENDING or WAITING_FOR_CAPACITY; Location names it.",
+            description = "Accepted: the cluster, PENDING or WAITING_FOR_CAPACITY, with its create operation;"
+                    + " Location names the cluster, Operation-Location the operation.",
             content = @Content(schema = @Schema(implementation = ClusterResponse.class)))
     @ApiResponse(
             responseCode = "200",
@@ -81,14 +105,20 @@ class ClusterController {
         }
         if (idempotencyKey != null) {
             IdempotentClaims.Answer answer = idempotentClaims.claim(caller.accountId(), idempotencyKey, claim);
-            return ResponseEntity.status(answer.response().status())
+            var response = ResponseEntity.status(answer.response().status())
                     .location(URI.create(answer.response().location()))
                     .contentType(MediaType.APPLICATION_JSON)
-                    .header(IDEMPOTENT_REPLAYED, String.valueOf(answer.replayed()))
-                    .body(answer.response().body());
+                    .header(IDEMPOTENT_REPLAYED, String.valueOf(answer.replayed()));
+            if (!answer.operationLocation().isEmpty()) {
+                response.header(OPERATION_LOCATION, answer.operationLocation());
+            }
+            return response.body(answer.response().body());
         }
-        Cluster cluster = claims.claim(caller.accountId(), claim);
-        return ResponseEntity.accepted().location(URI.create(location(cluster))).body(ClusterResponse.of(cluster));
+        AcceptedClaim accepted = claims.claim(caller.accountId(), claim);
+        return ResponseEntity.accepted()
+                .location(URI.create(location(accepted.cluster())))
+                .header(OPERATION_LOCATION, OperationResponse.location(accepted.creation()))
+                .body(ClusterResponse.of(accepted.cluster(), accepted.creation()));
     }
 
     /** The account's clusters, newest first, a page at a time; every filter given must match. */
@@ -110,9 +140,90 @@ class ClusterController {
         return "/v1/clusters/" + cluster.id();
     }
 
+    /**
+     * The cluster, with a strong {@code ETag} (its version, which every change moves) to send back in {@code If-Match}
+     * when changing or deleting it.
+     */
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('VIEWER')")
-    ClusterResponse get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        return ClusterResponse.of(claims.find(caller.accountId(), id));
+    ResponseEntity<ClusterResponse> get(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
+        Cluster cluster = claims.find(caller.accountId(), id);
+        return ResponseEntity.ok()
+                .eTag(cluster.etag())
+                .body(ClusterResponse.of(cluster, operations.inProgressOf(id).orElse(null)));
+    }
+
+    /**
+     * Scales, resizes or upgrades a RUNNING or DEGRADED cluster (JSON merge patch: the fields given change, the others
+     * stay). Answers {@code 202} with the operation; the cluster is UPDATING until Nebula reports. An upgrade is asked
+     * for on its own, never with a new size. With {@code If-Match}, only the cluster version it names is changed.
+     */
+    @PatchMapping(
+            path = "/{id}",
+            consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE})
+    @PreAuthorize("hasRole('ADMIN')")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the operation (scale or upgrade); Location names it.",
+            content = @Content(schema = @Schema(implementation = OperationResponse.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "A field is malformed, out of bounds or not offered (urn:dbaas:problem:invalid-change), or"
+                    + " unknown (urn:dbaas:problem:malformed-request).",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Another operation is under way (urn:dbaas:problem:operation-in-progress), the cluster is"
+                    + " not RUNNING or DEGRADED (urn:dbaas:problem:cluster-state-conflict), or its region cannot hold"
+                    + " the new size (urn:dbaas:problem:capacity-exceeded).",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "412",
+            description = "If-Match names an outdated version (urn:dbaas:problem:precondition-failed).",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "422",
+            description = "A downgrade, a smaller disk, a version with a new size, or no change"
+                    + " (urn:dbaas:problem:change-refused).",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<OperationResponse> change(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestBody ClusterChange change) {
+        return accepted(changes.change(caller.accountId(), id, change, ifMatch));
+    }
+
+    /**
+     * Deletes a cluster that is RUNNING, DEGRADED, FAILED or WAITING_FOR_CAPACITY. Answers {@code 202} with the
+     * operation; the cluster is DELETING until Nebula reports it gone. One still waiting for capacity was never
+     * provisioned: it is DELETED at once and its operation has already succeeded.
+     */
+    @DeleteMapping("/{id}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the delete operation; Location names it.",
+            content = @Content(schema = @Schema(implementation = OperationResponse.class)))
+    @ApiResponse(
+            responseCode = "409",
+            description = "Another operation is under way (urn:dbaas:problem:operation-in-progress), or the cluster"
+                    + " is being created or already deleted (urn:dbaas:problem:cluster-state-conflict).",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "412",
+            description = "If-Match names an outdated version (urn:dbaas:problem:precondition-failed).",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<OperationResponse> delete(
+            @AuthenticationPrincipal Caller caller,
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        return accepted(changes.delete(caller.accountId(), id, ifMatch));
+    }
+
+    private static ResponseEntity<OperationResponse> accepted(Operation operation) {
+        return ResponseEntity.accepted()
+                .location(URI.create(OperationResponse.location(operation)))
+                .body(OperationResponse.of(operation));
     }
 }

@@ -1,10 +1,11 @@
 package io.dbaas.orion.cluster.web;
 
+import io.dbaas.orion.cluster.AcceptedClaim;
 import io.dbaas.orion.cluster.Claim;
-import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.ClusterClaims;
 import io.dbaas.orion.idempotency.IdempotencyKeys;
 import io.dbaas.orion.idempotency.RecordedResponse;
+import io.dbaas.orion.operation.web.OperationResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +14,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,22 +35,31 @@ class IdempotentClaims {
         this.json = json;
     }
 
-    /** The response to send, and whether it replays an earlier request's. */
-    record Answer(RecordedResponse response, boolean replayed) {}
+    /**
+     * The response to send, and whether it replays an earlier request's. {@code operationLocation} is read from the
+     * recorded body, so that a replay names the operation the first response named.
+     */
+    record Answer(RecordedResponse response, boolean replayed, String operationLocation) {}
 
     @Transactional
     public Answer claim(UUID accountId, String key, Claim claim) {
         Optional<RecordedResponse> earlier = keys.take(accountId, key, fingerprint(claim));
         if (earlier.isPresent()) {
-            return new Answer(earlier.get(), true);
+            return new Answer(earlier.get(), true, operationLocation(earlier.get()));
         }
-        Cluster cluster = claims.claim(accountId, claim);
+        AcceptedClaim accepted = claims.claim(accountId, claim);
         var response = new RecordedResponse(
                 HttpStatus.ACCEPTED.value(),
-                ClusterController.location(cluster),
-                json.writeValueAsString(ClusterResponse.of(cluster)));
+                ClusterController.location(accepted.cluster()),
+                json.writeValueAsString(ClusterResponse.of(accepted.cluster(), accepted.creation())));
         keys.record(accountId, key, response);
-        return new Answer(response, false);
+        return new Answer(response, false, OperationResponse.location(accepted.creation()));
+    }
+
+    /** Responses recorded before operations existed name none; their replay sends no {@code Operation-Location}. */
+    private String operationLocation(RecordedResponse recorded) {
+        JsonNode operation = json.readTree(recorded.body()).path("operation").path("id");
+        return operation.isString() ? "/v1/operations/" + operation.asString() : "";
     }
 
     /**

@@ -15,8 +15,14 @@ class CatalogTests extends OrionIntegrationTests {
         Response response = as(credential("viewer")).get("/v1/engines");
 
         assertThat(response.status()).isEqualTo(200);
-        JsonNode qdrant = response.json().get("items").get(0);
-        assertThat(response.json().get("items")).hasSize(1);
+        assertThat(response.json().get("items").findValuesAsString("id"))
+                .as("in id order")
+                .containsExactly("elasticsearch", "qdrant");
+        JsonNode elasticsearch = response.json().get("items").get(0);
+        assertThat(elasticsearch.get("versions").valueStream().map(JsonNode::asString))
+                .containsExactly("8.15.3", "8.16.1", "8.17.4");
+        assertThat(elasticsearch.get("default_version").asString()).isEqualTo("8.17.4");
+        JsonNode qdrant = response.json().get("items").get(1);
         assertThat(qdrant.get("id").asString()).isEqualTo("qdrant");
         assertThat(qdrant.get("versions").valueStream().map(JsonNode::asString))
                 .containsExactly("1.13.6", "1.14.1", "1.15.5");

@@ -60,6 +60,17 @@ class ClusterClaimTests extends OrionIntegrationTests {
     }
 
     @Test
+    void elasticsearchIsOfferedWithItsOwnVersions() {
+        Response response = post(
+                "/v1/clusters",
+                VALID_CLAIM.replace("\"qdrant\"", "\"elasticsearch\"").replace("\"1.14.1\"", "\"8.16.1\""));
+
+        assertThat(response.status()).isEqualTo(202);
+        assertThat(response.json().get("engine").asString()).isEqualTo("elasticsearch");
+        assertThat(response.json().get("version").asString()).isEqualTo("8.16.1");
+    }
+
+    @Test
     void claimedClusterCanBeReadBack() {
         String id = post("/v1/clusters", VALID_CLAIM.replace("\"version\": \"1.14.1\",", ""))
                 .json()
@@ -93,7 +104,8 @@ class ClusterClaimTests extends OrionIntegrationTests {
                 Arguments.of("memory too large", VALID_CLAIM.replace("\"1Gi\"", "\"1Ti\""), "memory"),
                 Arguments.of("disk not a quantity", VALID_CLAIM.replace("\"10Gi\"", "\"10 GB\""), "disk"),
                 Arguments.of("unknown engine", VALID_CLAIM.replace("\"qdrant\"", "\"mongodb\""), "engine"),
-                Arguments.of("engine not offered", VALID_CLAIM.replace("\"qdrant\"", "\"elasticsearch\""), "engine"),
+                Arguments.of(
+                        "version of another engine", VALID_CLAIM.replace("\"qdrant\"", "\"elasticsearch\""), "version"),
                 Arguments.of("unknown version", VALID_CLAIM.replace("\"1.14.1\"", "\"0.1.0\""), "version"),
                 Arguments.of("unknown provider", VALID_CLAIM.replace("\"minikube\"", "\"aws\""), "provider"),
                 Arguments.of("unknown region", VALID_CLAIM.replace("\"local\"", "\"eu-west-1\""), "region"),

@@ -1,0 +1,69 @@
+package io.dbaas.orion.operation;
+
+import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterDegraded;
+import io.dbaas.contracts.event.ClusterDeleted;
+import io.dbaas.contracts.event.ClusterDeletionStarted;
+import io.dbaas.contracts.event.ClusterEvent;
+import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.contracts.event.ClusterProvisioned;
+import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.contracts.event.ClusterRecovered;
+import io.dbaas.contracts.event.ClusterUpdated;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves the operation an event names (its {@code metadata.causation_id}, the id of the command that caused it), in the
+ * transaction that applies the event to the cluster. Health events (degraded, recovered) come from watches and may name
+ * the last command; they move no operation.
+ */
+@Component
+public class OperationProgress {
+
+    private static final Logger log = LoggerFactory.getLogger(OperationProgress.class);
+
+    private final Operations operations;
+
+    OperationProgress(Operations operations) {
+        this.operations = operations;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(ClusterEvent event) {
+        Optional<Operation> found = causedBy(event);
+        if (found.isEmpty()) {
+            return;
+        }
+        Operation operation = found.get();
+        switch (event) {
+            case ClusterProvisioningStarted started -> operation.start(started.createdAt());
+            case ClusterDeletionStarted started -> operation.start(started.createdAt());
+            case ClusterProvisioned done -> operation.succeed(done.createdAt());
+            case ClusterUpdated done -> operation.succeed(done.createdAt());
+            case ClusterDeleted done -> operation.succeed(done.createdAt());
+            case ClusterFailed failed -> operation.fail(failed.reason(), failed.createdAt());
+            case ClusterChangeFailed failed -> operation.fail(failed.reason(), failed.createdAt());
+            case ClusterDegraded health -> {}
+            case ClusterRecovered health -> {}
+        }
+    }
+
+    private Optional<Operation> causedBy(ClusterEvent event) {
+        UUID cause = event.metadata().causationId();
+        if (cause == null) {
+            return Optional.empty();
+        }
+        Optional<Operation> operation =
+                operations.findById(cause).filter(found -> found.clusterId().equals(event.clusterId()));
+        if (operation.isEmpty()) {
+            log.debug("Event {} ({}) names no operation of cluster {}", event.id(), event.name(), event.clusterId());
+        }
+        return operation;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Operations: every accepted change of a cluster (create, scale, upgrade, delete) with its progress, moved by Nebula's
+ * events. An operation's id is the id of the command it sent, so events find it through their causation id.
+ */
+@NullMarked
+package io.dbaas.orion.operation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,58 @@
+package io.dbaas.orion.operation.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.dbaas.orion.operation.Operation;
+import io.dbaas.orion.operation.RequestedChange;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An operation as clients see it. {@code kind} is {@code create}, {@code scale}, {@code upgrade} or {@code delete};
+ * {@code state} is {@code pending}, {@code running}, {@code succeeded} or {@code failed}, with {@code error} saying why
+ * it failed. {@code requested} holds the fields the client asked to change.
+ */
+public record OperationResponse(
+        UUID id,
+        UUID clusterId,
+        String kind,
+        String state,
+        @Nullable String error,
+        Requested requested,
+        Instant createdAt,
+        @Nullable Instant startedAt,
+        @Nullable Instant finishedAt) {
+
+    /** What the client asked for; fields it did not name are left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Requested(
+            @Nullable String version,
+            @Nullable Integer nodes,
+            @Nullable String cpu,
+            @Nullable String memory,
+            @Nullable String disk) {
+
+        static Requested of(RequestedChange change) {
+            return new Requested(change.version(), change.nodes(), change.cpu(), change.memory(), change.disk());
+        }
+    }
+
+    public static OperationResponse of(Operation operation) {
+        return new OperationResponse(
+                operation.id(),
+                operation.clusterId(),
+                operation.kind().name().toLowerCase(Locale.ROOT),
+                operation.state().name().toLowerCase(Locale.ROOT),
+                operation.error().orElse(null),
+                Requested.of(operation.requested()),
+                operation.createdAt(),
+                operation.startedAt().orElse(null),
+                operation.finishedAt().orElse(null));
+    }
+
+    /** Where the operation is read. */
+    public static String location(Operation operation) {
+        return "/v1/operations/" + operation.id();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.catalog;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.operation.web;
+
+import org.jspecify.annotations.NullMarked;
