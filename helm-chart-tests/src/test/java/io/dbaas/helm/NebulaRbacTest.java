@@ -20,21 +20,37 @@ import org.junit.jupiter.api.Test;
 class NebulaRbacTest {
 
     /**
-     * What nebula-provisioner's fabric8 calls need, by "apiGroup/resource". Change it together with the code:
-     * ResourceApplier (get, create, update), SecretApplier (get, create; credentials are never updated),
-     * ProvisionedAnnouncer (get secrets), RegionWatch (informers: list, watch of statefulsets and services),
-     * NodeZoneAnnotator (informer on pods, get node, edit = get + patch pod).
+     * What nebula-provisioner's fabric8 calls need, by "apiGroup/resource". Change it together with the code. fabric8 7
+     * sends: {@code resource(..).get} get, {@code create} create, {@code update} update (PUT), {@code edit} get then
+     * patch, a named {@code delete} delete (also with a propagation policy), {@code list} list, informers and
+     * {@code waitUntilCondition} list and watch.
+     *
+     * <ul>
+     *   <li>ResourceApplier: get, create, update of namespaces, configmaps, services, budgets, policies, statefulsets;
+     *       StatefulSetApplier: orphan delete of a statefulset, waited for (list, watch), then create.
+     *   <li>SecretApplier: get, create (credentials are never updated); StatusAnnouncer: get secrets.
+     *   <li>Volumes: list and edit of claims, get and edit of persistentvolumes, get and list of storageclasses.
+     *   <li>Namespaces: get and edit of a namespace. Removals: list then delete by name of every kind in a cluster's
+     *       namespace, delete of the namespace, waited for (list, watch); never a deletecollection.
+     *   <li>RegionWatch: informers on statefulsets, pods, services, budgets, policies, configmaps; edit of a
+     *       statefulset; get of a namespace. ObservedClusters: get statefulset, list pods.
+     *   <li>NodeZoneAnnotator: informer on pods, get node, edit of a pod.
+     * </ul>
      */
-    private static final Map<String, Set<String>> WHAT_NEBULA_DOES = Map.of(
-            "/namespaces", Set.of("get", "create", "update"),
-            "/secrets", Set.of("get", "create"),
-            "/configmaps", Set.of("get", "create", "update"),
-            "/services", Set.of("get", "list", "watch", "create", "update"),
-            "/pods", Set.of("get", "list", "watch", "patch"),
-            "/nodes", Set.of("get"),
-            "apps/statefulsets", Set.of("get", "list", "watch", "create", "update"),
-            "policy/poddisruptionbudgets", Set.of("get", "create", "update"),
-            "networking.k8s.io/networkpolicies", Set.of("get", "create", "update"));
+    private static final Map<String, Set<String>> WHAT_NEBULA_DOES = Map.ofEntries(
+            Map.entry("/namespaces", Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+            Map.entry("/secrets", Set.of("get", "list", "create", "delete")),
+            Map.entry("/configmaps", Set.of("get", "list", "watch", "create", "update", "delete")),
+            Map.entry("/services", Set.of("get", "list", "watch", "create", "update", "delete")),
+            Map.entry("/pods", Set.of("get", "list", "watch", "patch", "delete")),
+            Map.entry("/persistentvolumeclaims", Set.of("get", "list", "patch", "delete")),
+            Map.entry("/persistentvolumes", Set.of("get", "patch")),
+            Map.entry("/nodes", Set.of("get")),
+            Map.entry("apps/statefulsets", Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
+            Map.entry("policy/poddisruptionbudgets", Set.of("get", "list", "watch", "create", "update", "delete")),
+            Map.entry(
+                    "networking.k8s.io/networkpolicies", Set.of("get", "list", "watch", "create", "update", "delete")),
+            Map.entry("storage.k8s.io/storageclasses", Set.of("get", "list")));
 
     private final Manifests manifests = HelmChart.render();
 
@@ -52,9 +68,7 @@ class NebulaRbacTest {
         assertThat(role.getRules()).allSatisfy(rule -> {
             assertThat(rule.getApiGroups()).doesNotContain("*");
             assertThat(rule.getResources()).doesNotContain("*").noneMatch(resource -> resource.contains("/"));
-            assertThat(rule.getVerbs())
-                    .doesNotContain("*", "escalate", "bind", "impersonate", "deletecollection")
-                    .doesNotContain("delete");
+            assertThat(rule.getVerbs()).doesNotContain("*", "escalate", "bind", "impersonate", "deletecollection");
             assertThat(rule.getNonResourceURLs()).isNullOrEmpty();
         });
         assertThat(role.getAggregationRule()).isNull();
