@@ -73,7 +73,11 @@ public final class ControlPlane implements AutoCloseable {
         args.addAll(settings.nebulaArgs());
         // Nebula keeps its tables (sealed master keys) in its own schema of the same database.
         return settings.start(
-                "nebula", "nebula-provisioner", args, settings.databaseEnvironment(), settings.ports().nebula());
+                "nebula",
+                "nebula-provisioner",
+                args,
+                settings.databaseEnvironment(),
+                settings.ports().nebula());
     }
 
     private static ServiceProcess gatekeeper(Settings settings) {

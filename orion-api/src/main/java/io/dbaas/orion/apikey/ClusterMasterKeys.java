@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 class ClusterMasterKeys {
 
     /** The states in which a cluster holds its master key and serves requests through GateKeeper. */
-    private static final Set<ClusterState> SERVING = EnumSet.of(ClusterState.RUNNING, ClusterState.DEGRADED, ClusterState.UPDATING);
+    private static final Set<ClusterState> SERVING =
+            EnumSet.of(ClusterState.RUNNING, ClusterState.DEGRADED, ClusterState.UPDATING);
 
     private final MasterKeyCipher cipher;
 
