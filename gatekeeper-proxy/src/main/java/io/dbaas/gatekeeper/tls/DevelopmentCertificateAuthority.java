@@ -15,8 +15,11 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -36,12 +39,12 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A certificate authority that lives for one method call: it signs one server certificate for the given names and is
- * gone. Its private key is a local variable, never stored, written or logged, so nothing can sign another certificate
- * with it; clients that trust its certificate trust exactly the one server certificate issued here. Every start makes
+ * A certificate authority that lives for one method call: it signs one server certificate per given name and is gone.
+ * Its private key is a local variable, never stored, written or logged, so nothing can sign another certificate with
+ * it; clients that trust its certificate trust exactly the server certificates issued in that call. Every start makes
  * a new authority, so clients must trust the newly written certificate after each restart.
  *
- * <p>For development only: a production certificate comes from a real authority through an SSL bundle.
+ * <p>For development only: a production certificate comes from a real authority.
  */
 final class DevelopmentCertificateAuthority {
 
@@ -58,8 +61,8 @@ final class DevelopmentCertificateAuthority {
 
     private DevelopmentCertificateAuthority() {}
 
-    /** A server certificate for {@code hosts} (the first one is also its common name), and the CA that signed it. */
-    static IssuedCertificate issue(List<String> hosts) {
+    /** One server certificate for each of {@code hosts} (its only name), all signed by one new CA. */
+    static IssuedCertificates issue(List<String> hosts) {
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("a development certificate needs at least one host name");
         }
@@ -68,10 +71,14 @@ final class DevelopmentCertificateAuthority {
             Instant notAfter = notBefore.plus(VALIDITY);
             KeyPair ca = newKeyPair();
             X509Certificate caCertificate = caCertificate(ca, notBefore, notAfter);
-            KeyPair server = newKeyPair();
-            X509Certificate serverCertificate =
-                    serverCertificate(hosts, server.getPublic(), caCertificate, ca.getPrivate(), notBefore, notAfter);
-            return new IssuedCertificate(caCertificate, serverCertificate, server.getPrivate());
+            Map<String, ServerCertificate> servers = new LinkedHashMap<>();
+            for (String host : hosts) {
+                KeyPair server = newKeyPair();
+                X509Certificate certificate = serverCertificate(
+                        host, server.getPublic(), caCertificate, ca.getPrivate(), notBefore, notAfter);
+                servers.put(host, new ServerCertificate(certificate, server.getPrivate()));
+            }
+            return new IssuedCertificates(caCertificate, Collections.unmodifiableMap(servers));
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new IllegalStateException("could not create the development certificate authority", e);
         }
@@ -92,29 +99,29 @@ final class DevelopmentCertificateAuthority {
     }
 
     private static X509Certificate serverCertificate(
-            List<String> hosts,
+            String host,
             PublicKey serverKey,
             X509Certificate caCertificate,
             PrivateKey caKey,
             Instant notBefore,
             Instant notAfter)
             throws GeneralSecurityException, OperatorCreationException, CertIOException {
-        GeneralName[] names = hosts.stream()
-                .map(host -> new GeneralName(GeneralName.dNSName, host))
-                .toArray(GeneralName[]::new);
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
                         caCertificate,
                         serialNumber(),
                         Date.from(notBefore),
                         Date.from(notAfter),
-                        new X500Name("CN=" + hosts.getFirst() + ",O=dbaas"),
+                        new X500Name("CN=" + host + ",O=dbaas"),
                         serverKey)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
                 .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
                 // Clients match host names against these, never against the common name.
-                .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names))
+                .addExtension(
+                        Extension.subjectAlternativeName,
+                        false,
+                        new GeneralNames(new GeneralName(GeneralName.dNSName, host)))
                 .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(serverKey))
                 .addExtension(
                         Extension.authorityKeyIdentifier,
@@ -151,6 +158,18 @@ final class DevelopmentCertificateAuthority {
         return text.toString();
     }
 
-    /** What {@link #issue} hands out: the CA's certificate and the server's certificate and key, never the CA's key. */
-    record IssuedCertificate(X509Certificate caCertificate, X509Certificate serverCertificate, PrivateKey serverKey) {}
+    /**
+     * What {@link #issue} hands out: the CA's certificate and each server's certificate and key by host name, never the
+     * CA's key.
+     */
+    record IssuedCertificates(X509Certificate caCertificate, Map<String, ServerCertificate> servers) {}
+
+    /** A server certificate and its private key. */
+    record ServerCertificate(X509Certificate certificate, PrivateKey key) {
+
+        @Override
+        public String toString() {
+            return "ServerCertificate[" + certificate.getSubjectX500Principal() + "]";
+        }
+    }
 }

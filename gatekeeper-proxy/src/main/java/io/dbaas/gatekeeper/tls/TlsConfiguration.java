@@ -1,145 +1,174 @@
 package io.dbaas.gatekeeper.tls;
 
-import io.dbaas.gatekeeper.tls.DevelopmentCertificateAuthority.IssuedCertificate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
-import java.util.Base64;
-import java.util.HexFormat;
+import io.dbaas.gatekeeper.routing.GateKeeperProperties;
+import io.dbaas.gatekeeper.tls.TlsProperties.Region;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundle;
-import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
-import org.springframework.boot.ssl.SslStoreBundle;
-import org.springframework.boot.web.server.Http2;
-import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import reactor.netty.http.HttpProtocol;
 
 /**
- * Turns the public port into HTTPS with HTTP/2 when {@code gatekeeper.tls.enabled=true}. The management port is a
- * separate server and stays as configured under {@code management.server.*}.
+ * Turns the public port into HTTPS with HTTP/2 when {@code gatekeeper.tls.enabled=true}, with a certificate per region
+ * chosen by SNI. The management port is a separate server and stays as configured under {@code management.server.*}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("gatekeeper.tls.enabled")
 public class TlsConfiguration {
 
-    /** The name under which the development certificate is registered among the application's SSL bundles. */
-    static final String DEVELOPMENT_BUNDLE = "gatekeeper-development";
-
     private static final Logger log = LoggerFactory.getLogger(TlsConfiguration.class);
 
     @Bean
-    PublicPortTls publicPortTls(TlsProperties tls, SslBundles bundles, SslBundleRegistry registry) {
-        String configured = tls.bundle();
-        if (configured != null) {
-            // Fails the start now, naming the bundle, rather than when the server binds.
-            bundles.getBundle(configured);
-            log.info(
-                    "The public port speaks HTTPS (HTTP/2 and HTTP/1.1) with the certificate of SSL bundle '{}'",
-                    configured);
-            return new PublicPortTls(configured);
-        }
-        registry.registerBundle(DEVELOPMENT_BUNDLE, developmentBundle(tls.development()));
-        return new PublicPortTls(DEVELOPMENT_BUNDLE);
+    RegionalCertificates regionalCertificates(TlsProperties tls, GateKeeperProperties gateKeeper, SslBundles bundles) {
+        return certificates(tls, gateKeeper.domain(), bundles);
     }
 
-    private static SslBundle developmentBundle(TlsProperties.Development development) {
-        IssuedCertificate issued = DevelopmentCertificateAuthority.issue(development.hosts());
-        Path caFile = development.caCertificate().toAbsolutePath();
-        writeAtomically(caFile, DevelopmentCertificateAuthority.pem(issued.caCertificate()));
-        log.warn("""
-
-                ************************************************************************************************
-                * DEVELOPMENT CERTIFICATE AUTHORITY: NOT FOR PRODUCTION.
-                * No certificate is configured (gatekeeper.tls.bundle), so a certificate authority generated at
-                * start-up signed the public port's certificate for {}.
-                * Clients trust it with the CA certificate written to {}
-                * (SHA-256 fingerprint {}). The CA's private key was discarded after signing.
-                * A restart makes a new CA: trust the new file again.
-                ************************************************************************************************""", development.hosts(), caFile, fingerprint(issued.caCertificate()));
-        return SslBundle.of(keyStoreOf(issued));
-    }
-
-    /** In memory only, under a random password that lives as long as the bundle. */
-    private static SslStoreBundle keyStoreOf(IssuedCertificate issued) {
-        try {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            String password = Base64.getEncoder().encodeToString(random);
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry("gatekeeper", issued.serverKey(), password.toCharArray(), new Certificate[] {
-                issued.serverCertificate(), issued.caCertificate()
-            });
-            return SslStoreBundle.of(store, password, null);
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("could not hold the development certificate in a key store", e);
-        }
+    @Bean
+    PublicPortTls publicPortTls(RegionalCertificates certificates) {
+        return new PublicPortTls(certificates);
     }
 
     /**
-     * Through a temporary file and a rename, so that a symbolic link planted at the path is replaced, never followed,
-     * and a reader never sees half a certificate.
+     * Every certificate is loaded (and every development certificate issued) now, so that a missing bundle or an
+     * unreadable file stops the start, naming the region, rather than failing handshakes later.
      */
-    private static void writeAtomically(Path file, String content) {
+    static RegionalCertificates certificates(TlsProperties tls, String domain, SslBundles bundles) {
+        Map<String, Certificate> byRegion = regionCertificates(tls, domain, bundles);
+        Certificate fallback = tls.bundle() == null ? firstOf(byRegion) : configured(tls.bundle(), bundles);
+        RegionalCertificates certificates = new RegionalCertificates(fallback.bundle(), fallback.source());
+        followRenewals(fallback, bundles, renewed -> certificates.serveFallback(renewed, fallback.source()));
+        byRegion.forEach((subdomain, certificate) -> {
+            certificates.serve(subdomain, certificate.bundle(), certificate.source());
+            followRenewals(
+                    certificate, bundles, renewed -> certificates.serve(subdomain, renewed, certificate.source()));
+        });
+        log.info(
+                "The public port speaks HTTPS (HTTP/2 and HTTP/1.1); certificates by server name: {}",
+                certificates.describe());
+        return certificates;
+    }
+
+    /** By subdomain ({@code <region>.<provider>.<domain>}), in the order listed. */
+    private static Map<String, Certificate> regionCertificates(TlsProperties tls, String domain, SslBundles bundles) {
+        Map<String, SslBundle> development = developmentCertificates(tls, domain);
+        Map<String, Certificate> byRegion = new LinkedHashMap<>();
+        for (Region region : tls.regions()) {
+            String subdomain = region.subdomain(domain);
+            byRegion.put(
+                    subdomain,
+                    loaded(subdomain, () -> certificateOf(region, development.get("*." + subdomain), bundles)));
+        }
+        return byRegion;
+    }
+
+    /**
+     * Served to names in no listed region when no bundle is configured for them: a client then fails host name
+     * verification, naming the name it expected, rather than the handshake failing without a word.
+     */
+    private static Certificate firstOf(Map<String, Certificate> byRegion) {
+        Map.Entry<String, Certificate> first = byRegion.entrySet().iterator().next();
+        Certificate certificate = first.getValue();
+        return new Certificate(
+                certificate.bundle(),
+                "that of *." + first.getKey() + " (" + certificate.source() + ")",
+                certificate.bundleName());
+    }
+
+    private static Map<String, SslBundle> developmentCertificates(TlsProperties tls, String domain) {
+        List<String> hosts = tls.regions().stream()
+                .filter(Region::needsDevelopmentCertificate)
+                .map(region -> "*." + region.subdomain(domain))
+                .toList();
+        return hosts.isEmpty()
+                ? Map.of()
+                : DevelopmentCertificates.issue(hosts, tls.development().caCertificate());
+    }
+
+    /** Loads the certificate and its key now, so that a file that cannot be used stops the start naming its region. */
+    private static Certificate loaded(String subdomain, Supplier<Certificate> certificate) {
         try {
-            Path directory = Objects.requireNonNullElse(file.getParent(), Path.of("."));
-            Files.createDirectories(directory);
-            Path temporary = Files.createTempFile(directory, ".gatekeeper-ca-", ".pem");
-            Files.writeString(temporary, content, StandardCharsets.US_ASCII);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "could not write the development CA certificate to " + file
-                            + " (set gatekeeper.tls.development.ca-certificate to a writable path)",
+            Certificate loaded = certificate.get();
+            loaded.bundle().getManagers().getKeyManagerFactory();
+            return loaded;
+        } catch (NoSuchSslBundleException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "gatekeeper.tls.regions: the certificate for *." + subdomain + " cannot be used: " + e.getMessage(),
                     e);
         }
     }
 
-    private static String fingerprint(X509Certificate certificate) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+    private static Certificate certificateOf(Region region, @Nullable SslBundle development, SslBundles bundles) {
+        if (region.bundle() != null) {
+            return configured(region.bundle(), bundles);
         }
+        if (region.certificate() != null) {
+            PemSslStoreDetails pem = new PemSslStoreDetails(null, region.certificate(), region.privateKey());
+            return new Certificate(
+                    SslBundle.of(new PemSslStoreBundle(pem, null)), "certificate " + region.certificate(), null);
+        }
+        return new Certificate(Objects.requireNonNull(development), "development CA", null);
     }
+
+    /** Looked up now, so that a missing bundle stops the start naming it rather than failing when the server binds. */
+    private static Certificate configured(String bundleName, SslBundles bundles) {
+        return new Certificate(bundles.getBundle(bundleName), "bundle '" + bundleName + "'", bundleName);
+    }
+
+    /** Spring Boot calls back when a bundle with {@code reload-on-update} sees its files change (a renewal). */
+    private static void followRenewals(Certificate certificate, SslBundles bundles, Consumer<SslBundle> serve) {
+        String bundleName = certificate.bundleName();
+        if (bundleName == null) {
+            return;
+        }
+        bundles.addBundleUpdateHandler(bundleName, renewed -> {
+            serve.accept(renewed);
+            log.info("Serving the renewed certificate of bundle '{}'", bundleName);
+        });
+    }
+
+    /** A region's certificate, where it comes from, and the bundle to follow for renewals (if any). */
+    private record Certificate(
+            SslBundle bundle, String source, @Nullable String bundleName) {}
 
     /**
      * Applied after Spring Boot's own customizer (which reads {@code server.ssl} and {@code server.http2}), so the
-     * public port's TLS is decided by {@code gatekeeper.tls} alone. HTTP/2 is offered through ALPN only over TLS:
-     * cleartext connections never change protocol.
+     * public port's TLS is decided by {@code gatekeeper.tls} alone: Spring Boot's SSL is switched off for this server and
+     * the port secured with the regional certificates instead. HTTP/2 is offered through ALPN only over TLS: cleartext
+     * connections never change protocol.
      */
     static final class PublicPortTls implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory>, Ordered {
 
-        private final String bundle;
+        private final RegionalCertificates certificates;
 
-        PublicPortTls(String bundle) {
-            this.bundle = bundle;
+        PublicPortTls(RegionalCertificates certificates) {
+            this.certificates = certificates;
         }
 
         @Override
         public void customize(NettyReactiveWebServerFactory factory) {
-            factory.setSsl(Ssl.forBundle(bundle));
-            Http2 http2 = new Http2();
-            http2.setEnabled(true);
-            factory.setHttp2(http2);
+            factory.setSsl(null);
+            factory.addServerCustomizers(server -> server.secure(spec -> spec.sslContext(
+                                    certificates.fallbackProvider().getSslContext())
+                            .setSniAsyncMappings(certificates))
+                    .protocol(HttpProtocol.H2, HttpProtocol.HTTP11));
         }
 
         @Override

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
 import io.dbaas.gatekeeper.support.RecordingUpstream.Received;
+import io.dbaas.gatekeeper.support.TestCertificates;
+import io.dbaas.gatekeeper.support.TestCertificates.Authority;
+import io.dbaas.gatekeeper.support.TestCertificates.ServerPem;
 import io.dbaas.gatekeeper.support.TestCluster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -27,32 +30,57 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The public port with TLS on and no certificate configured: a development CA signs a wildcard certificate for the
- * configured region at start-up and writes out its own certificate. Clients name the cluster in the URL (HTTPS
- * clients cannot set {@code Host}); {@code *.localhost} resolves to loopback in the test JVM.
+ * The public port with TLS on and a certificate per region, chosen by the server name (SNI) a client sends: two regions
+ * listed without a certificate get one each from a development CA generated at start-up (which writes out its own
+ * certificate), a third is served from PEM files. Clients name the cluster in the URL (HTTPS clients cannot set
+ * {@code Host}); {@code *.localhost} resolves to loopback in the test JVM.
  */
 @TestPropertySource(
-        properties = {
-            "gatekeeper.tls.enabled=true",
-            "gatekeeper.tls.development.hosts=*.eu-west-1.aws." + GateKeeperIntegrationTest.DOMAIN,
-            "gatekeeper.tls.development.ca-certificate=" + TlsIT.CA_FILE
-        })
+        properties = {"gatekeeper.tls.enabled=true", "gatekeeper.tls.development.ca-certificate=" + TlsIT.CA_FILE})
 class TlsIT extends GateKeeperIntegrationTest {
 
     static final String CA_FILE = "target/tls-it/development-ca.pem";
 
+    private static final String REGION_A = "eu-west-1.aws";
+    private static final String REGION_B = "us-east-1.gcp";
+    private static final String PEM_REGION = "westeurope.azure";
+
+    /** Signs the PEM region's certificate, as a real authority would. */
+    private static final Authority PEM_REGION_CA = TestCertificates.authority();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TestCluster cluster;
+
+    /** All in one property source: Spring Boot binds a list from one source only. */
+    @DynamicPropertySource
+    static void regions(DynamicPropertyRegistry properties) throws IOException {
+        properties.add("gatekeeper.tls.regions[0].region", () -> "eu-west-1");
+        properties.add("gatekeeper.tls.regions[0].provider", () -> "aws");
+        properties.add("gatekeeper.tls.regions[1].region", () -> "us-east-1");
+        properties.add("gatekeeper.tls.regions[1].provider", () -> "gcp");
+        properties.add("gatekeeper.tls.regions[2].region", () -> "westeurope");
+        properties.add("gatekeeper.tls.regions[2].provider", () -> "azure");
+        ServerPem pem = PEM_REGION_CA.serverPem("*." + PEM_REGION + "." + DOMAIN);
+        Path directory = Files.createDirectories(Path.of("target/tls-it-pem"));
+        Path certificate = Files.writeString(directory.resolve("tls.crt"), pem.certificateChain());
+        Path key = Files.writeString(directory.resolve("tls.key"), pem.privateKey());
+        properties.add("gatekeeper.tls.regions[2].certificate", () -> "file:" + certificate.toAbsolutePath());
+        properties.add("gatekeeper.tls.regions[2].private-key", () -> "file:" + key.toAbsolutePath());
+    }
 
     @BeforeEach
     void aCluster() {
@@ -74,9 +102,8 @@ class TlsIT extends GateKeeperIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
         assertThat(response.body()).isEqualTo("answered by upstream-a");
-        X509Certificate served =
-                (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
-        assertThat(dnsNames(served)).containsExactly("*.eu-west-1.aws." + DOMAIN);
+        X509Certificate served = peerCertificate(response);
+        assertThat(dnsNames(served)).containsExactly("*." + REGION_A + "." + DOMAIN);
         assertThat(served.getIssuerX500Principal()).isEqualTo(exportedCa().getSubjectX500Principal());
 
         Received received = UPSTREAM_A.received().getLast();
@@ -86,6 +113,61 @@ class TlsIT extends GateKeeperIntegrationTest {
         assertThat(received.header("api-key")).containsExactly(cluster.masterKey());
         assertThat(received.header("X-Forwarded-Proto")).containsExactly("https");
         assertThat(received.headers().toString()).doesNotContain(apiKey);
+    }
+
+    @Test
+    void anotherRegionGetsItsOwnCertificateFromTheSameDevelopmentCaAndReachesItsCluster() throws Exception {
+        TestCluster inRegionB = provisionedIn(REGION_B, UPSTREAM_B);
+
+        HttpResponse<String> response = trustingClient(HttpClient.Version.HTTP_2)
+                .send(
+                        request(inRegionB.host(), "/collections")
+                                .header("api-key", inRegionB.newApiKey())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.body()).isEqualTo("answered by upstream-b");
+        X509Certificate served = peerCertificate(response);
+        assertThat(dnsNames(served)).containsExactly("*." + REGION_B + "." + DOMAIN);
+        assertThat(served.getIssuerX500Principal()).isEqualTo(exportedCa().getSubjectX500Principal());
+        assertThat(served.getPublicKey())
+                .isNotEqualTo(certificateServedTo(cluster.host()).getPublicKey());
+        assertThat(UPSTREAM_B.received().getLast().header("api-key")).containsExactly(inRegionB.masterKey());
+        assertThat(UPSTREAM_A.received()).isEmpty();
+    }
+
+    @Test
+    void aRegionWithPemFilesIsServedTheirCertificate() throws Exception {
+        TestCluster inPemRegion = provisionedIn(PEM_REGION, UPSTREAM_A);
+
+        HttpResponse<String> response = trustingClient(HttpClient.Version.HTTP_2)
+                .send(
+                        request(inPemRegion.host(), "/collections")
+                                .header("api-key", inPemRegion.newApiKey())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        X509Certificate served = peerCertificate(response);
+        assertThat(dnsNames(served)).containsExactly("*." + PEM_REGION + "." + DOMAIN);
+        assertThat(served.getIssuerX500Principal())
+                .isEqualTo(PEM_REGION_CA.certificate().getSubjectX500Principal());
+        assertThat(UPSTREAM_A.received().getLast().header("api-key")).containsExactly(inPemRegion.masterKey());
+    }
+
+    @Test
+    void aServerNameInNoListedRegionAndAHandshakeWithoutOneGetTheFirstRegionsCertificate() throws Exception {
+        List<String> firstRegion = List.of("*." + REGION_A + "." + DOMAIN);
+
+        assertThat(dnsNames(certificateServedTo(cluster.id() + ".ap-south-1.aws." + DOMAIN)))
+                .isEqualTo(firstRegion);
+        assertThat(dnsNames(certificateServedTo("localhost"))).isEqualTo(firstRegion);
+        assertThat(dnsNames(certificateServedTo(null))).isEqualTo(firstRegion);
+        assertThat(dnsNames(certificateServedTo(cluster.id() + "." + REGION_B + "." + DOMAIN)))
+                .containsExactly("*." + REGION_B + "." + DOMAIN);
     }
 
     @Test
@@ -158,9 +240,9 @@ class TlsIT extends GateKeeperIntegrationTest {
     }
 
     @Test
-    void aNameOutsideTheCertificateFailsHostNameVerification() {
-        // Routable by GateKeeper's domain, but no region the development certificate names.
-        String otherRegion = cluster.id() + ".us-east-1.gcp." + DOMAIN;
+    void aNameInNoListedRegionFailsHostNameVerification() {
+        // Routable by GateKeeper's domain, but no region listed: the client is served the first region's certificate.
+        String otherRegion = cluster.id() + ".ap-south-1.aws." + DOMAIN;
 
         assertThatThrownBy(() -> trustingClient(HttpClient.Version.HTTP_2)
                         .send(request(otherRegion, "/collections").build(), HttpResponse.BodyHandlers.discarding()))
@@ -200,15 +282,33 @@ class TlsIT extends GateKeeperIntegrationTest {
                 .build();
     }
 
+    /** Trusts the exported development CA and the PEM region's authority, and nothing else. */
     private static SSLContext trustingContext() throws GeneralSecurityException, IOException {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         trusted.setCertificateEntry("gatekeeper-development-ca", exportedCa());
+        trusted.setCertificateEntry("pem-region-ca", PEM_REGION_CA.certificate());
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, trust.getTrustManagers(), null);
         return tls;
+    }
+
+    /** What the public port presents to a client sending {@code serverName} (none when null), without host checks. */
+    private X509Certificate certificateServedTo(@Nullable String serverName) throws Exception {
+        try (SSLSocket socket = (SSLSocket) trustingContext().getSocketFactory().createSocket("127.0.0.1", port)) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setServerNames(serverName == null ? List.of() : List.of(new SNIHostName(serverName)));
+            socket.setSSLParameters(parameters);
+            socket.setSoTimeout(5_000);
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    private static X509Certificate peerCertificate(HttpResponse<?> response) throws SSLPeerUnverifiedException {
+        return (X509Certificate) response.sslSession().orElseThrow().getPeerCertificates()[0];
     }
 
     private static X509Certificate exportedCa() throws GeneralSecurityException, IOException {

@@ -117,9 +117,17 @@ public abstract class GateKeeperIntegrationTest {
         return provisionedAt(upstream.address());
     }
 
+    /** Publishes a cluster of region {@code regionAndProvider} (such as {@code us-east-1.gcp}) and waits for it. */
+    protected TestCluster provisionedIn(String regionAndProvider, RecordingUpstream upstream) {
+        return routed(TestCluster.under(regionAndProvider, DOMAIN), upstream.address());
+    }
+
     /** Publishes a cluster at any address, reachable or not, and waits until GateKeeper routes it. */
     protected TestCluster provisionedAt(ServiceAddress address) {
-        TestCluster cluster = TestCluster.under(DOMAIN);
+        return routed(TestCluster.under(DOMAIN), address);
+    }
+
+    private TestCluster routed(TestCluster cluster, ServiceAddress address) {
         publish(cluster.provisionedAt(address));
         await().atMost(EVENT_DELIVERY)
                 .until(() -> directory.find(cluster.host()).isPresent());

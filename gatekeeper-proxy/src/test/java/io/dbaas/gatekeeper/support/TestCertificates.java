@@ -29,6 +29,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -77,6 +78,40 @@ public final class TestCertificates {
         /** A server's TLS context with a certificate for {@code host}: an IP address (as an IP SAN) or a DNS name. */
         public SSLContext serverContext(String host) {
             try {
+                Issued server = issue(host);
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(null, null);
+                char[] password = "test".toCharArray();
+                store.setKeyEntry(
+                        "server", server.key(), password, new Certificate[] {server.certificate(), certificate});
+                KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keyManagers.init(store, password);
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(keyManagers.getKeyManagers(), null, RANDOM);
+                return context;
+            } catch (GeneralSecurityException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** A server certificate for {@code host} as PEM files would hold it: the chain (leaf, then this CA), the key. */
+        public ServerPem serverPem(String host) {
+            Issued server = issue(host);
+            StringWriter chain = new StringWriter();
+            StringWriter key = new StringWriter();
+            try (JcaPEMWriter chainWriter = new JcaPEMWriter(chain);
+                    JcaPEMWriter keyWriter = new JcaPEMWriter(key)) {
+                chainWriter.writeObject(server.certificate());
+                chainWriter.writeObject(certificate);
+                keyWriter.writeObject(new JcaPKCS8Generator(server.key(), null));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new ServerPem(chain.toString(), key.toString());
+        }
+
+        private Issued issue(String host) {
+            try {
                 KeyPair keys = keyPair();
                 Instant now = Instant.now();
                 GeneralName name = isIpAddress(host)
@@ -91,16 +126,7 @@ public final class TestCertificates {
                                 keys.getPublic())
                         .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                         .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(name));
-                X509Certificate server = sign(builder, key);
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                store.load(null, null);
-                char[] password = "test".toCharArray();
-                store.setKeyEntry("server", keys.getPrivate(), password, new Certificate[] {server, certificate});
-                KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                keyManagers.init(store, password);
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(keyManagers.getKeyManagers(), null, RANDOM);
-                return context;
+                return new Issued(sign(builder, key), keys.getPrivate());
             } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
                 throw new IllegalStateException(e);
             }
@@ -111,6 +137,17 @@ public final class TestCertificates {
             return "Authority[" + certificate.getSubjectX500Principal() + "]";
         }
     }
+
+    /** A server certificate chain and its PKCS#8 private key, PEM. */
+    public record ServerPem(String certificateChain, String privateKey) {
+
+        @Override
+        public String toString() {
+            return "ServerPem[certificateChain=" + certificateChain.length() + " characters]";
+        }
+    }
+
+    private record Issued(X509Certificate certificate, PrivateKey key) {}
 
     private static boolean isIpAddress(String host) {
         return host.chars().allMatch(c -> Character.isDigit(c) || c == '.') && InetAddressCheck.parses(host);

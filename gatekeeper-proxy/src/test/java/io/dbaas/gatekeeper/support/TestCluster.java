@@ -33,12 +33,17 @@ public record TestCluster(UUID id, String host, String masterKey) {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static TestCluster under(String domain) {
+        return under("eu-west-1.aws", domain);
+    }
+
+    /** A cluster of region {@code regionAndProvider}, such as {@code us-east-1.gcp}. */
+    public static TestCluster under(String regionAndProvider, String domain) {
         UUID id = UUID.randomUUID();
         byte[] key = new byte[24];
         RANDOM.nextBytes(key);
         return new TestCluster(
                 id,
-                id + ".eu-west-1.aws." + domain,
+                id + "." + regionAndProvider + "." + domain,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(key));
     }
 

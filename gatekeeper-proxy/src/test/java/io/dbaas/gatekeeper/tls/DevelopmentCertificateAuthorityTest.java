@@ -3,7 +3,8 @@ package io.dbaas.gatekeeper.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.dbaas.gatekeeper.tls.DevelopmentCertificateAuthority.IssuedCertificate;
+import io.dbaas.gatekeeper.tls.DevelopmentCertificateAuthority.IssuedCertificates;
+import io.dbaas.gatekeeper.tls.DevelopmentCertificateAuthority.ServerCertificate;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathValidator;
@@ -24,19 +25,26 @@ class DevelopmentCertificateAuthorityTest {
             List.of("*.local.minikube.dbaas.localhost", "*.eu-west-1.aws.dbaas.localhost");
 
     @Test
-    void signsAServerCertificateForExactlyTheGivenNamesThatValidatesAgainstTheCa() throws Exception {
-        IssuedCertificate issued = DevelopmentCertificateAuthority.issue(HOSTS);
-        X509Certificate server = issued.serverCertificate();
+    void signsOneServerCertificatePerNameEachValidatingAgainstTheOneCa() throws Exception {
+        IssuedCertificates issued = DevelopmentCertificateAuthority.issue(HOSTS);
 
-        assertThat(dnsNames(server)).containsExactlyElementsOf(HOSTS);
-        assertThat(server.getBasicConstraints()).as("not a CA").isEqualTo(-1);
-        assertThat(server.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
-        server.verify(issued.caCertificate().getPublicKey());
+        assertThat(issued.servers()).containsOnlyKeys(HOSTS);
+        for (String host : HOSTS) {
+            X509Certificate server = issued.servers().get(host).certificate();
+            assertThat(dnsNames(server)).containsExactly(host);
+            assertThat(server.getSubjectX500Principal().getName()).contains("CN=" + host);
+            assertThat(server.getBasicConstraints()).as("not a CA").isEqualTo(-1);
+            assertThat(server.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+            server.verify(issued.caCertificate().getPublicKey());
 
-        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(issued.caCertificate(), null)));
-        parameters.setRevocationEnabled(false);
-        CertPathValidator.getInstance("PKIX")
-                .validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(server)), parameters);
+            PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(issued.caCertificate(), null)));
+            parameters.setRevocationEnabled(false);
+            CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(server)), parameters);
+        }
+        assertThat(issued.servers().get(HOSTS.get(0)).key())
+                .as("every region has its own key")
+                .isNotEqualTo(issued.servers().get(HOSTS.get(1)).key());
     }
 
     @Test
@@ -63,15 +71,23 @@ class DevelopmentCertificateAuthorityTest {
 
     @Test
     void theCaKeyIsNotPartOfWhatIsHandedOut() {
-        // The record's components are the whole of what leaves issue(): certificates and the server's key.
-        assertThat(IssuedCertificate.class.getRecordComponents())
+        // The records' components are the whole of what leaves issue(): certificates and the servers' keys.
+        assertThat(IssuedCertificates.class.getRecordComponents())
                 .extracting(component -> component.getName())
-                .containsExactly("caCertificate", "serverCertificate", "serverKey");
+                .containsExactly("caCertificate", "servers");
+        assertThat(ServerCertificate.class.getRecordComponents())
+                .extracting(component -> component.getName())
+                .containsExactly("certificate", "key");
+        assertThat(DevelopmentCertificateAuthority.issue(HOSTS)
+                        .servers()
+                        .get(HOSTS.getFirst())
+                        .toString())
+                .doesNotContain("PRIVATE", "key=");
     }
 
     @Test
     void pemHoldsTheCertificateAlone() throws Exception {
-        IssuedCertificate issued = DevelopmentCertificateAuthority.issue(HOSTS);
+        IssuedCertificates issued = DevelopmentCertificateAuthority.issue(HOSTS);
 
         String pem = DevelopmentCertificateAuthority.pem(issued.caCertificate());
 
