@@ -7,11 +7,14 @@ import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
+import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.DbConfiguration;
 import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.NodeConfiguration;
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.command.ScaleDBCluster;
+import io.dbaas.contracts.command.UpgradeDBCluster;
+import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
@@ -23,13 +26,17 @@ import io.dbaas.contracts.event.ClusterRecovered;
 import io.dbaas.contracts.event.ClusterUpdated;
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.contracts.security.MasterKeyCipher;
+import io.dbaas.nebula.events.EventIds;
+import io.dbaas.nebula.kubernetes.model.Annotations;
 import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
+import io.dbaas.nebula.kubernetes.model.SecretEntries;
 import io.dbaas.nebula.support.EventTopics;
 import io.dbaas.nebula.support.Kubelet;
 import io.dbaas.nebula.support.MockKubernetesApi;
 import io.dbaas.nebula.support.NebulaDatabase;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -44,7 +51,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -73,6 +83,7 @@ import org.springframework.test.context.DynamicPropertySource;
             "dbaas.key-encryption-key=" + ProvisioningIT.KEY_ENCRYPTION_KEY,
             "nebula.kubernetes-retry.max-retries=1",
             "nebula.kubernetes-retry.initial-delay=50ms",
+            "nebula.status.provisioning-grace-period=" + ProvisioningIT.GRACE_PERIOD,
             "logging.level.io.fabric8.mockwebserver=WARN",
         })
 // spring-kafka 4 runs the embedded broker in KRaft mode only (EmbeddedKafkaKraftBroker); no attribute needed.
@@ -80,6 +91,9 @@ import org.springframework.test.context.DynamicPropertySource;
 class ProvisioningIT {
 
     static final String KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    /** Short, so that a new cluster that never gets healthy fails within a test; only such clusters notice it. */
+    static final String GRACE_PERIOD = "4s";
+
     private static final String OFFLINE_TOKEN = "offline-region-bearer-token-must-not-leak";
     private static final String LB_IP = "10.20.30.40";
 
@@ -171,6 +185,9 @@ class ProvisioningIT {
                 .isEqualTo(command.dbConfiguration().clusterEndpoint());
         assertThat(provisioned.internalAddress()).isEqualTo(new ServiceAddress("http", LB_IP, 6333));
         assertThat(provisioned.nodesReady()).isEqualTo(3);
+        assertThat(provisioned.upstreamCaCertificate())
+                .as("Qdrant serves plain HTTP inside the cluster: no CA to trust")
+                .isNull();
         assertThat(provisioned.metadata().correlationId())
                 .isEqualTo(command.metadata().correlationId());
         assertThat(provisioned.metadata().causationId()).isEqualTo(command.id());
@@ -296,6 +313,20 @@ class ProvisioningIT {
         assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY)
                         .open(command.clusterId(), provisioned.sealedMasterKey()))
                 .isEqualTo(elasticPassword);
+        Secret ca = kubernetes
+                .secrets()
+                .inNamespace(namespace)
+                .withName(ElasticsearchNames.CA_SECRET)
+                .get();
+        String caCertificate =
+                SecretEntries.read(ca, ElasticsearchNames.CA_CERTIFICATE_ENTRY).orElseThrow();
+        String caKey = SecretEntries.read(ca, ElasticsearchNames.CA_KEY_ENTRY).orElseThrow();
+        assertThat(provisioned.upstreamCaCertificate())
+                .as("GateKeeper trusts the cluster's own CA, and gets its certificate only")
+                .isEqualTo(caCertificate)
+                .startsWith("-----BEGIN CERTIFICATE-----")
+                .doesNotContain("PRIVATE KEY")
+                .doesNotContain(caKey.strip());
     }
 
     @Test
@@ -545,6 +576,382 @@ class ProvisioningIT {
         // Nothing the watch saw disappear was brought back.
         pause(Duration.ofSeconds(1));
         assertThat(kubernetes.namespaces().withName(namespace).get()).isNull();
+    }
+
+    @Test
+    void anUpgradeOverTheBrokerRollsThePodsOneAtATimeAndIsAnnouncedOnceEveryPodRunsTheNewVersion() {
+        ProvisionDBCluster command = provision("kind", "local", 2);
+        String namespace = runningCluster(command);
+
+        UpgradeDBCluster upgrade = upgrade(command, "1.13.4", "1.14.0");
+        send(upgrade.clusterId().toString(), codec.write(upgrade));
+        StatefulSet upgraded = await().atMost(Duration.ofSeconds(30))
+                .until(() -> awaitStatefulSet(namespace), statefulSet -> image(statefulSet)
+                        .equals("qdrant/qdrant:v1.14.0"));
+        assertThat(upgraded.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(upgraded.getSpec().getUpdateStrategy().getRollingUpdate().getPartition())
+                .isZero();
+        assertThat(upgraded.getSpec().getReplicas()).isEqualTo(2);
+
+        // The StatefulSet controller replaces the highest ordinal first; the other pod still runs 1.13.4. Its counters
+        // say 2 of 2 ready all along.
+        Kubelet kubelet = new Kubelet(kubernetes);
+        kubelet.runPod(upgraded, 1, Kubelet.ready());
+        kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 2);
+        pause(Duration.ofSeconds(1));
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+                .as("one pod of two runs 1.14.0: the upgrade is not done")
+                .noneMatch(ClusterUpdated.class::isInstance)
+                .noneMatch(ClusterDegraded.class::isInstance);
+
+        kubelet.runPod(upgraded, 0, Kubelet.ready());
+        kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 2);
+        ClusterUpdated updated = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterUpdated.class);
+
+        assertThat(updated.clusterVersion()).isEqualTo("1.14.0");
+        assertThat(updated.numNodes()).isEqualTo(2);
+        assertThat(updated.nodesReady()).isEqualTo(2);
+        assertThat(updated.id()).isEqualTo(EventIds.of(upgrade.id(), ClusterUpdated.NAME));
+        assertThat(updated.metadata().causationId()).isEqualTo(upgrade.id());
+        assertThat(updated.metadata().correlationId())
+                .isEqualTo(upgrade.metadata().correlationId());
+    }
+
+    @Test
+    void aDowngradeOverTheBrokerIsAChangeFailedWithItsReasonAndTheStatefulSetIsUntouched() {
+        ProvisionDBCluster command = provision("kind", "local", 2);
+        String namespace = runningCluster(command);
+        UpgradeDBCluster upgrade = upgrade(command, "1.13.4", "1.14.0");
+        send(upgrade.clusterId().toString(), codec.write(upgrade));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> image(awaitStatefulSet(namespace)).equals("qdrant/qdrant:v1.14.0"));
+        new Kubelet(kubernetes).runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        awaitAnnounced(namespace, upgrade.id());
+        String statefulSetVersion = awaitStatefulSet(namespace).getMetadata().getResourceVersion();
+        String namespaceVersion =
+                kubernetes.namespaces().withName(namespace).get().getMetadata().getResourceVersion();
+
+        // What Orion knows says it is a downgrade.
+        UpgradeDBCluster back = upgrade(command, "1.14.0", "1.13.4");
+        send(back.clusterId().toString(), codec.write(back));
+        // Orion's previous version is stale; the pods say it is a downgrade.
+        UpgradeDBCluster stale = upgrade(command, "1.13.0", "1.13.5");
+        send(stale.clusterId().toString(), codec.write(stale));
+
+        assertThat(awaitCausedBy(command.clusterId(), ClusterChangeFailed.class, back.id())
+                        .reason())
+                .isEqualTo("Version 1.13.4 is older than 1.14.0, which the cluster runs: Nebula does not downgrade"
+                        + " clusters.");
+        assertThat(awaitCausedBy(command.clusterId(), ClusterChangeFailed.class, stale.id())
+                        .reason())
+                .isEqualTo("Nodes of the cluster run 1.14.0, newer than 1.13.5: Nebula does not downgrade clusters.");
+        StatefulSet untouched = awaitStatefulSet(namespace);
+        assertThat(untouched.getMetadata().getResourceVersion()).isEqualTo(statefulSetVersion);
+        assertThat(image(untouched)).isEqualTo("qdrant/qdrant:v1.14.0");
+        assertThat(kubernetes
+                        .namespaces()
+                        .withName(namespace)
+                        .get()
+                        .getMetadata()
+                        .getResourceVersion())
+                .isEqualTo(namespaceVersion);
+    }
+
+    @Test
+    void aRedeliveredScaleChangesNothingMoreAndIsAnnouncedOnce() {
+        ProvisionDBCluster command = provision("kind", "local", 1);
+        String namespace = runningCluster(command);
+        ScaleDBCluster scale = scale(command, 3, "1.13.4");
+        send(scale.clusterId().toString(), codec.write(scale));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> awaitStatefulSet(namespace).getSpec().getReplicas() == 3);
+
+        assertRedeliveryChangesNothing(command, namespace, scale, scale(command, 2, "1.13.4"));
+        new Kubelet(kubernetes).runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        awaitAnnounced(namespace, scale.id());
+        assertRedeliveryChangesNothing(command, namespace, scale, scale(command, 1, "1.13.4"));
+
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                        .filter(ClusterUpdated.class::isInstance)
+                        .map(ClusterEvent::id))
+                .containsExactly(EventIds.of(scale.id(), ClusterUpdated.NAME));
+    }
+
+    @Test
+    void aRedeliveredUpgradeStartsNoSecondRolloutAndIsAnnouncedOnce() {
+        ProvisionDBCluster command = provision("kind", "local", 2);
+        String namespace = runningCluster(command);
+        UpgradeDBCluster upgrade = upgrade(command, "1.13.4", "1.14.0");
+        send(upgrade.clusterId().toString(), codec.write(upgrade));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> image(awaitStatefulSet(namespace)).equals("qdrant/qdrant:v1.14.0"));
+
+        assertRedeliveryChangesNothing(command, namespace, upgrade, upgrade(command, "1.14.0", "1.13.4"));
+        new Kubelet(kubernetes).runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        awaitAnnounced(namespace, upgrade.id());
+        assertRedeliveryChangesNothing(command, namespace, upgrade, upgrade(command, "1.14.0", "1.13.0"));
+
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                        .filter(ClusterUpdated.class::isInstance)
+                        .map(ClusterEvent::id))
+                .containsExactly(EventIds.of(upgrade.id(), ClusterUpdated.NAME));
+    }
+
+    @Test
+    void aDeleteForARegionNebulaCannotReachIsAChangeFailedAndNeverADeletion() {
+        DeleteDBCluster delete = new DeleteDBCluster(
+                UUID.randomUUID(),
+                Instant.now(),
+                MessageMetadata.startingChain(UUID.randomUUID()),
+                UUID.randomUUID(),
+                "aws",
+                "eu-west-1",
+                UUID.randomUUID(),
+                Engine.QDRANT);
+        send(delete.clusterId().toString(), codec.write(delete));
+
+        ClusterChangeFailed failed =
+                topics.awaitEvent(Topics.CLUSTER_EVENTS, delete.clusterId(), ClusterChangeFailed.class);
+
+        assertThat(failed.reason())
+                .isEqualTo("No Kubernetes API is configured for aws/eu-west-1, so Nebula cannot reach the cluster"
+                        + " there to delete it; nothing was deleted.");
+        assertThat(failed.metadata().causationId()).isEqualTo(delete.id());
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, delete.clusterId()))
+                .extracting(ClusterEvent::name)
+                .containsExactly(ClusterChangeFailed.NAME);
+    }
+
+    @Test
+    void aNewClusterWhosePodsNeverGetHealthyFailsOnceAfterTheGracePeriodWithTheirCauses() {
+        ProvisionDBCluster command = provision("kind", "local", 2);
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        StatefulSet statefulSet = awaitStatefulSet(namespace);
+        Kubelet kubelet = new Kubelet(kubernetes);
+        kubelet.runPod(statefulSet, 0, Kubelet.unschedulable("0/3 nodes are available: 3 Insufficient memory."));
+        kubelet.runPod(statefulSet, 1, Kubelet.condition("Ready", "False", null, null));
+        kubelet.crashLoop(namespace, "qdrant-1", 3);
+        kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 0);
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+                .as("within the grace period the cluster is still provisioning")
+                .noneMatch(ClusterFailed.class::isInstance);
+
+        ClusterFailed failed = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterFailed.class);
+
+        assertThat(failed.reason())
+                .isEqualTo("The cluster did not become ready within " + GRACE_PERIOD
+                        + ": Pod qdrant-0 cannot be scheduled: 0/3 nodes are available: 3 Insufficient memory.; Pod"
+                        + " qdrant-1, container qdrant: CrashLoopBackOff (restarted 3 times, last exit: OOMKilled)");
+        assertThat(failed.id()).isEqualTo(EventIds.of(command.id(), ClusterFailed.NAME));
+        assertThat(failed.metadata().causationId()).isEqualTo(command.id());
+        kubelet.crashLoop(namespace, "qdrant-1", 4);
+        pause(Duration.ofSeconds(1));
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+                .extracting(ClusterEvent::name)
+                .containsExactly(ClusterProvisioningStarted.NAME, ClusterFailed.NAME);
+    }
+
+    @Test
+    void anUnschedulablePodDegradesARunningClusterWithTheSchedulersMessage() {
+        ProvisionDBCluster command = provision("kind", "local", 2);
+        String namespace = runningCluster(command);
+        Kubelet kubelet = new Kubelet(kubernetes);
+
+        // The pod was evicted and its replacement fits on no node.
+        kubelet.runPod(
+                kubelet.statefulSet(namespace, ResourceNames.QDRANT_STATEFUL_SET),
+                1,
+                Kubelet.unschedulable("0/3 nodes are available: 3 Insufficient cpu."));
+        kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 1);
+
+        ClusterDegraded degraded = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterDegraded.class);
+        assertThat(degraded.reason())
+                .isEqualTo("Pod qdrant-1 cannot be scheduled: 0/3 nodes are available: 3 Insufficient cpu.");
+        assertThat(degraded.metadata().correlationId())
+                .isEqualTo(command.metadata().correlationId());
+
+        // The scheduler finds room: the controller counts the pod ready as the kubelet reports it.
+        kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 2);
+        kubelet.runPod(kubelet.statefulSet(namespace, ResourceNames.QDRANT_STATEFUL_SET), 1, Kubelet.ready());
+        ClusterRecovered recovered =
+                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterRecovered.class);
+        assertThat(recovered.nodesReady()).isEqualTo(2);
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+                .filteredOn(ClusterDegraded.class::isInstance)
+                .hasSize(1);
+        // What was announced last is recorded on the StatefulSet, so a restarted Nebula does not announce it again.
+        assertThat(kubelet.statefulSet(namespace, ResourceNames.QDRANT_STATEFUL_SET)
+                        .getMetadata()
+                        .getAnnotations())
+                .containsEntry(Annotations.ANNOUNCED_CONDITION, recovered.id() + " recovered");
+    }
+
+    @Test
+    void aDeletedMasterKeySecretIsRestoredAtOnceWithTheSameKey() {
+        ProvisionDBCluster command = provision("kind", "local", 1);
+        String namespace = runningCluster(command);
+        String masterKey =
+                MasterKeySecrets.masterKey(masterKeySecret(namespace)).orElseThrow();
+
+        kubernetes
+                .secrets()
+                .inNamespace(namespace)
+                .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
+                .delete();
+
+        // Far sooner than the resync (5m): the Secret informer saw the deletion.
+        Secret restored =
+                await().atMost(Duration.ofSeconds(20)).until(() -> masterKeySecret(namespace), Objects::nonNull);
+        assertThat(MasterKeySecrets.masterKey(restored)).contains(masterKey);
+        pause(Duration.ofSeconds(1));
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+                .noneMatch(ClusterDegraded.class::isInstance);
+    }
+
+    @Test
+    void aDeletedNodeCertificateSecretIsIssuedAgainAtOnceFromTheSameCa() {
+        ProvisionDBCluster command = provision("kind", "local", 1, Engine.ELASTICSEARCH);
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        awaitStatefulSet(namespace, ElasticsearchNames.STATEFUL_SET);
+        String caCertificate = SecretEntries.read(
+                        kubernetes
+                                .secrets()
+                                .inNamespace(namespace)
+                                .withName(ElasticsearchNames.CA_SECRET)
+                                .get(),
+                        ElasticsearchNames.CA_CERTIFICATE_ENTRY)
+                .orElseThrow();
+
+        kubernetes
+                .secrets()
+                .inNamespace(namespace)
+                .withName(ElasticsearchNames.CERTIFICATES_SECRET)
+                .delete();
+
+        Secret issued = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> kubernetes
+                                .secrets()
+                                .inNamespace(namespace)
+                                .withName(ElasticsearchNames.CERTIFICATES_SECRET)
+                                .get(),
+                        Objects::nonNull);
+        assertThat(SecretEntries.read(issued, ElasticsearchNames.CA_CERTIFICATE_ENTRY))
+                .contains(caCertificate);
+        assertThat(SecretEntries.read(issued, ElasticsearchNames.CERTIFICATE_ENTRY))
+                .hasValueSatisfying(certificate -> assertThat(certificate).startsWith("-----BEGIN CERTIFICATE-----"));
+    }
+
+    /**
+     * Sends {@code command} again, then {@code fence}, a command for the same cluster that is refused; commands of one
+     * cluster are handled in order, so once the fence is refused the redelivery was handled. Nothing may have changed.
+     */
+    private void assertRedeliveryChangesNothing(
+            ProvisionDBCluster provisioned, String namespace, ClusterSpecCommand command, ClusterSpecCommand fence) {
+        String statefulSetVersion = awaitStatefulSet(namespace).getMetadata().getResourceVersion();
+        String namespaceVersion =
+                kubernetes.namespaces().withName(namespace).get().getMetadata().getResourceVersion();
+        Map<String, String> pods = podUids(namespace);
+
+        send(command.clusterId().toString(), codec.write(command));
+        send(fence.clusterId().toString(), codec.write(fence));
+        awaitCausedBy(provisioned.clusterId(), ClusterChangeFailed.class, fence.id());
+
+        assertThat(awaitStatefulSet(namespace).getMetadata().getResourceVersion())
+                .as("no second rollout: the StatefulSet was not written")
+                .isEqualTo(statefulSetVersion);
+        assertThat(kubernetes
+                        .namespaces()
+                        .withName(namespace)
+                        .get()
+                        .getMetadata()
+                        .getResourceVersion())
+                .isEqualTo(namespaceVersion);
+        assertThat(podUids(namespace)).isEqualTo(pods);
+        assertThat(kubernetes
+                        .apps()
+                        .statefulSets()
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems())
+                .hasSize(1);
+        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, provisioned.clusterId()))
+                .as("a change that was carried out is announced by the watch only, never by the redelivery")
+                .noneMatch(event -> event instanceof ClusterChangeFailed
+                        && command.id().equals(event.metadata().causationId()));
+    }
+
+    private Map<String, String> podUids(String namespace) {
+        return kubernetes.pods().inNamespace(namespace).list().getItems().stream()
+                .collect(Collectors.toMap(pod -> pod.getMetadata().getName(), pod -> pod.getMetadata()
+                        .getUid()));
+    }
+
+    /** Provisions {@code command}'s cluster, plays the kubelet until it runs, and waits for it to be announced. */
+    private String runningCluster(ProvisionDBCluster command) {
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        awaitStatefulSet(namespace);
+        new Kubelet(kubernetes).runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+        awaitAnnounced(namespace, command.id());
+        return namespace;
+    }
+
+    /** Waits until the watch recorded on the StatefulSet that {@code commandId}'s completion was announced. */
+    private void awaitAnnounced(String namespace, UUID commandId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> commandId
+                .toString()
+                .equals(awaitStatefulSet(namespace)
+                        .getMetadata()
+                        .getAnnotations()
+                        .get(Annotations.ANNOUNCED_COMMAND)));
+    }
+
+    private <T extends ClusterEvent> T awaitCausedBy(UUID clusterId, Class<T> type, UUID commandId) {
+        ConsumerRecord<String, byte[]> record = topics.awaitRecord(Topics.CLUSTER_EVENTS, candidate -> {
+            ClusterEvent event = codec.read(candidate.value(), ClusterEvent.class);
+            return event.clusterId().equals(clusterId)
+                    && type.isInstance(event)
+                    && commandId.equals(event.metadata().causationId());
+        });
+        return type.cast(codec.read(record.value(), ClusterEvent.class));
+    }
+
+    private @Nullable Secret masterKeySecret(String namespace) {
+        return kubernetes
+                .secrets()
+                .inNamespace(namespace)
+                .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
+                .get();
+    }
+
+    private static String image(StatefulSet statefulSet) {
+        return statefulSet
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .getFirst()
+                .getImage();
+    }
+
+    private static UpgradeDBCluster upgrade(ProvisionDBCluster command, String previous, String version) {
+        return new UpgradeDBCluster(
+                UUID.randomUUID(),
+                Instant.now(),
+                command.metadata(),
+                command.accountId(),
+                command.cloudProvider(),
+                command.cloudRegion(),
+                command.clusterId(),
+                command.clusterName(),
+                command.engine(),
+                version,
+                previous,
+                command.dbConfiguration());
     }
 
     private static ScaleDBCluster scale(ProvisionDBCluster command, int nodes, String version) {

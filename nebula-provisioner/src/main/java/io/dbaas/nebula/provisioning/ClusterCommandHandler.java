@@ -127,10 +127,18 @@ public class ClusterCommandHandler {
         attempt(command, () -> infrastructure.update(specs), reason -> refuse(command, reason));
     }
 
+    /**
+     * Deletes the cluster. A region without configuration is refused, not taken as deleted: the cluster may run there
+     * still (a region removed from the configuration after provisioning), and only Nebula can remove it, so Orion must
+     * keep it until the region is configured again.
+     */
     private void delete(DeleteDBCluster command) {
-        Optional<String> unknownRegion = unknownRegion(command.cloudProvider(), command.cloudRegion());
-        if (unknownRegion.isPresent()) {
-            refuse(command, unknownRegion.get());
+        RegionId region = new RegionId(command.cloudProvider(), command.cloudRegion());
+        if (catalog.find(region).isEmpty()) {
+            refuse(
+                    command,
+                    "No Kubernetes API is configured for " + region
+                            + ", so Nebula cannot reach the cluster there to delete it; nothing was deleted.");
             return;
         }
         publisher.publish(events.deletionStarted(command));

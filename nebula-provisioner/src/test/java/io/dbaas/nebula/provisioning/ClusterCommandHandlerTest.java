@@ -261,6 +261,21 @@ class ClusterCommandHandlerTest {
                 .containsExactly(ClusterChangeFailed.NAME, ClusterChangeFailed.NAME);
     }
 
+    @Test
+    void aDeletionInAnUnknownRegionIsRefusedSayingNothingWasDeletedNeverAnnouncedDeleted() {
+        DeleteDBCluster command = delete("aws", "eu-west-1");
+
+        handler.handle(command);
+
+        assertThat(infrastructure.deleted).isEmpty();
+        assertThat(published).singleElement().isInstanceOfSatisfying(ClusterChangeFailed.class, failed -> {
+            assertThat(failed.reason())
+                    .isEqualTo("No Kubernetes API is configured for aws/eu-west-1, so Nebula cannot reach the cluster"
+                            + " there to delete it; nothing was deleted.");
+            assertThat(failed.metadata().causationId()).isEqualTo(command.id());
+        });
+    }
+
     private static ScaleDBCluster scale(String provider, String region, int nodes) {
         UUID clusterId = UUID.randomUUID();
         return new ScaleDBCluster(

@@ -41,11 +41,13 @@ public class StatefulSetApplier extends ResourceApplier<StatefulSet> {
     @Override
     void replace(StatefulSet withHash, StatefulSet current) {
         // What the status side recorded on the live object is not Nebula's rendering to undo.
-        String announced = current.getMetadata().getAnnotations() == null
-                ? null
-                : current.getMetadata().getAnnotations().get(Annotations.ANNOUNCED_COMMAND);
-        if (announced != null) {
-            withHash.getMetadata().getAnnotations().put(Annotations.ANNOUNCED_COMMAND, announced);
+        for (String recorded : List.of(Annotations.ANNOUNCED_COMMAND, Annotations.ANNOUNCED_CONDITION)) {
+            String value = current.getMetadata().getAnnotations() == null
+                    ? null
+                    : current.getMetadata().getAnnotations().get(recorded);
+            if (value != null) {
+                withHash.getMetadata().getAnnotations().put(recorded, value);
+            }
         }
         if (sameClaimSizes(withHash, current)) {
             super.replace(withHash, current);

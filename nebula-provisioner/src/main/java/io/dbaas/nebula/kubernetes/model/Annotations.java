@@ -38,6 +38,12 @@ public final class Annotations {
      */
     public static final String ANNOUNCED_COMMAND = "dbaas.io/announced-command";
 
+    /**
+     * Set on the StatefulSet by the status side once a degradation or recovery was announced: that event's id and what
+     * the condition was, so that a restart neither repeats it nor misses the change that ends it.
+     */
+    public static final String ANNOUNCED_CONDITION = "dbaas.io/announced-condition";
+
     /** Set on the namespace when deletion starts: nothing is restored in it any more. */
     public static final String DELETING = "dbaas.io/deleting";
 

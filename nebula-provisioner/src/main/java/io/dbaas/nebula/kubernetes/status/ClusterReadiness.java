@@ -127,7 +127,9 @@ final class ClusterReadiness {
                 nodes.wanted(),
                 nodes.ready(),
                 ready,
-                PodProblems.of(pods)));
+                PodProblems.of(pods),
+                AnnouncedCondition.parse(annotations.get(Annotations.ANNOUNCED_CONDITION))
+                        .orElse(null)));
     }
 
     private static Optional<String> host(

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param ready whether every node is ready at the shape the last command asked for (and reachable)
  * @param readyCluster what {@code ClusterProvisioned} needs, when settled
  * @param problems what keeps pods from running, one sentence each
+ * @param announcedCondition the last degradation or recovery recorded as announced; null if none ever was
  */
 record ClusterSnapshot(
         UUID clusterId,
@@ -32,7 +33,8 @@ record ClusterSnapshot(
         int wanted,
         int ready,
         Optional<ReadyCluster> readyCluster,
-        List<String> problems) {
+        List<String> problems,
+        @Nullable AnnouncedCondition announcedCondition) {
 
     ClusterSnapshot {
         problems = List.copyOf(problems);

@@ -15,6 +15,7 @@ import io.dbaas.nebula.region.Region;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -22,6 +23,7 @@ import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +44,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches one region with informers on Nebula's StatefulSets, pods, Services, disruption budgets, network policies and
- * ConfigMaps, and does two things with what it sees:
+ * Watches one region with informers on Nebula's StatefulSets, pods, Services, disruption budgets, network policies,
+ * ConfigMaps and Secrets (names and labels only), and does two things with what it sees:
  *
  * <ul>
  *   <li><b>Status.</b> Every change of a cluster's StatefulSet, pods or client Service takes a snapshot of the cluster
@@ -52,7 +54,8 @@ import org.slf4j.LoggerFactory;
  *       and waiting for the broker must not hold up the informers.
  *   <li><b>Restoring.</b> A deleted object, an edited StatefulSet spec, and every resync lead to a reconcile of the
  *       cluster on the specs kept on its namespace, which recreates what is missing and undoes what was changed. A
- *       master-key Secret that is gone is reported as a degradation, never regenerated.
+ *       deleted master-key Secret comes back at once with the same key, from the vault; one whose key the vault never held is
+ *       reported as a degradation, never regenerated.
  * </ul>
  */
 final class RegionWatch implements AutoCloseable {
@@ -144,6 +147,10 @@ final class RegionWatch implements AutoCloseable {
                 .inAnyNamespace()
                 .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
                 .runnableInformer(0)));
+        others.add(watchDeletions(withoutContent(client.secrets()
+                .inAnyNamespace()
+                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
+                .runnableInformer(0))));
         List.of(statefulSets, pods, services).forEach(informer -> informer.exceptionHandler(this::keepTrying));
         others.forEach(informer -> informer.exceptionHandler(this::keepTrying));
     }
@@ -165,6 +172,18 @@ final class RegionWatch implements AutoCloseable {
         others.forEach(SharedIndexInformer::close);
         announcements.shutdownNow();
         restores.shutdownNow();
+    }
+
+    /**
+     * Keeps only the names and labels of the Secrets in the informer's cache: a deletion is all the restore needs, and
+     * master keys and CA keys have no business in Nebula's memory.
+     */
+    private SharedIndexInformer<Secret> withoutContent(SharedIndexInformer<Secret> informer) {
+        return informer.itemStore(new ReducedStateItemStore<>(
+                ReducedStateItemStore.NAME_KEY_STATE,
+                Secret.class,
+                connection.client().getKubernetesSerialization(),
+                "metadata.labels"));
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> watchDeletions(SharedIndexInformer<T> informer) {
@@ -208,9 +227,17 @@ final class RegionWatch implements AutoCloseable {
         switch (change) {
             case StatusChange.Completed completed -> announcements.execute(() -> complete(completed, blueprint));
             case StatusChange.Degraded degraded ->
-                announcements.execute(() -> publish(() -> announcer.degraded(degraded.cluster(), degraded.reason())));
+                announcements.execute(() -> condition(
+                        degraded.cluster(),
+                        degraded.condition(),
+                        blueprint,
+                        () -> announcer.degraded(degraded.cluster(), degraded.reason(), degraded.condition())));
             case StatusChange.Recovered recovered ->
-                announcements.execute(() -> publish(() -> announcer.recovered(recovered.cluster())));
+                announcements.execute(() -> condition(
+                        recovered.cluster(),
+                        recovered.condition(),
+                        blueprint,
+                        () -> announcer.recovered(recovered.cluster(), recovered.condition())));
             case StatusChange.Failed failed ->
                 announcements.execute(() -> publish(() -> announcer.failed(failed.cluster(), failed.reason())));
             case StatusChange.RecheckAt recheck -> {
@@ -252,6 +279,41 @@ final class RegionWatch implements AutoCloseable {
             tracker.completionNotAnnounced(cluster.clusterId(), cluster.commandId());
             log.warn(
                     "Cluster {} in {} is ready but could not be announced, will retry on the next change or resync: {}",
+                    cluster.clusterId(),
+                    region.id(),
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Announces a degradation or recovery, then records it on the StatefulSet. A failed publication is decided again
+     * on the next look, with the same id; a failed record only costs a repeat (same id) after a restart.
+     */
+    private void condition(
+            ClusterSnapshot cluster, AnnouncedCondition condition, EngineBlueprint blueprint, Runnable announcement) {
+        try {
+            announcement.run();
+        } catch (RuntimeException e) {
+            tracker.conditionNotAnnounced(cluster.clusterId(), condition);
+            log.warn("A status event of {} could not be published: {}", region.id(), e.getMessage());
+            return;
+        }
+        try {
+            connection
+                    .client()
+                    .apps()
+                    .statefulSets()
+                    .inNamespace(cluster.namespace())
+                    .withName(blueprint.statefulSetName())
+                    .edit(live -> {
+                        live.getMetadata()
+                                .getAnnotations()
+                                .put(Annotations.ANNOUNCED_CONDITION, condition.annotation());
+                        return live;
+                    });
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Cluster {} in {}: what was announced could not be recorded, a restart may announce it again: {}",
                     cluster.clusterId(),
                     region.id(),
                     e.getMessage());

@@ -18,7 +18,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Nebula only encrypted under the key-encryption key and bound to the cluster id) and, for an engine serving HTTPS,
  * the certificate of the CA GateKeeper must trust, never its key. Completion and failure events take their ids from
  * the command, so announcing them again changes nothing for consumers; degradations and recoveries are not caused by a
- * command and get ids of their own.
+ * command and take theirs from the chain of conditions ({@link AnnouncedCondition}).
  */
 @Component
 class StatusAnnouncer {
@@ -56,14 +55,14 @@ class StatusAnnouncer {
         }
     }
 
-    void degraded(ClusterSnapshot cluster, String reason) {
+    void degraded(ClusterSnapshot cluster, String reason, AnnouncedCondition condition) {
         publisher.publish(new ClusterDegraded(
-                UUID.randomUUID(), clock.instant(), observed(cluster), cluster.clusterId(), cluster.ready(), reason));
+                condition.eventId(), clock.instant(), observed(cluster), cluster.clusterId(), cluster.ready(), reason));
     }
 
-    void recovered(ClusterSnapshot cluster) {
+    void recovered(ClusterSnapshot cluster, AnnouncedCondition condition) {
         publisher.publish(new ClusterRecovered(
-                UUID.randomUUID(), clock.instant(), observed(cluster), cluster.clusterId(), cluster.ready()));
+                condition.eventId(), clock.instant(), observed(cluster), cluster.clusterId(), cluster.ready()));
     }
 
     void failed(ClusterSnapshot cluster, String reason) {

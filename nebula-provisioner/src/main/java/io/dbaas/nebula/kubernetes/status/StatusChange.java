@@ -8,9 +8,10 @@ sealed interface StatusChange {
     /** The last command is carried out: {@code ClusterProvisioned} or {@code ClusterUpdated}. */
     record Completed(ClusterSnapshot cluster) implements StatusChange {}
 
-    record Degraded(ClusterSnapshot cluster, String reason) implements StatusChange {}
+    /** Degraded for {@code reason}; {@code condition} gives the event its id and is recorded once announced. */
+    record Degraded(ClusterSnapshot cluster, String reason, AnnouncedCondition condition) implements StatusChange {}
 
-    record Recovered(ClusterSnapshot cluster) implements StatusChange {}
+    record Recovered(ClusterSnapshot cluster, AnnouncedCondition condition) implements StatusChange {}
 
     /** A new cluster that never became ready within the grace period. */
     record Failed(ClusterSnapshot cluster, String reason) implements StatusChange {}

@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  *       failed, once.
  * </ul>
  *
- * <p>Remembers in memory only what was announced; a Nebula restart may repeat a degradation that is still there.
+ * <p>What was announced is recorded on the StatefulSet (the last command announced complete, the last degradation or
+ * recovery) and read back the first time a cluster is seen, so a restarted Nebula neither repeats a degradation that is
+ * still there nor misses a recovery that happened while it was down. Degradations and recoveries get ids from
+ * {@link AnnouncedCondition}: the same announcement made twice has the same id.
  */
 final class StatusTracker {
 
@@ -36,15 +39,19 @@ final class StatusTracker {
 
     synchronized List<StatusChange> decide(ClusterSnapshot cluster, @Nullable String externalProblem, Instant now) {
         State state = states.computeIfAbsent(cluster.clusterId(), id -> new State());
+        if (state.conditionUnknown) {
+            state.condition = cluster.announcedCondition();
+            state.conditionUnknown = false;
+        }
         List<StatusChange> changes = new ArrayList<>();
         if (cluster.settled() && externalProblem == null) {
             if (cluster.inOperation() && !cluster.commandId().equals(state.completed)) {
                 changes.add(new StatusChange.Completed(cluster));
                 state.completed = cluster.commandId();
             }
-            if (state.degradedReason != null) {
-                changes.add(new StatusChange.Recovered(cluster));
-                state.degradedReason = null;
+            if (state.condition != null && state.condition.degraded()) {
+                state.condition = AnnouncedCondition.recovered(cluster.clusterId(), state.condition);
+                changes.add(new StatusChange.Recovered(cluster, state.condition));
             }
             state.problemSince = null;
             return changes;
@@ -58,9 +65,9 @@ final class StatusTracker {
             return provisioning(cluster, problems, state, now);
         }
         String reason = problems.isEmpty() ? shortOfNodes(cluster) : String.join("; ", problems);
-        if (reason != null && !reason.equals(state.degradedReason)) {
-            changes.add(new StatusChange.Degraded(cluster, reason));
-            state.degradedReason = reason;
+        if (reason != null && (state.condition == null || !state.condition.isDegradation(reason))) {
+            state.condition = AnnouncedCondition.degraded(cluster.clusterId(), reason, state.condition);
+            changes.add(new StatusChange.Degraded(cluster, reason, state.condition));
         }
         return changes;
     }
@@ -70,6 +77,17 @@ final class StatusTracker {
         State state = states.get(clusterId);
         if (state != null && commandId.equals(state.completed)) {
             state.completed = null;
+        }
+    }
+
+    /**
+     * The announcement of a degradation or recovery failed: take what was announced from the StatefulSet again on the
+     * next look, which decides the same announcement, with the same id, if the condition is still there.
+     */
+    synchronized void conditionNotAnnounced(UUID clusterId, AnnouncedCondition condition) {
+        State state = states.get(clusterId);
+        if (state != null && condition.equals(state.condition)) {
+            state.conditionUnknown = true;
         }
     }
 
@@ -116,8 +134,12 @@ final class StatusTracker {
         @Nullable
         UUID completed;
 
+        /** Read from the StatefulSet on first sight, and again after an announcement failed. */
+        boolean conditionUnknown = true;
+
+        /** The last degradation or recovery announced. */
         @Nullable
-        String degradedReason;
+        AnnouncedCondition condition;
 
         @Nullable
         Instant problemSince;

@@ -115,6 +115,113 @@ class StatusTrackerTest {
                 .isEmpty();
     }
 
+    @Test
+    void aRestartedNebulaDoesNotRepeatADegradationItRecordedWhileTheReasonIsTheSame() {
+        List<String> crash = List.of("Pod qdrant-1, container qdrant: CrashLoopBackOff (restarted 3 times)");
+        StatusChange.Degraded before = (StatusChange.Degraded)
+                tracker.decide(notReady(provision, provision, crash), null, NOW).getFirst();
+
+        StatusTracker restarted = new StatusTracker(Duration.ofMinutes(15));
+
+        assertThat(restarted.decide(recorded(notReady(provision, provision, crash), before.condition()), null, NOW))
+                .isEmpty();
+    }
+
+    @Test
+    void aRestartedNebulaAnnouncesARecoveryThatHappenedWhileItWasDownWithTheIdTheOldOneWouldHaveUsed() {
+        List<String> crash = List.of("Pod qdrant-1, container qdrant: CrashLoopBackOff (restarted 3 times)");
+        StatusChange.Degraded degraded = (StatusChange.Degraded)
+                tracker.decide(notReady(provision, provision, crash), null, NOW).getFirst();
+        StatusChange.Recovered wouldHave = (StatusChange.Recovered)
+                tracker.decide(ready(ClusterOperation.PROVISION, provision, provision), null, NOW)
+                        .getFirst();
+
+        StatusTracker restarted = new StatusTracker(Duration.ofMinutes(15));
+        List<StatusChange> afterRestart = restarted.decide(
+                recorded(ready(ClusterOperation.PROVISION, provision, provision), degraded.condition()), null, NOW);
+
+        assertThat(afterRestart)
+                .singleElement()
+                .isInstanceOfSatisfying(StatusChange.Recovered.class, recovered -> assertThat(
+                                recovered.condition().eventId())
+                        .isEqualTo(wouldHave.condition().eventId()));
+    }
+
+    @Test
+    void aDegradationAnnouncedButNotRecordedBeforeARestartGetsTheSameIdAgain() {
+        List<String> crash = List.of("Pod qdrant-1 cannot be scheduled: 0/3 nodes are available");
+        StatusChange.Degraded first = (StatusChange.Degraded)
+                tracker.decide(notReady(provision, provision, crash), null, NOW).getFirst();
+
+        StatusTracker restarted = new StatusTracker(Duration.ofMinutes(15));
+        StatusChange.Degraded again = (StatusChange.Degraded) restarted
+                .decide(notReady(provision, provision, crash), null, NOW)
+                .getFirst();
+
+        assertThat(again.condition().eventId()).isEqualTo(first.condition().eventId());
+    }
+
+    @Test
+    void aFailedPublicationIsDecidedAgainWithTheSameId() {
+        List<String> crash = List.of("Pod qdrant-1 cannot be scheduled: 0/3 nodes are available");
+        StatusChange.Degraded first = (StatusChange.Degraded)
+                tracker.decide(notReady(provision, provision, crash), null, NOW).getFirst();
+
+        tracker.conditionNotAnnounced(clusterId, first.condition());
+
+        assertThat(tracker.decide(notReady(provision, provision, crash), null, NOW))
+                .singleElement()
+                .isInstanceOfSatisfying(StatusChange.Degraded.class, degraded -> assertThat(
+                                degraded.condition().eventId())
+                        .isEqualTo(first.condition().eventId()));
+    }
+
+    @Test
+    void theSameReasonAfterARecoveryIsANewDegradationWithANewId() {
+        List<String> crash = List.of("Pod qdrant-1 cannot be scheduled: 0/3 nodes are available");
+        StatusChange.Degraded first = (StatusChange.Degraded)
+                tracker.decide(notReady(provision, provision, crash), null, NOW).getFirst();
+        StatusChange.Recovered recovered = (StatusChange.Recovered)
+                tracker.decide(ready(ClusterOperation.PROVISION, provision, provision), null, NOW)
+                        .getFirst();
+        StatusChange.Degraded second = (StatusChange.Degraded)
+                tracker.decide(notReady(provision, provision, crash), null, NOW).getFirst();
+
+        assertThat(List.of(
+                        first.condition().eventId(),
+                        recovered.condition().eventId(),
+                        second.condition().eventId()))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theRecordOfAnAnnouncedConditionReadsBackAsWritten() {
+        AnnouncedCondition degraded = AnnouncedCondition.degraded(clusterId, "2 of 3 nodes are ready.", null);
+        AnnouncedCondition recovered = AnnouncedCondition.recovered(clusterId, degraded);
+
+        assertThat(AnnouncedCondition.parse(degraded.annotation())).contains(degraded);
+        assertThat(AnnouncedCondition.parse(recovered.annotation())).contains(recovered);
+        assertThat(degraded.annotation()).doesNotContain("nodes");
+        assertThat(AnnouncedCondition.parse("edited by hand")).isEmpty();
+    }
+
+    private ClusterSnapshot recorded(ClusterSnapshot snapshot, AnnouncedCondition condition) {
+        return new ClusterSnapshot(
+                snapshot.clusterId(),
+                snapshot.namespace(),
+                snapshot.operation(),
+                snapshot.commandId(),
+                snapshot.correlationId(),
+                snapshot.traceId(),
+                snapshot.announcedCommand(),
+                snapshot.version(),
+                snapshot.wanted(),
+                snapshot.ready(),
+                snapshot.readyCluster(),
+                snapshot.problems(),
+                condition);
+    }
+
     private ClusterSnapshot ready(ClusterOperation operation, UUID command, @Nullable UUID announced) {
         return snapshot(operation, command, announced, true, List.of());
     }
@@ -147,6 +254,7 @@ class StatusTrackerTest {
                                 UUID.randomUUID(),
                                 null))
                         : Optional.empty(),
-                problems);
+                problems,
+                null);
     }
 }
