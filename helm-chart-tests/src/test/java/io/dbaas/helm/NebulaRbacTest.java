@@ -28,7 +28,8 @@ class NebulaRbacTest {
      * <ul>
      *   <li>ResourceApplier: get, create, update of namespaces, configmaps, services, budgets, policies, statefulsets;
      *       StatefulSetApplier: orphan delete of a statefulset, waited for (list, watch), then create.
-     *   <li>SecretApplier: get, create (credentials are never updated); StatusAnnouncer: get secrets.
+     *   <li>SecretApplier: get, create (credentials are never updated); StatusAnnouncer: get secrets; RegionWatch: list,
+     *       watch Nebula's labelled secrets, to restore a deleted one at once.
      *   <li>Volumes: list and edit of claims, get and edit of persistentvolumes, get and list of storageclasses.
      *   <li>Namespaces: get and edit of a namespace. Removals: list then delete by name of every kind in a cluster's
      *       namespace, delete of the namespace, waited for (list, watch); never a deletecollection.
@@ -39,7 +40,7 @@ class NebulaRbacTest {
      */
     private static final Map<String, Set<String>> WHAT_NEBULA_DOES = Map.ofEntries(
             Map.entry("/namespaces", Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
-            Map.entry("/secrets", Set.of("get", "list", "create", "delete")),
+            Map.entry("/secrets", Set.of("get", "list", "watch", "create", "delete")),
             Map.entry("/configmaps", Set.of("get", "list", "watch", "create", "update", "delete")),
             Map.entry("/services", Set.of("get", "list", "watch", "create", "update", "delete")),
             Map.entry("/pods", Set.of("get", "list", "watch", "patch", "delete")),
