@@ -37,7 +37,6 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     private final KubernetesControllers kubernetes;
     private final RecordingUpstream upstream;
     private final ControlPlane.Ports ports;
-    private final String adminToken;
     /** The first administrator of a tenant account, opened by the platform administrator. */
     private final String tenantToken;
 
@@ -48,7 +47,6 @@ final class ControlPlaneUnderTest implements AutoCloseable {
             KubernetesControllers kubernetes,
             RecordingUpstream upstream,
             ControlPlane.Ports ports,
-            String adminToken,
             String tenantToken) {
         this.started = started;
         this.postgres = postgres;
@@ -56,7 +54,6 @@ final class ControlPlaneUnderTest implements AutoCloseable {
         this.kubernetes = kubernetes;
         this.upstream = upstream;
         this.ports = ports;
-        this.adminToken = adminToken;
         this.tenantToken = tenantToken;
     }
 
@@ -106,7 +103,6 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     new KubernetesControllers(client, upstream.host()),
                     upstream,
                     ports,
-                    adminToken,
                     tenantToken);
         } catch (IOException e) {
             stop(started);
@@ -125,11 +121,6 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     /** Orion as whoever holds {@code token}. */
     Orion orionAs(String token) {
         return new Orion(ports.orion(), token);
-    }
-
-    /** The platform administrator's management token. */
-    String adminToken() {
-        return adminToken;
     }
 
     GateKeeper gatekeeper() {
