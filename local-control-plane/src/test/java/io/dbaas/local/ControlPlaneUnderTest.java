@@ -1,0 +1,167 @@
+package io.dbaas.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Everything the end-to-end tests run against, every hop real: embedded PostgreSQL, an embedded KRaft broker, a
+ * Kubernetes API server (fabric8's mock in CRUD mode, on which {@link KubernetesControllers} plays what a real cluster
+ * would do), a {@link RecordingUpstream} standing in for the clusters, and Orion, Nebula and GateKeeper as separate
+ * processes from their jars. Started once per test JVM by {@link SharedControlPlane} and shared by every IT class:
+ * starting it takes most of the end-to-end tests' time.
+ */
+final class ControlPlaneUnderTest implements AutoCloseable {
+
+    static final String DOMAIN = "dbaas.localhost";
+
+    private final Deque<AutoCloseable> started;
+    private final EmbeddedPostgres postgres;
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final KubernetesControllers kubernetes;
+    private final RecordingUpstream upstream;
+    private final ControlPlane.Ports ports;
+    /** The first administrator of a tenant account, opened by the platform administrator. */
+    private final String tenantToken;
+
+    private ControlPlaneUnderTest(
+            Deque<AutoCloseable> started,
+            EmbeddedPostgres postgres,
+            EmbeddedKafkaKraftBroker kafka,
+            KubernetesControllers kubernetes,
+            RecordingUpstream upstream,
+            ControlPlane.Ports ports,
+            String tenantToken) {
+        this.started = started;
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.kubernetes = kubernetes;
+        this.upstream = upstream;
+        this.ports = ports;
+        this.tenantToken = tenantToken;
+    }
+
+    /** Starts everything and opens a tenant account; whatever started is stopped again if something fails. */
+    static ControlPlaneUnderTest start() {
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            EmbeddedPostgres postgres = EmbeddedInfrastructure.postgres();
+            started.push(postgres);
+            EmbeddedKafkaKraftBroker kafka = EmbeddedInfrastructure.kafka();
+            started.push(kafka::destroy);
+            var server = new KubernetesMockServer(
+                    new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+            server.init(InetAddress.getLoopbackAddress(), 0);
+            started.push(server::destroy);
+            NamespacedKubernetesClient client = server.createClient();
+            started.push(client);
+            RecordingUpstream upstream = RecordingUpstream.start();
+            started.push(upstream);
+            var ports = new ControlPlane.Ports(freePort(), freePort(), freePort(), freePort(), freePort());
+            String adminToken = LocalSecrets.managementToken();
+            ControlPlane controlPlane = ControlPlane.start(new ControlPlane.Settings(
+                    Path.of(System.getProperty("dbaas.home", "..")),
+                    postgres.getJdbcUrl("postgres", "postgres"),
+                    "postgres",
+                    "",
+                    kafka.getBrokersAsString(),
+                    LocalSecrets.keyEncryptionKey(),
+                    adminToken,
+                    DOMAIN,
+                    ports,
+                    List.of(
+                            "--nebula.providers.minikube.regions.local.kubernetes.api-url=" + client.getMasterUrl(),
+                            "--nebula.providers.minikube.regions.local.exposure=load-balancer"),
+                    Path.of("target", "it-logs"),
+                    null));
+            started.push(controlPlane);
+            ServiceLogsOnFailure.watch(controlPlane);
+            HttpResponse<String> opened =
+                    new Orion(ports.orion(), adminToken).post("/v1/accounts", "{\"name\": \"journey\"}");
+            assertThat(opened.statusCode()).isEqualTo(201);
+            String tenantToken = Http.json(opened).get("admin").get("token").asString();
+            return new ControlPlaneUnderTest(
+                    started,
+                    postgres,
+                    kafka,
+                    new KubernetesControllers(client, upstream.host()),
+                    upstream,
+                    ports,
+                    tenantToken);
+        } catch (IOException e) {
+            stop(started);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            stop(started);
+            throw e;
+        }
+    }
+
+    /** Orion as the tenant's administrator. */
+    Orion orion() {
+        return orionAs(tenantToken);
+    }
+
+    /** Orion as whoever holds {@code token}. */
+    Orion orionAs(String token) {
+        return new Orion(ports.orion(), token);
+    }
+
+    GateKeeper gatekeeper() {
+        return new GateKeeper(ports.gatekeeper());
+    }
+
+    KubernetesControllers kubernetes() {
+        return kubernetes;
+    }
+
+    RecordingUpstream upstream() {
+        return upstream;
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** Stops the services first (GateKeeper first of them), then what they used. */
+    @Override
+    public void close() {
+        stop(started);
+    }
+
+    private static void stop(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.out.println("While stopping the control plane under test: " + e);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
