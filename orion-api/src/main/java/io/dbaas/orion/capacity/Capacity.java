@@ -75,7 +75,7 @@ public class Capacity {
     @Transactional(propagation = Propagation.MANDATORY)
     public Admission claim(UUID clusterId, ProviderRegion region, Resources demand) {
         RegionCapacity capacity = lock(region);
-        // offered(region);
+        offered(region);
         Admission admission = assess(capacity, demand);
         Instant now = clock.instant();
         ResourceClaim claim = claims.save(ResourceClaim.of(clusterId, region, demand, now));
