@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Orion, Nebula and GateKeeper started from their jars against one database, one broker and one key. */
+/**
+ * Orion, Nebula and GateKeeper started from their jars against one database, one broker and one key, offering the
+ * local run's region ({@link LocalRegion}).
+ */
 public final class ControlPlane implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -53,23 +56,21 @@ public final class ControlPlane implements AutoCloseable {
         var environment = settings.databaseEnvironment();
         // Orion's first administrator, so the launcher (and the end-to-end test) knows the token to call it with.
         environment.put("ORION_BOOTSTRAP_ADMIN_TOKEN", settings.orionAdminToken());
-        return settings.start(
-                "orion",
-                "orion-api",
-                List.of(
-                        "--server.address=127.0.0.1",
-                        "--server.port=" + ports.orion(),
-                        "--management.server.address=127.0.0.1",
-                        "--management.server.port=" + ports.orionManagement(),
-                        "--orion.endpoint-domain=" + settings.endpointDomain()),
-                environment,
-                ports.orionManagement());
+        var args = new ArrayList<String>(List.of(
+                "--server.address=127.0.0.1",
+                "--server.port=" + ports.orion(),
+                "--management.server.address=127.0.0.1",
+                "--management.server.port=" + ports.orionManagement(),
+                "--orion.endpoint-domain=" + settings.endpointDomain()));
+        args.addAll(LocalRegion.orionArguments());
+        return settings.start("orion", "orion-api", args, environment, ports.orionManagement());
     }
 
     private static ServiceProcess nebula(Settings settings) {
         var args = new ArrayList<String>(List.of(
                 "--server.address=127.0.0.1",
                 "--server.port=" + settings.ports().nebula()));
+        args.addAll(LocalRegion.nebulaArguments());
         args.addAll(settings.nebulaArgs());
         // Nebula keeps its tables (sealed master keys) in its own schema of the same database.
         return settings.start(
@@ -113,7 +114,9 @@ public final class ControlPlane implements AutoCloseable {
      * @param orionAdminToken the management token of Orion's platform administrator, taken at Orion's first start
      *     ({@code dbm_<32 hex digits>_<secret>})
      * @param endpointDomain clusters answer at {@code <cluster-uuid>.<region>.<provider>.<endpointDomain>}
-     * @param nebulaArgs extra arguments for Nebula, such as how to reach each region's Kubernetes API
+     * @param nebulaArgs extra arguments for Nebula, such as the local region's exposure or an API URL to reach it by
+     *     instead of the current kubeconfig context (never {@code kubernetes.context} again: a repeated command-line
+     *     property is read as both values joined)
      * @param logDirectory where each service's log file is written
      * @param echo where service output is also printed, prefixed with its name; {@code null} for log files only
      */

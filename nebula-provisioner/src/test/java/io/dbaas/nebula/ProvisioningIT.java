@@ -111,7 +111,8 @@ class ProvisioningIT {
 
     @DynamicPropertySource
     static void regions(DynamicPropertyRegistry registry) {
-        // The region the default configuration names, switched to the mock by api-url, as the end-to-end test does.
+        // The local run's region (the default configuration names none), on the mock by api-url, as the end-to-end test
+        // has it.
         registry.add("nebula.providers.minikube.regions.local.kubernetes.api-url", MockKubernetesApi::url);
         registry.add("nebula.providers.minikube.regions.local.exposure", () -> "load-balancer");
         // A second region on the same API server, exposing clusters in-cluster.

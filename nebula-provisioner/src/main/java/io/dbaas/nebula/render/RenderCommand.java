@@ -73,9 +73,11 @@ public final class RenderCommand {
         return catalog.find(new RegionId(specs.provider(), specs.region()))
                 .orElseThrow(() -> new RenderException("no region " + specs.provider() + "/" + specs.region()
                         + " is configured; configured: "
-                        + catalog.all().stream()
-                                .map(region -> region.id().toString())
-                                .collect(Collectors.joining(", "))));
+                        + (catalog.all().isEmpty()
+                                ? "none (name regions with --nebula.providers.<provider>.regions.<region>.…)"
+                                : catalog.all().stream()
+                                        .map(region -> region.id().toString())
+                                        .collect(Collectors.joining(", ")))));
     }
 
     static ConfigurableApplicationContext start(String[] args) {

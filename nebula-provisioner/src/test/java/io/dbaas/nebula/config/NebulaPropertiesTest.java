@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbaas.nebula.config.KubernetesAccess.Mode;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.io.ClassPathResource;
 
 class NebulaPropertiesTest {
 
@@ -103,6 +107,18 @@ class NebulaPropertiesTest {
         KubernetesAccess access = new KubernetesAccess("", "https://api", "secret-token", false, false);
 
         assertThat(access.toString()).doesNotContain("secret-token");
+    }
+
+    /** Spring merges maps across configuration sources: a region written there would be in every install. */
+    @Test
+    void theDefaultConfigurationNamesNoRegion() throws IOException {
+        var sources =
+                new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"));
+
+        NebulaProperties nebula =
+                new Binder(ConfigurationPropertySources.from(sources)).bindOrCreate("nebula", NebulaProperties.class);
+
+        assertThat(nebula.providers()).isEmpty();
     }
 
     private static RegionProperties bind(Map<String, String> properties) {

@@ -24,6 +24,9 @@ import org.yaml.snakeyaml.Yaml;
 
 class RenderCommandTest {
 
+    /** The region the specs below name; Nebula's default configuration has none. */
+    private static final String LOCAL_REGION = "--nebula.providers.minikube.regions.local.kubernetes.context=";
+
     private static final String[] QDRANT = {
         "--engine=qdrant",
         "--version=1.15.5",
@@ -33,7 +36,8 @@ class RenderCommandTest {
         "--disk=10Gi",
         "--provider=minikube",
         "--region=local",
-        "--cluster-id=3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a"
+        "--cluster-id=3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a",
+        LOCAL_REGION
     };
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -102,7 +106,7 @@ class RenderCommandTest {
                 region: local
                 """);
 
-        int status = render("--spec=" + spec);
+        int status = render("--spec=" + spec, LOCAL_REGION);
 
         assertThat(status).isZero();
         assertThat(out()).contains("replicas: 1").contains("storage: \"5Gi\"");
@@ -125,6 +129,16 @@ class RenderCommandTest {
         latest.set(1, "--version=latest");
         assertThat(render(latest.toArray(String[]::new))).isEqualTo(RenderCommand.USAGE_ERROR);
         assertThat(err()).contains("'latest'");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void theDefaultConfigurationNamesNoRegion() {
+        List<String> args = new ArrayList<>(List.of(QDRANT));
+        args.remove(LOCAL_REGION);
+
+        assertThat(render(args.toArray(String[]::new))).isEqualTo(RenderCommand.USAGE_ERROR);
+        assertThat(err()).contains("no region minikube/local is configured; configured: none");
         assertThat(out()).isEmpty();
     }
 

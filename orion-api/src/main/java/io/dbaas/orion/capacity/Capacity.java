@@ -1,6 +1,7 @@
 package io.dbaas.orion.capacity;
 
 import io.dbaas.orion.catalog.Catalog;
+import io.dbaas.orion.catalog.CatalogProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public class Capacity {
     private static final Logger log = LoggerFactory.getLogger(Capacity.class);
 
     private final Catalog catalog;
+    private final CatalogProperties catalogProperties;
     private final CapacityProperties properties;
     private final RegionCapacities capacities;
     private final ResourceClaims claims;
@@ -44,6 +46,7 @@ public class Capacity {
 
     Capacity(
             Catalog catalog,
+            CatalogProperties catalogProperties,
             CapacityProperties properties,
             RegionCapacities capacities,
             ResourceClaims claims,
@@ -51,6 +54,7 @@ public class Capacity {
             ApplicationEventPublisher events,
             Clock clock) {
         this.catalog = catalog;
+        this.catalogProperties = catalogProperties;
         this.properties = properties;
         this.capacities = capacities;
         this.claims = claims;
@@ -63,10 +67,15 @@ public class Capacity {
      * Records what a new cluster asks of its region and allocates it when the region can hold it and no older claim
      * waits there. Runs in the caller's transaction, so the allocation commits with the cluster and its command, or not
      * at all.
+     *
+     * @throws RegionNotFoundException when the region is no longer offered: an operator retired it after the claim was
+     *     validated. Checked under the region's lock, which retirement takes too, so a claim either lands before the
+     *     retirement (which then finds it and refuses) or sees the region retired.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Admission claim(UUID clusterId, ProviderRegion region, Resources demand) {
         RegionCapacity capacity = lock(region);
+        offered(region);
         Admission admission = assess(capacity, demand);
         Instant now = clock.instant();
         ResourceClaim claim = claims.save(ResourceClaim.of(clusterId, region, demand, now));
@@ -111,6 +120,24 @@ public class Capacity {
         ResourceClaim claim = claims.save(ResourceClaim.of(clusterId, region, demand, now));
         allocations.save(claim.allocate(now));
         log.warn("Cluster {} runs after it was reported failed; its share of {} is held again", clusterId, region);
+    }
+
+    /**
+     * Takes the lock of a region being added to the catalog, giving it an empty capacity row first when it has none
+     * (configuration may size it at the next start while no operator has).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockNewRegion(ProviderRegion region) {
+        Resources none = Resources.NONE;
+        capacities.insertIfAbsent(
+                region.provider(), region.region(), none.cpu(), none.memory(), none.disk(), clock.instant());
+        lock(region);
+    }
+
+    /** How many claims wait for capacity in the region. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long claimsWaitingIn(ProviderRegion region) {
+        return claims.countWaitingIn(region);
     }
 
     /**
@@ -188,30 +215,35 @@ public class Capacity {
 
     /**
      * Gives every offered region its row, sized by configuration unless an operator sized it through the API, and
-     * admits what now fits (configuration may have grown since the last start).
+     * admits what now fits (configuration may have grown since the last start). Runs after the catalog took the
+     * configured regions in, in the same transaction.
+     *
+     * @throws IllegalStateException when configuration sizes a region that {@code orion.catalog.providers} does not
+     *     list; nothing is changed
      */
-    @Transactional
+    @Transactional(propagation = Propagation.MANDATORY)
     public void applyConfiguration() {
         properties.providers().forEach((provider, regions) -> regions.keySet().forEach(name -> {
-            if (!catalog.offersRegion(provider, name)) {
+            if (!catalogProperties.lists(provider, name)) {
                 throw new IllegalStateException(
                         "orion.capacity sizes " + provider + "/" + name + ", which the catalog does not offer");
             }
         }));
         Instant now = clock.instant();
         var unsized = new ArrayList<ProviderRegion>();
-        catalog.providers().forEach((provider, offer) -> offer.regions().forEach(name -> {
-            var region = new ProviderRegion(provider, name);
+        catalog.regions().forEach(offered -> {
+            var region = new ProviderRegion(offered.provider(), offered.region());
             Optional<Resources> configured = properties.of(region);
             if (configured.isEmpty()) {
                 unsized.add(region);
             }
             Resources total = configured.orElse(Resources.NONE);
-            capacities.insertIfAbsent(provider, name, total.cpu(), total.memory(), total.disk(), now);
+            capacities.insertIfAbsent(
+                    region.provider(), region.region(), total.cpu(), total.memory(), total.disk(), now);
             RegionCapacity capacity = lock(region);
             capacity.applyConfiguration(total, now);
             admitWaiting(capacity);
-        }));
+        });
         if (!unsized.isEmpty()) {
             log.warn(
                     "No configured capacity (orion.capacity) for {}; claims there wait until an operator sizes them",
@@ -276,7 +308,10 @@ public class Capacity {
         return capacities.findById(region).orElseThrow(() -> missing(region));
     }
 
-    /** Every offered region gets its row at start ({@link #applyConfiguration}), so a missing one is a bug. */
+    /**
+     * Every offered region gets its row at start ({@link #applyConfiguration}) or when an operator adds it
+     * ({@link #lockNewRegion}), so a missing one is a bug.
+     */
     private static IllegalStateException missing(ProviderRegion region) {
         return new IllegalStateException("no capacity row for offered region " + region);
     }

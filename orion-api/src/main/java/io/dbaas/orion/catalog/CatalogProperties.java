@@ -2,18 +2,37 @@ package io.dbaas.orion.catalog;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * What may be claimed: engines with their versions, providers with their regions. An engine or provider absent
- * here is not offered, even when the code knows it.
+ * What may be claimed: engines with their versions, and the providers' regions Orion offers from its first start. An
+ * engine absent here is not offered, even when the code knows it. Regions are different: these are added to the
+ * catalog at every start (when absent), and operators add and retire more through the API (see {@link RegionOffers}).
  */
 @ConfigurationProperties("orion.catalog")
 public record CatalogProperties(Map<String, EngineOffer> engines, Map<String, ProviderOffer> providers) {
 
-    public CatalogProperties {
-        engines = Map.copyOf(engines);
-        providers = Map.copyOf(providers);
+    public CatalogProperties(Map<String, EngineOffer> engines, @Nullable Map<String, ProviderOffer> providers) {
+        this.engines = Map.copyOf(engines);
+        this.providers = providers == null ? Map.of() : Map.copyOf(providers);
+        this.providers.forEach((provider, offer) -> {
+            checkName("provider", provider);
+            offer.regions().forEach(region -> checkName("region of provider " + provider, region));
+        });
+    }
+
+    /** Whether configuration lists the region, whether or not an operator retired it since. */
+    public boolean lists(String provider, String region) {
+        ProviderOffer offer = providers.get(provider);
+        return offer != null && offer.regions().contains(region);
+    }
+
+    private static void checkName(String what, String name) {
+        if (!DnsLabel.isValid(name)) {
+            throw new IllegalArgumentException(
+                    "orion.catalog.providers: the %s '%s' %s".formatted(what, name, DnsLabel.RULE));
+        }
     }
 
     /** Versions offered for one engine; {@code defaultVersion} is used when a claim names none. */
@@ -28,7 +47,7 @@ public record CatalogProperties(Map<String, EngineOffer> engines, Map<String, Pr
         }
     }
 
-    /** Regions offered by one cloud provider. */
+    /** Regions of one cloud provider that configuration adds to the catalog. */
     public record ProviderOffer(List<String> regions) {
 
         public ProviderOffer {

@@ -4,20 +4,17 @@ import io.dbaas.contracts.Engine;
 import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.catalog.Catalog;
 import io.dbaas.orion.catalog.CatalogProperties.EngineOffer;
+import io.dbaas.orion.catalog.DnsLabel;
 import io.dbaas.orion.cluster.ClaimLimits.QuantityRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Checks a claim against the catalog and the limits, reporting every field at fault at once. */
 @Component
 public class ClaimValidator {
-
-    /** A DNS label, so that the name can appear in Kubernetes object names and labels. */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private final Catalog catalog;
     private final ClaimLimits limits;
@@ -36,10 +33,9 @@ public class ClaimValidator {
         var violations = new ArrayList<FieldViolation>();
 
         String name = required("name", claim.name(), violations);
-        if (name != null && !NAME.matcher(name).matches()) {
-            violations.add(new FieldViolation(
-                    "name",
-                    "must be 1 to 63 lower-case letters, digits or '-', starting and ending with a letter or digit"));
+        // A DNS label, so that the name can appear in Kubernetes object names and labels.
+        if (name != null && !DnsLabel.isValid(name)) {
+            violations.add(new FieldViolation("name", DnsLabel.RULE));
         }
         Optional<Engine> engine = engine(claim.engine(), violations);
         String version = engine.flatMap(catalog::engine)
@@ -54,17 +50,22 @@ public class ClaimValidator {
         Quantity disk = quantity("disk", claim.disk(), limits.disk(), violations);
         String provider = required("provider", claim.provider(), violations);
         String region = required("region", claim.region(), violations);
-        if (provider != null && catalog.provider(provider).isEmpty()) {
+        if (provider != null && !catalog.offersProvider(provider)) {
             violations.add(new FieldViolation("provider", "'%s' is not an offered provider".formatted(provider)));
         } else if (provider != null && region != null && !catalog.offersRegion(provider, region)) {
-            violations.add(new FieldViolation(
-                    "region", "'%s' is not an offered region of provider '%s'".formatted(region, provider)));
+            violations.add(regionNotOffered(provider, region));
         }
 
         if (!violations.isEmpty()) {
             throw new InvalidClaimException(violations);
         }
         return new ClusterSpec(name, engine.orElseThrow(), version, nodes, cpu, memory, disk, provider, region);
+    }
+
+    /** A claim names a region the catalog does not offer (or no longer: an operator may retire it meanwhile). */
+    static FieldViolation regionNotOffered(String provider, String region) {
+        return new FieldViolation(
+                "region", "'%s' is not an offered region of provider '%s'".formatted(region, provider));
     }
 
     private Optional<Engine> engine(@Nullable String value, List<FieldViolation> violations) {

@@ -8,6 +8,7 @@ import io.dbaas.orion.OrionProperties;
 import io.dbaas.orion.capacity.Admission;
 import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.capacity.ClaimAdmitted;
+import io.dbaas.orion.capacity.RegionNotFoundException;
 import io.dbaas.orion.operation.Operation;
 import io.dbaas.orion.operation.OperationKind;
 import io.dbaas.orion.operation.Operations;
@@ -15,6 +16,7 @@ import io.dbaas.orion.operation.RequestedChange;
 import io.dbaas.orion.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -68,11 +70,20 @@ public class ClusterClaims {
         Cluster cluster = clusters.save(Cluster.claim(id, accountId, spec, endpoint(id, spec), now));
         Operation creation = operations.save(
                 Operation.accept(UUID.randomUUID(), id, accountId, OperationKind.CREATE, requested(spec), now));
-        switch (capacity.claim(id, spec.placement(), spec.demand())) {
+        switch (admit(id, spec)) {
             case Admission.Allocated allocated -> outbox.append(provisionCommand(creation.id(), cluster, now));
             case Admission.Waiting waiting -> cluster.waitForCapacity(waiting.reason(), now);
         }
         return new AcceptedClaim(cluster, creation);
+    }
+
+    /** Claims the region's capacity; the region is checked again there, under its lock, as an operator may retire it. */
+    private Admission admit(UUID id, ClusterSpec spec) {
+        try {
+            return capacity.claim(id, spec.placement(), spec.demand());
+        } catch (RegionNotFoundException e) {
+            throw new InvalidClaimException(List.of(ClaimValidator.regionNotOffered(spec.provider(), spec.region())));
+        }
     }
 
     /**

@@ -14,6 +14,13 @@ public interface Clusters extends ListCrudRepository<Cluster, UUID>, JpaSpecific
 
     Optional<Cluster> findByIdAndAccountId(UUID id, UUID accountId);
 
+    /** How many clusters of every account live in the region, or are on their way there or out of it. */
+    @Query("""
+            select count(c) from Cluster c
+            where c.provider = :provider and c.region = :region
+              and c.state <> io.dbaas.orion.cluster.ClusterState.DELETED""")
+    long countNotDeletedIn(@Param("provider") String provider, @Param("region") String region);
+
     /** Where the account's cluster lives, without loading it: its lock is taken after its region's. */
     @Query("""
             select new io.dbaas.orion.cluster.ClusterRef(c.engine, c.provider, c.region)

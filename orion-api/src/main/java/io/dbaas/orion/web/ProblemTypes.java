@@ -20,6 +20,7 @@ public final class ProblemTypes {
     public static final URI API_KEY_NOT_FOUND = of("api-key-not-found");
     public static final URI EXPIRY_OUT_OF_RANGE = of("expiry-out-of-range");
     public static final URI REGION_NOT_FOUND = of("region-not-found");
+    public static final URI REGION_IN_USE = of("region-in-use");
     public static final URI IDEMPOTENCY_KEY_REUSED = of("idempotency-key-reused");
     public static final URI LAST_ADMINISTRATOR = of("last-administrator");
     public static final URI INVALID_CHANGE = of("invalid-change");

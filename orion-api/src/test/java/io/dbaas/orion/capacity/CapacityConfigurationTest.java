@@ -16,8 +16,9 @@ import org.springframework.context.ApplicationEventPublisher;
 
 class CapacityConfigurationTest {
 
-    private final Catalog catalog =
-            new Catalog(new CatalogProperties(Map.of(), Map.of("aws", new ProviderOffer(List.of("eu-west-1")))));
+    private final CatalogProperties catalogProperties =
+            new CatalogProperties(Map.of(), Map.of("aws", new ProviderOffer(List.of("eu-west-1"))));
+    private final Catalog catalog = mock(Catalog.class);
     private final RegionCapacities capacities = mock(RegionCapacities.class);
 
     @Test
@@ -25,6 +26,7 @@ class CapacityConfigurationTest {
         var properties = new CapacityProperties(Map.of("aws", Map.of("mars-1", new RegionSize("8", "32Gi", "1Ti"))));
         var capacity = new Capacity(
                 catalog,
+                catalogProperties,
                 properties,
                 capacities,
                 mock(ResourceClaims.class),
@@ -35,6 +37,6 @@ class CapacityConfigurationTest {
         assertThatIllegalStateException()
                 .isThrownBy(capacity::applyConfiguration)
                 .withMessage("orion.capacity sizes aws/mars-1, which the catalog does not offer");
-        verifyNoInteractions(capacities);
+        verifyNoInteractions(capacities, catalog);
     }
 }

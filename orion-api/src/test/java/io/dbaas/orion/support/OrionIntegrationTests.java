@@ -62,10 +62,8 @@ public abstract class OrionIntegrationTests {
         registry.add("orion.bootstrap.admin-token", () -> OPERATOR_TOKEN);
         // Regions for capacity tests, each handed to one test only (Regions.unused()), starting with no capacity.
         registry.add("orion.catalog.providers." + Regions.PROVIDER + ".regions", () -> String.join(",", Regions.ALL));
-        // The region every other test claims in: so large that no claim there ever waits.
-        registry.add("orion.capacity.providers.minikube.local.cpu", () -> "100000");
-        registry.add("orion.capacity.providers.minikube.local.memory", () -> "1000Pi");
-        registry.add("orion.capacity.providers.minikube.local.disk", () -> "1000Pi");
+        // The region every other test claims in.
+        Regions.offerTheRegionOfValidClaims(registry);
     }
 
     @BeforeEach

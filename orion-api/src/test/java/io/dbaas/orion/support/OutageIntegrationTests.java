@@ -110,6 +110,7 @@ public abstract class OutageIntegrationTests {
         registry.add("dbaas.key-encryption-key", () -> KEY_ENCRYPTION_KEY);
         registry.add("dbaas.kafka.partitions", () -> 3);
         registry.add("orion.bootstrap.admin-token", () -> OPERATOR_TOKEN);
+        Regions.offerTheRegionOfValidClaims(registry);
         registry.add("orion.outbox.poll-interval", () -> "100ms");
         // Shorter than in production so that recovery is quick to observe; the shape of the back-off is the same.
         registry.add("orion.outbox.max-backoff", () -> "2s");

@@ -3,6 +3,7 @@ package io.dbaas.orion.support;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Regions of a test-only provider. Capacity is shared state of the one database every test uses, so each capacity
@@ -18,6 +19,17 @@ public final class Regions {
     private static final AtomicInteger NEXT = new AtomicInteger();
 
     private Regions() {}
+
+    /**
+     * Offers the region {@link Claims#VALID} names, {@code minikube/local}, so large that no claim there ever waits.
+     * Orion's default configuration offers no region; the local run passes this one on the command line.
+     */
+    public static void offerTheRegionOfValidClaims(DynamicPropertyRegistry registry) {
+        registry.add("orion.catalog.providers.minikube.regions", () -> "local");
+        registry.add("orion.capacity.providers.minikube.local.cpu", () -> "100000");
+        registry.add("orion.capacity.providers.minikube.local.memory", () -> "1000Pi");
+        registry.add("orion.capacity.providers.minikube.local.disk", () -> "1000Pi");
+    }
 
     /** A region of {@link #PROVIDER} that no other test of this JVM uses. */
     public static String unused() {

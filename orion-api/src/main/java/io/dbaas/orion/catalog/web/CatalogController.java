@@ -1,6 +1,7 @@
 package io.dbaas.orion.catalog.web;
 
 import io.dbaas.orion.catalog.Catalog;
+import io.dbaas.orion.catalog.OfferedRegion;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +38,7 @@ class CatalogController {
         List<ProviderResponse> items = catalog.providers().entrySet().stream()
                 .map(provider -> new ProviderResponse(
                         provider.getKey(),
-                        provider.getValue().regions().stream()
-                                .map(RegionResponse::new)
-                                .toList()))
+                        provider.getValue().stream().map(RegionResponse::of).toList()))
                 .toList();
         return new ProviderListResponse(items);
     }
@@ -53,9 +52,18 @@ class CatalogController {
     /** Providers in id order. */
     record ProviderListResponse(List<ProviderResponse> items) {}
 
-    /** A cloud provider and its offered regions. */
+    /** A cloud provider and its offered regions, in id order. */
     record ProviderResponse(String id, List<RegionResponse> regions) {}
 
-    /** A region; an object so that capacity and zones can join it without breaking clients. */
-    record RegionResponse(String id) {}
+    /**
+     * A region; an object so that capacity and zones can join it without breaking clients. {@code display_name} is for
+     * people, the id when an operator gave none.
+     */
+    record RegionResponse(String id, String displayName) {
+
+        static RegionResponse of(OfferedRegion region) {
+            String displayName = region.displayName();
+            return new RegionResponse(region.region(), displayName == null ? region.region() : displayName);
+        }
+    }
 }

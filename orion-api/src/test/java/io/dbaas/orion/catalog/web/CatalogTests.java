@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.orion.support.OrionIntegrationTests;
 import io.dbaas.orion.support.Regions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The offer, as configured, readable by every role. */
+/** The offer, as configured (and changed by operators), readable by every role. */
 class CatalogTests extends OrionIntegrationTests {
 
     @Test
@@ -35,11 +36,17 @@ class CatalogTests extends OrionIntegrationTests {
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode items = response.json().get("items");
-        assertThat(items.valueStream().map(item -> item.get("id").asString()))
-                .as("in id order; the tests add a provider of their own for capacity")
-                .containsExactly("minikube", Regions.PROVIDER);
-        JsonNode minikube = items.get(0);
+        List<String> ids =
+                items.valueStream().map(item -> item.get("id").asString()).toList();
+        assertThat(ids)
+                .as("in id order; the tests add a provider of their own for capacity, and others through the API")
+                .isSorted()
+                .contains("minikube", Regions.PROVIDER);
+        JsonNode minikube = items.get(ids.indexOf("minikube"));
         assertThat(minikube.get("regions").findValuesAsString("id")).containsExactly("local");
+        assertThat(minikube.get("regions").get(0).get("display_name").asString())
+                .as("the id, as configuration names no region")
+                .isEqualTo("local");
     }
 
     @Test

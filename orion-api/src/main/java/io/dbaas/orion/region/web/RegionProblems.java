@@ -1,0 +1,47 @@
+package io.dbaas.orion.region.web;
+
+import io.dbaas.orion.region.RegionInUseException;
+import io.dbaas.orion.web.ProblemTypes;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The problems of region administration, beside the application-wide handler. Ordered first because that handler has a
+ * catch-all that would otherwise answer these as internal errors; it handles nothing else. A region that is not
+ * offered is answered by the capacity API's handler ({@code region-not-found}).
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RegionProblems {
+
+    /** Names what keeps the region in use, so that the operator knows what to delete first. */
+    @ExceptionHandler
+    ProblemDetail regionInUse(RegionInUseException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(ProblemTypes.REGION_IN_USE);
+        problem.setTitle("Region in use");
+        problem.setProperty("clusters", e.clusters());
+        problem.setProperty("claims_waiting", e.claimsWaiting());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalidRegionRequest(InvalidRegionRequestException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST,
+                String.join(
+                                ", ",
+                                e.violations().stream()
+                                        .map(violation -> violation.field())
+                                        .toList())
+                        + ": see errors");
+        problem.setType(ProblemTypes.INVALID_REQUEST);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", e.violations());
+        return problem;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.region.web;
+
+import org.jspecify.annotations.NullMarked;
