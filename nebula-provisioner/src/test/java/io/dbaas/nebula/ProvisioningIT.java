@@ -41,7 +41,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -946,21 +945,17 @@ class ProvisioningIT {
                         statefulSet -> statefulSet != null);
     }
 
-    /** What the kubelet and the StatefulSet controller would do once every pod passed its readiness probe. */
+    /**
+     * What the StatefulSet controller would report once every pod passed its readiness probe; the pods themselves are
+     * not created.
+     */
     private void markReady(String namespace, int replicas) {
         markReady(namespace, ResourceNames.QDRANT_STATEFUL_SET, replicas);
     }
 
     private void markReady(String namespace, String name, int replicas) {
-        StatefulSet statefulSet = awaitStatefulSet(namespace, name);
-        statefulSet.setStatus(new StatefulSetStatusBuilder()
-                .withReplicas(replicas)
-                .withReadyReplicas(replicas)
-                .withAvailableReplicas(replicas)
-                .withCurrentReplicas(replicas)
-                .withUpdatedReplicas(replicas)
-                .build());
-        kubernetes.apps().statefulSets().resource(statefulSet).updateStatus();
+        awaitStatefulSet(namespace, name);
+        kubelet.setStatus(namespace, name, replicas, replicas);
     }
 
     /** What the cloud's load-balancer controller would do. */
