@@ -36,8 +36,7 @@ class GateKeeperExposureTest {
             assertThat(port.getPort()).isEqualTo(443);
             assertThat(port.getTargetPort().getStrVal()).isEqualTo("https");
         });
-        var container =
-                deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        var container = manifests.container("gatekeeper");
         assertThat(container.getPorts()).anySatisfy(port -> {
             assertThat(port.getName()).isEqualTo("https");
             assertThat(port.getContainerPort()).isEqualTo(8000);

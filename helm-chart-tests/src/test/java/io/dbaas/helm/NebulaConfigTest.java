@@ -38,19 +38,10 @@ class NebulaConfigTest {
         assertThat(region.at("/kubernetes/token").asText()).isEqualTo("${NEBULA_REGION_1_TOKEN}");
         assertThat(region.path("exposure").asText()).isEqualTo("load-balancer");
         assertThat(region.at("/gatekeeper/ip-blocks/0").asText()).isEqualTo("203.0.113.0/24");
-        EnvVar token =
-                manifests
-                        .deployment("nebula")
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .getFirst()
-                        .getEnv()
-                        .stream()
-                        .filter(variable -> variable.getName().equals("NEBULA_REGION_1_TOKEN"))
-                        .findFirst()
-                        .orElseThrow();
+        EnvVar token = manifests.container("nebula").getEnv().stream()
+                .filter(variable -> variable.getName().equals("NEBULA_REGION_1_TOKEN"))
+                .findFirst()
+                .orElseThrow();
         assertThat(token.getValueFrom().getSecretKeyRef().getName()).isEqualTo("dbaas-gcp-europe-west4-token");
         assertThat(token.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("token");
     }
@@ -136,18 +127,10 @@ class NebulaConfigTest {
 
     @Test
     void theConfigurationIsReadAsAnAdditionalLocationAndAChangeRollsThePods() {
-        assertThat(manifests
-                        .deployment("nebula")
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .getFirst()
-                        .getEnv())
-                .anySatisfy(variable -> {
-                    assertThat(variable.getName()).isEqualTo("SPRING_CONFIG_ADDITIONAL_LOCATION");
-                    assertThat(variable.getValue()).isEqualTo("file:/etc/dbaas/config/application.yaml");
-                });
+        assertThat(manifests.container("nebula").getEnv()).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("SPRING_CONFIG_ADDITIONAL_LOCATION");
+            assertThat(variable.getValue()).isEqualTo("file:/etc/dbaas/config/application.yaml");
+        });
         String before = checksum(HelmChart.render());
         String after =
                 checksum(HelmChart.render("regions: [{provider: onprem, region: dc1, kubernetes: {inCluster: true}}]"));

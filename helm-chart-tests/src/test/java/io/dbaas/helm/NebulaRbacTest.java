@@ -2,6 +2,7 @@ package io.dbaas.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.helm.support.ExampleValues;
 import io.dbaas.helm.support.HelmChart;
 import io.dbaas.helm.support.Manifests;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
@@ -113,14 +114,7 @@ class NebulaRbacTest {
 
     @Test
     void withoutAnInClusterRegionNoClusterRoleIsCreated() {
-        Manifests remoteOnly = HelmChart.render("""
-                regions:
-                  - provider: gcp
-                    region: europe-west4
-                    kubernetes: {apiUrl: "https://34.90.0.10", tokenSecret: {name: gcp-token, key: token}}
-                    exposure: load-balancer
-                    gatekeeper: {ipBlocks: [203.0.113.0/24]}
-                """);
+        Manifests remoteOnly = HelmChart.render(ExampleValues.REMOTE_REGION_ONLY);
 
         assertThat(remoteOnly.ofKind("ClusterRole")).isEmpty();
         assertThat(remoteOnly.ofKind("ClusterRoleBinding")).isEmpty();

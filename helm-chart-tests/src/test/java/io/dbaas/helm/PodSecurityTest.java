@@ -53,14 +53,7 @@ class PodSecurityTest {
         assertThat(automount(manifests, "gatekeeper")).isFalse();
         assertThat(automount(manifests, "nebula")).isTrue();
 
-        Manifests remoteOnly = HelmChart.render("""
-                regions:
-                  - provider: gcp
-                    region: europe-west4
-                    kubernetes: {apiUrl: "https://34.90.0.10", tokenSecret: {name: gcp-token, key: token}}
-                    exposure: load-balancer
-                    gatekeeper: {ipBlocks: [203.0.113.0/24]}
-                """);
+        Manifests remoteOnly = HelmChart.render(ExampleValues.REMOTE_REGION_ONLY);
         assertThat(automount(remoteOnly, "nebula")).isFalse();
     }
 

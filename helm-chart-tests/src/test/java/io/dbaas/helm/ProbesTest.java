@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,8 +48,7 @@ class ProbesTest {
     }
 
     private static Container container(String component) {
-        Deployment deployment = MANIFESTS.deployment(component);
-        return deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        return MANIFESTS.container(component);
     }
 
     /** The container port a probe reaches, by number or by name; fails when the container declares no such port. */

@@ -7,6 +7,7 @@ import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
+import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.DbConfiguration;
 import io.dbaas.contracts.command.DeleteDBCluster;
@@ -40,7 +41,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,6 +50,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -102,6 +103,7 @@ class ProvisioningIT {
 
     private final MessageCodec codec = new MessageCodec();
     private final KubernetesClient kubernetes = MockKubernetesApi.client();
+    private final Kubelet kubelet = new Kubelet(kubernetes);
 
     @LocalServerPort
     int port;
@@ -154,8 +156,7 @@ class ProvisioningIT {
         ProvisionDBCluster command = provision("minikube", "local", 3);
         send(command);
 
-        ClusterProvisioningStarted started =
-                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioningStarted.class);
+        ClusterProvisioningStarted started = awaitEvent(command.clusterId(), ClusterProvisioningStarted.class);
         assertThat(started.metadata().correlationId())
                 .isEqualTo(command.metadata().correlationId());
         assertThat(started.metadata().causationId()).isEqualTo(command.id());
@@ -175,12 +176,10 @@ class ProvisioningIT {
         markReady(namespace, 3);
         // Pods ready, but no load-balancer address yet: nothing to announce.
         pause(Duration.ofSeconds(1));
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
-                .noneMatch(ClusterProvisioned.class::isInstance);
+        assertThat(events(command.clusterId())).noneMatch(ClusterProvisioned.class::isInstance);
 
         assignLoadBalancerIp(namespace, LB_IP);
-        ClusterProvisioned provisioned =
-                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+        ClusterProvisioned provisioned = awaitEvent(command.clusterId(), ClusterProvisioned.class);
 
         assertThat(provisioned.clusterEndpoint())
                 .isEqualTo(command.dbConfiguration().clusterEndpoint());
@@ -192,12 +191,8 @@ class ProvisioningIT {
         assertThat(provisioned.metadata().correlationId())
                 .isEqualTo(command.metadata().correlationId());
         assertThat(provisioned.metadata().causationId()).isEqualTo(command.id());
-        String masterKey = MasterKeySecrets.masterKey(kubernetes
-                        .secrets()
-                        .inNamespace(namespace)
-                        .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
-                        .get())
-                .orElseThrow();
+        String masterKey =
+                MasterKeySecrets.masterKey(masterKeySecret(namespace)).orElseThrow();
         assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY)
                         .open(command.clusterId(), provisioned.sealedMasterKey()))
                 .isEqualTo(masterKey);
@@ -220,44 +215,24 @@ class ProvisioningIT {
         String namespace = ResourceNames.namespace(command.clusterId());
         awaitStatefulSet(namespace);
         markReady(namespace, 1);
-        ClusterProvisioned provisioned =
-                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
-        String masterKey = MasterKeySecrets.masterKey(kubernetes
-                        .secrets()
-                        .inNamespace(namespace)
-                        .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
-                        .get())
-                .orElseThrow();
+        ClusterProvisioned provisioned = awaitEvent(command.clusterId(), ClusterProvisioned.class);
+        String masterKey =
+                MasterKeySecrets.masterKey(masterKeySecret(namespace)).orElseThrow();
 
         send(command);
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
-                                .filter(ClusterProvisioningStarted.class::isInstance)
-                                .count()
-                        == 2);
+        awaitEventCount(command.clusterId(), ClusterProvisioningStarted.class, 2);
 
         assertThat(provisioned.internalAddress())
                 .isEqualTo(new ServiceAddress("http", "qdrant." + namespace + ".svc.kind.internal", 6333));
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+        assertThat(events(command.clusterId()).stream()
                         .filter(ClusterProvisioningStarted.class::isInstance)
                         .map(ClusterEvent::id)
                         .distinct())
                 .hasSize(1);
-        assertThat(kubernetes
-                        .apps()
-                        .statefulSets()
-                        .inNamespace(namespace)
-                        .list()
-                        .getItems())
-                .hasSize(1);
+        assertThat(statefulSetsIn(namespace)).hasSize(1);
         assertThat(kubernetes.secrets().inNamespace(namespace).list().getItems())
                 .hasSize(1);
-        assertThat(MasterKeySecrets.masterKey(kubernetes
-                        .secrets()
-                        .inNamespace(namespace)
-                        .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
-                        .get()))
-                .contains(masterKey);
+        assertThat(MasterKeySecrets.masterKey(masterKeySecret(namespace))).contains(masterKey);
     }
 
     @Test
@@ -270,7 +245,7 @@ class ProvisioningIT {
         send(next);
 
         topics.awaitRecord(Topics.CLUSTER_COMMANDS_DEAD_LETTER, record -> Arrays.equals(record.value(), garbage));
-        topics.awaitEvent(Topics.CLUSTER_EVENTS, next.clusterId(), ClusterFailed.class);
+        awaitEvent(next.clusterId(), ClusterFailed.class);
     }
 
     @Test
@@ -278,7 +253,7 @@ class ProvisioningIT {
         ProvisionDBCluster command = provision("aws", "eu-west-1", 3);
         send(command);
 
-        ClusterFailed failed = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterFailed.class);
+        ClusterFailed failed = awaitEvent(command.clusterId(), ClusterFailed.class);
 
         assertThat(failed.reason()).isEqualTo("No Kubernetes API is configured for aws/eu-west-1.");
         assertThat(failed.metadata().causationId()).isEqualTo(command.id());
@@ -298,27 +273,18 @@ class ProvisioningIT {
                         ElasticsearchNames.CERTIFICATES_SECRET);
 
         markReady(namespace, ElasticsearchNames.STATEFUL_SET, 3);
-        ClusterProvisioned provisioned =
-                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+        ClusterProvisioned provisioned = awaitEvent(command.clusterId(), ClusterProvisioned.class);
 
         assertThat(provisioned.internalAddress())
                 .isEqualTo(new ServiceAddress("https", "elasticsearch." + namespace + ".svc.kind.internal", 9200));
         String elasticPassword = MasterKeySecrets.masterKey(
-                        kubernetes
-                                .secrets()
-                                .inNamespace(namespace)
-                                .withName(ElasticsearchNames.ELASTIC_USER_SECRET)
-                                .get(),
+                        secret(namespace, ElasticsearchNames.ELASTIC_USER_SECRET),
                         ElasticsearchNames.ELASTIC_USER_ENTRY)
                 .orElseThrow();
         assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY)
                         .open(command.clusterId(), provisioned.sealedMasterKey()))
                 .isEqualTo(elasticPassword);
-        Secret ca = kubernetes
-                .secrets()
-                .inNamespace(namespace)
-                .withName(ElasticsearchNames.CA_SECRET)
-                .get();
+        Secret ca = secret(namespace, ElasticsearchNames.CA_SECRET);
         String caCertificate =
                 SecretEntries.read(ca, ElasticsearchNames.CA_CERTIFICATE_ENTRY).orElseThrow();
         String caKey = SecretEntries.read(ca, ElasticsearchNames.CA_KEY_ENTRY).orElseThrow();
@@ -335,14 +301,14 @@ class ProvisioningIT {
         ProvisionDBCluster command = provision("offline", "nowhere", 3);
         send(command);
 
-        ClusterFailed failed = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterFailed.class);
+        ClusterFailed failed = awaitEvent(command.clusterId(), ClusterFailed.class);
 
         assertThat(failed.reason())
                 .startsWith("The Kubernetes API of offline/nowhere (http://127.0.0.1:")
                 .contains("is unreachable: Connection refused")
                 .doesNotContain(OFFLINE_TOKEN)
                 .doesNotContain(KEY_ENCRYPTION_KEY);
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+        assertThat(events(command.clusterId()))
                 .extracting(ClusterEvent::name)
                 .containsExactly(ClusterProvisioningStarted.NAME, ClusterFailed.NAME);
     }
@@ -397,23 +363,16 @@ class ProvisioningIT {
     @Test
     void aScaleOutIsAnnouncedUpdatedOnceEveryPodIsReadyAtTheNewShape() {
         ProvisionDBCluster command = provision("kind", "local", 1);
-        send(command);
-        String namespace = ResourceNames.namespace(command.clusterId());
-        Kubelet kubelet = new Kubelet(kubernetes);
-        awaitStatefulSet(namespace);
-        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
-        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+        String namespace = runningCluster(command);
 
         ScaleDBCluster scale = scale(command, 3, "1.13.4");
-        send(scale.clusterId().toString(), codec.write(scale));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> awaitStatefulSet(namespace).getSpec().getReplicas() == 3);
+        send(scale);
+        awaitReplicas(namespace, 3);
         pause(Duration.ofSeconds(1));
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
-                .noneMatch(ClusterUpdated.class::isInstance);
+        assertThat(events(command.clusterId())).noneMatch(ClusterUpdated.class::isInstance);
         kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
 
-        ClusterUpdated updated = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterUpdated.class);
+        ClusterUpdated updated = awaitEvent(command.clusterId(), ClusterUpdated.class);
         assertThat(updated.numNodes()).isEqualTo(3);
         assertThat(updated.nodesReady()).isEqualTo(3);
         assertThat(updated.clusterVersion()).isEqualTo("1.13.4");
@@ -423,43 +382,25 @@ class ProvisioningIT {
     @Test
     void anUpgradeIsAnnouncedOnlyOnceEveryPodRunsTheNewVersion() {
         ProvisionDBCluster command = provision("kind", "local", 2);
-        send(command);
-        String namespace = ResourceNames.namespace(command.clusterId());
-        Kubelet kubelet = new Kubelet(kubernetes);
-        awaitStatefulSet(namespace);
-        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
-        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+        String namespace = runningCluster(command);
 
         ScaleDBCluster upgrade = scale(command, 2, "1.14.0");
-        send(upgrade.clusterId().toString(), codec.write(upgrade));
-        await().atMost(Duration.ofSeconds(30)).until(() -> awaitStatefulSet(namespace)
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .getFirst()
-                .getImage()
-                .equals("qdrant/qdrant:v1.14.0"));
+        send(upgrade);
+        awaitImage(namespace, "qdrant/qdrant:v1.14.0");
         // The StatefulSet's counters still say 2 of 2 ready, but the pods run the old image.
         pause(Duration.ofSeconds(1));
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
-                .noneMatch(ClusterUpdated.class::isInstance);
+        assertThat(events(command.clusterId())).noneMatch(ClusterUpdated.class::isInstance);
 
         kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
 
-        ClusterUpdated updated = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterUpdated.class);
+        ClusterUpdated updated = awaitEvent(command.clusterId(), ClusterUpdated.class);
         assertThat(updated.clusterVersion()).isEqualTo("1.14.0");
     }
 
     @Test
     void aCrashLoopingPodDegradesARunningClusterAndReadyPodsRecoverIt() {
         ProvisionDBCluster command = provision("kind", "local", 2);
-        send(command);
-        String namespace = ResourceNames.namespace(command.clusterId());
-        Kubelet kubelet = new Kubelet(kubernetes);
-        awaitStatefulSet(namespace);
-        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
-        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+        String namespace = runningCluster(command);
 
         kubelet.crashLoop(namespace, "qdrant-1", 5);
         kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 1);
@@ -468,7 +409,7 @@ class ProvisioningIT {
         // The pod and the StatefulSet come through separate watches: "1 of 2 nodes are ready." may come first.
         ClusterDegraded degraded = await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+                        () -> events(command.clusterId()).stream()
                                 .filter(ClusterDegraded.class::isInstance)
                                 .map(ClusterDegraded.class::cast)
                                 .filter(event -> event.reason().equals(crashing))
@@ -479,9 +420,9 @@ class ProvisioningIT {
 
         kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
 
-        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterRecovered.class);
+        awaitEvent(command.clusterId(), ClusterRecovered.class);
         // One event per condition: never the same reason twice in a row.
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+        assertThat(events(command.clusterId()).stream()
                         .filter(ClusterDegraded.class::isInstance)
                         .map(event -> ((ClusterDegraded) event).reason()))
                 .doesNotHaveDuplicates()
@@ -551,25 +492,15 @@ class ProvisioningIT {
                 "local",
                 command.clusterId(),
                 Engine.QDRANT);
-        send(delete.clusterId().toString(), codec.write(delete));
-        ClusterDeleted deleted = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterDeleted.class);
-        send(delete.clusterId().toString(), codec.write(delete));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
-                                .filter(ClusterDeleted.class::isInstance)
-                                .count()
-                        == 2);
+        send(delete);
+        ClusterDeleted deleted = awaitEvent(command.clusterId(), ClusterDeleted.class);
+        send(delete);
+        awaitEventCount(command.clusterId(), ClusterDeleted.class, 2);
 
         assertThat(deleted.metadata().causationId()).isEqualTo(delete.id());
         assertThat(kubernetes.namespaces().withName(namespace).get()).isNull();
-        assertThat(kubernetes
-                        .apps()
-                        .statefulSets()
-                        .inNamespace(namespace)
-                        .list()
-                        .getItems())
-                .isEmpty();
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+        assertThat(statefulSetsIn(namespace)).isEmpty();
+        assertThat(events(command.clusterId()).stream()
                         .filter(event -> event instanceof ClusterDeleted || event instanceof ClusterDeletionStarted)
                         .map(ClusterEvent::id)
                         .distinct())
@@ -585,10 +516,8 @@ class ProvisioningIT {
         String namespace = runningCluster(command);
 
         UpgradeDBCluster upgrade = upgrade(command, "1.13.4", "1.14.0");
-        send(upgrade.clusterId().toString(), codec.write(upgrade));
-        StatefulSet upgraded = await().atMost(Duration.ofSeconds(30))
-                .until(() -> awaitStatefulSet(namespace), statefulSet -> image(statefulSet)
-                        .equals("qdrant/qdrant:v1.14.0"));
+        send(upgrade);
+        StatefulSet upgraded = awaitImage(namespace, "qdrant/qdrant:v1.14.0");
         assertThat(upgraded.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
         assertThat(upgraded.getSpec().getUpdateStrategy().getRollingUpdate().getPartition())
                 .isZero();
@@ -596,18 +525,17 @@ class ProvisioningIT {
 
         // The StatefulSet controller replaces the highest ordinal first; the other pod still runs 1.13.4. Its counters
         // say 2 of 2 ready all along.
-        Kubelet kubelet = new Kubelet(kubernetes);
         kubelet.runPod(upgraded, 1, Kubelet.ready());
         kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 2);
         pause(Duration.ofSeconds(1));
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+        assertThat(events(command.clusterId()))
                 .as("one pod of two runs 1.14.0: the upgrade is not done")
                 .noneMatch(ClusterUpdated.class::isInstance)
                 .noneMatch(ClusterDegraded.class::isInstance);
 
         kubelet.runPod(upgraded, 0, Kubelet.ready());
         kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 2);
-        ClusterUpdated updated = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterUpdated.class);
+        ClusterUpdated updated = awaitEvent(command.clusterId(), ClusterUpdated.class);
 
         assertThat(updated.clusterVersion()).isEqualTo("1.14.0");
         assertThat(updated.numNodes()).isEqualTo(2);
@@ -623,21 +551,19 @@ class ProvisioningIT {
         ProvisionDBCluster command = provision("kind", "local", 2);
         String namespace = runningCluster(command);
         UpgradeDBCluster upgrade = upgrade(command, "1.13.4", "1.14.0");
-        send(upgrade.clusterId().toString(), codec.write(upgrade));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> image(awaitStatefulSet(namespace)).equals("qdrant/qdrant:v1.14.0"));
-        new Kubelet(kubernetes).runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        send(upgrade);
+        awaitImage(namespace, "qdrant/qdrant:v1.14.0");
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
         awaitAnnounced(namespace, upgrade.id());
         String statefulSetVersion = awaitStatefulSet(namespace).getMetadata().getResourceVersion();
-        String namespaceVersion =
-                kubernetes.namespaces().withName(namespace).get().getMetadata().getResourceVersion();
+        String namespaceVersion = namespaceVersion(namespace);
 
         // What Orion knows says it is a downgrade.
         UpgradeDBCluster back = upgrade(command, "1.14.0", "1.13.4");
-        send(back.clusterId().toString(), codec.write(back));
+        send(back);
         // Orion's previous version is stale; the pods say it is a downgrade.
         UpgradeDBCluster stale = upgrade(command, "1.13.0", "1.13.5");
-        send(stale.clusterId().toString(), codec.write(stale));
+        send(stale);
 
         assertThat(awaitCausedBy(command.clusterId(), ClusterChangeFailed.class, back.id())
                         .reason())
@@ -649,13 +575,7 @@ class ProvisioningIT {
         StatefulSet untouched = awaitStatefulSet(namespace);
         assertThat(untouched.getMetadata().getResourceVersion()).isEqualTo(statefulSetVersion);
         assertThat(image(untouched)).isEqualTo("qdrant/qdrant:v1.14.0");
-        assertThat(kubernetes
-                        .namespaces()
-                        .withName(namespace)
-                        .get()
-                        .getMetadata()
-                        .getResourceVersion())
-                .isEqualTo(namespaceVersion);
+        assertThat(namespaceVersion(namespace)).isEqualTo(namespaceVersion);
     }
 
     @Test
@@ -663,16 +583,15 @@ class ProvisioningIT {
         ProvisionDBCluster command = provision("kind", "local", 1);
         String namespace = runningCluster(command);
         ScaleDBCluster scale = scale(command, 3, "1.13.4");
-        send(scale.clusterId().toString(), codec.write(scale));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> awaitStatefulSet(namespace).getSpec().getReplicas() == 3);
+        send(scale);
+        awaitReplicas(namespace, 3);
 
         assertRedeliveryChangesNothing(command, namespace, scale, scale(command, 2, "1.13.4"));
-        new Kubelet(kubernetes).runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
         awaitAnnounced(namespace, scale.id());
         assertRedeliveryChangesNothing(command, namespace, scale, scale(command, 1, "1.13.4"));
 
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+        assertThat(events(command.clusterId()).stream()
                         .filter(ClusterUpdated.class::isInstance)
                         .map(ClusterEvent::id))
                 .containsExactly(EventIds.of(scale.id(), ClusterUpdated.NAME));
@@ -683,16 +602,15 @@ class ProvisioningIT {
         ProvisionDBCluster command = provision("kind", "local", 2);
         String namespace = runningCluster(command);
         UpgradeDBCluster upgrade = upgrade(command, "1.13.4", "1.14.0");
-        send(upgrade.clusterId().toString(), codec.write(upgrade));
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> image(awaitStatefulSet(namespace)).equals("qdrant/qdrant:v1.14.0"));
+        send(upgrade);
+        awaitImage(namespace, "qdrant/qdrant:v1.14.0");
 
         assertRedeliveryChangesNothing(command, namespace, upgrade, upgrade(command, "1.14.0", "1.13.4"));
-        new Kubelet(kubernetes).runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
         awaitAnnounced(namespace, upgrade.id());
         assertRedeliveryChangesNothing(command, namespace, upgrade, upgrade(command, "1.14.0", "1.13.0"));
 
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()).stream()
+        assertThat(events(command.clusterId()).stream()
                         .filter(ClusterUpdated.class::isInstance)
                         .map(ClusterEvent::id))
                 .containsExactly(EventIds.of(upgrade.id(), ClusterUpdated.NAME));
@@ -709,18 +627,15 @@ class ProvisioningIT {
                 "eu-west-1",
                 UUID.randomUUID(),
                 Engine.QDRANT);
-        send(delete.clusterId().toString(), codec.write(delete));
+        send(delete);
 
-        ClusterChangeFailed failed =
-                topics.awaitEvent(Topics.CLUSTER_EVENTS, delete.clusterId(), ClusterChangeFailed.class);
+        ClusterChangeFailed failed = awaitEvent(delete.clusterId(), ClusterChangeFailed.class);
 
         assertThat(failed.reason())
                 .isEqualTo("No Kubernetes API is configured for aws/eu-west-1, so Nebula cannot reach the cluster"
                         + " there to delete it; nothing was deleted.");
         assertThat(failed.metadata().causationId()).isEqualTo(delete.id());
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, delete.clusterId()))
-                .extracting(ClusterEvent::name)
-                .containsExactly(ClusterChangeFailed.NAME);
+        assertThat(events(delete.clusterId())).extracting(ClusterEvent::name).containsExactly(ClusterChangeFailed.NAME);
     }
 
     @Test
@@ -729,16 +644,15 @@ class ProvisioningIT {
         send(command);
         String namespace = ResourceNames.namespace(command.clusterId());
         StatefulSet statefulSet = awaitStatefulSet(namespace);
-        Kubelet kubelet = new Kubelet(kubernetes);
         kubelet.runPod(statefulSet, 0, Kubelet.unschedulable("0/3 nodes are available: 3 Insufficient memory."));
         kubelet.runPod(statefulSet, 1, Kubelet.condition("Ready", "False", null, null));
         kubelet.crashLoop(namespace, "qdrant-1", 3);
         kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 0);
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+        assertThat(events(command.clusterId()))
                 .as("within the grace period the cluster is still provisioning")
                 .noneMatch(ClusterFailed.class::isInstance);
 
-        ClusterFailed failed = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterFailed.class);
+        ClusterFailed failed = awaitEvent(command.clusterId(), ClusterFailed.class);
 
         assertThat(failed.reason())
                 .isEqualTo("The cluster did not become ready within " + GRACE_PERIOD
@@ -748,7 +662,7 @@ class ProvisioningIT {
         assertThat(failed.metadata().causationId()).isEqualTo(command.id());
         kubelet.crashLoop(namespace, "qdrant-1", 4);
         pause(Duration.ofSeconds(1));
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+        assertThat(events(command.clusterId()))
                 .extracting(ClusterEvent::name)
                 .containsExactly(ClusterProvisioningStarted.NAME, ClusterFailed.NAME);
     }
@@ -757,7 +671,6 @@ class ProvisioningIT {
     void anUnschedulablePodDegradesARunningClusterWithTheSchedulersMessage() {
         ProvisionDBCluster command = provision("kind", "local", 2);
         String namespace = runningCluster(command);
-        Kubelet kubelet = new Kubelet(kubernetes);
 
         // The pod was evicted and its replacement fits on no node.
         kubelet.runPod(
@@ -766,7 +679,7 @@ class ProvisioningIT {
                 Kubelet.unschedulable("0/3 nodes are available: 3 Insufficient cpu."));
         kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 1);
 
-        ClusterDegraded degraded = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterDegraded.class);
+        ClusterDegraded degraded = awaitEvent(command.clusterId(), ClusterDegraded.class);
         assertThat(degraded.reason())
                 .isEqualTo("Pod qdrant-1 cannot be scheduled: 0/3 nodes are available: 3 Insufficient cpu.");
         assertThat(degraded.metadata().correlationId())
@@ -775,10 +688,9 @@ class ProvisioningIT {
         // The scheduler finds room: the controller counts the pod ready as the kubelet reports it.
         kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 2, 2);
         kubelet.runPod(kubelet.statefulSet(namespace, ResourceNames.QDRANT_STATEFUL_SET), 1, Kubelet.ready());
-        ClusterRecovered recovered =
-                topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterRecovered.class);
+        ClusterRecovered recovered = awaitEvent(command.clusterId(), ClusterRecovered.class);
         assertThat(recovered.nodesReady()).isEqualTo(2);
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
+        assertThat(events(command.clusterId()))
                 .filteredOn(ClusterDegraded.class::isInstance)
                 .hasSize(1);
         // What was announced last is recorded on the StatefulSet, so a restarted Nebula does not announce it again.
@@ -806,8 +718,7 @@ class ProvisioningIT {
                 await().atMost(Duration.ofSeconds(20)).until(() -> masterKeySecret(namespace), Objects::nonNull);
         assertThat(MasterKeySecrets.masterKey(restored)).contains(masterKey);
         pause(Duration.ofSeconds(1));
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, command.clusterId()))
-                .noneMatch(ClusterDegraded.class::isInstance);
+        assertThat(events(command.clusterId())).noneMatch(ClusterDegraded.class::isInstance);
     }
 
     @Test
@@ -817,12 +728,7 @@ class ProvisioningIT {
         String namespace = ResourceNames.namespace(command.clusterId());
         awaitStatefulSet(namespace, ElasticsearchNames.STATEFUL_SET);
         String caCertificate = SecretEntries.read(
-                        kubernetes
-                                .secrets()
-                                .inNamespace(namespace)
-                                .withName(ElasticsearchNames.CA_SECRET)
-                                .get(),
-                        ElasticsearchNames.CA_CERTIFICATE_ENTRY)
+                        secret(namespace, ElasticsearchNames.CA_SECRET), ElasticsearchNames.CA_CERTIFICATE_ENTRY)
                 .orElseThrow();
 
         kubernetes
@@ -832,13 +738,7 @@ class ProvisioningIT {
                 .delete();
 
         Secret issued = await().atMost(Duration.ofSeconds(20))
-                .until(
-                        () -> kubernetes
-                                .secrets()
-                                .inNamespace(namespace)
-                                .withName(ElasticsearchNames.CERTIFICATES_SECRET)
-                                .get(),
-                        Objects::nonNull);
+                .until(() -> secret(namespace, ElasticsearchNames.CERTIFICATES_SECRET), Objects::nonNull);
         assertThat(SecretEntries.read(issued, ElasticsearchNames.CA_CERTIFICATE_ENTRY))
                 .contains(caCertificate);
         assertThat(SecretEntries.read(issued, ElasticsearchNames.CERTIFICATE_ENTRY))
@@ -852,36 +752,31 @@ class ProvisioningIT {
     private void assertRedeliveryChangesNothing(
             ProvisionDBCluster provisioned, String namespace, ClusterSpecCommand command, ClusterSpecCommand fence) {
         String statefulSetVersion = awaitStatefulSet(namespace).getMetadata().getResourceVersion();
-        String namespaceVersion =
-                kubernetes.namespaces().withName(namespace).get().getMetadata().getResourceVersion();
+        String namespaceVersion = namespaceVersion(namespace);
         Map<String, String> pods = podUids(namespace);
 
-        send(command.clusterId().toString(), codec.write(command));
-        send(fence.clusterId().toString(), codec.write(fence));
+        send(command);
+        send(fence);
         awaitCausedBy(provisioned.clusterId(), ClusterChangeFailed.class, fence.id());
 
         assertThat(awaitStatefulSet(namespace).getMetadata().getResourceVersion())
                 .as("no second rollout: the StatefulSet was not written")
                 .isEqualTo(statefulSetVersion);
-        assertThat(kubernetes
-                        .namespaces()
-                        .withName(namespace)
-                        .get()
-                        .getMetadata()
-                        .getResourceVersion())
-                .isEqualTo(namespaceVersion);
+        assertThat(namespaceVersion(namespace)).isEqualTo(namespaceVersion);
         assertThat(podUids(namespace)).isEqualTo(pods);
-        assertThat(kubernetes
-                        .apps()
-                        .statefulSets()
-                        .inNamespace(namespace)
-                        .list()
-                        .getItems())
-                .hasSize(1);
-        assertThat(topics.eventsOf(Topics.CLUSTER_EVENTS, provisioned.clusterId()))
+        assertThat(statefulSetsIn(namespace)).hasSize(1);
+        assertThat(events(provisioned.clusterId()))
                 .as("a change that was carried out is announced by the watch only, never by the redelivery")
                 .noneMatch(event -> event instanceof ClusterChangeFailed
                         && command.id().equals(event.metadata().causationId()));
+    }
+
+    private String namespaceVersion(String namespace) {
+        return kubernetes.namespaces().withName(namespace).get().getMetadata().getResourceVersion();
+    }
+
+    private List<StatefulSet> statefulSetsIn(String namespace) {
+        return kubernetes.apps().statefulSets().inNamespace(namespace).list().getItems();
     }
 
     private Map<String, String> podUids(String namespace) {
@@ -895,8 +790,8 @@ class ProvisioningIT {
         send(command);
         String namespace = ResourceNames.namespace(command.clusterId());
         awaitStatefulSet(namespace);
-        new Kubelet(kubernetes).runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
-        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+        kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
+        awaitEvent(command.clusterId(), ClusterProvisioned.class);
         awaitAnnounced(namespace, command.id());
         return namespace;
     }
@@ -911,6 +806,20 @@ class ProvisioningIT {
                         .get(Annotations.ANNOUNCED_COMMAND)));
     }
 
+    private <T extends ClusterEvent> T awaitEvent(UUID clusterId, Class<T> type) {
+        return topics.awaitEvent(Topics.CLUSTER_EVENTS, clusterId, type);
+    }
+
+    /** Every event of the cluster so far, oldest first. */
+    private List<ClusterEvent> events(UUID clusterId) {
+        return topics.eventsOf(Topics.CLUSTER_EVENTS, clusterId);
+    }
+
+    private void awaitEventCount(UUID clusterId, Class<? extends ClusterEvent> type, long count) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events(clusterId).stream().filter(type::isInstance).count() == count);
+    }
+
     private <T extends ClusterEvent> T awaitCausedBy(UUID clusterId, Class<T> type, UUID commandId) {
         ConsumerRecord<String, byte[]> record = topics.awaitRecord(Topics.CLUSTER_EVENTS, candidate -> {
             ClusterEvent event = codec.read(candidate.value(), ClusterEvent.class);
@@ -922,11 +831,23 @@ class ProvisioningIT {
     }
 
     private @Nullable Secret masterKeySecret(String namespace) {
-        return kubernetes
-                .secrets()
-                .inNamespace(namespace)
-                .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
-                .get();
+        return secret(namespace, ResourceNames.QDRANT_MASTER_KEY_SECRET);
+    }
+
+    private @Nullable Secret secret(String namespace, String name) {
+        return kubernetes.secrets().inNamespace(namespace).withName(name).get();
+    }
+
+    private void awaitReplicas(String namespace, int replicas) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> awaitStatefulSet(namespace).getSpec().getReplicas() == replicas);
+    }
+
+    /** Waits until the StatefulSet's template runs {@code image}, and returns it. */
+    private StatefulSet awaitImage(String namespace, String image) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> awaitStatefulSet(namespace), statefulSet -> image(statefulSet)
+                        .equals(image));
     }
 
     private static String image(StatefulSet statefulSet) {
@@ -996,7 +917,7 @@ class ProvisioningIT {
                         new NodeConfiguration("500m", "1Gi", "10Gi")));
     }
 
-    private void send(ProvisionDBCluster command) {
+    private void send(ClusterCommand command) {
         send(command.clusterId().toString(), codec.write(command));
     }
 
@@ -1025,21 +946,17 @@ class ProvisioningIT {
                         statefulSet -> statefulSet != null);
     }
 
-    /** What the kubelet and the StatefulSet controller would do once every pod passed its readiness probe. */
+    /**
+     * What the StatefulSet controller would report once every pod passed its readiness probe; the pods themselves are
+     * not created.
+     */
     private void markReady(String namespace, int replicas) {
         markReady(namespace, ResourceNames.QDRANT_STATEFUL_SET, replicas);
     }
 
     private void markReady(String namespace, String name, int replicas) {
-        StatefulSet statefulSet = awaitStatefulSet(namespace, name);
-        statefulSet.setStatus(new StatefulSetStatusBuilder()
-                .withReplicas(replicas)
-                .withReadyReplicas(replicas)
-                .withAvailableReplicas(replicas)
-                .withCurrentReplicas(replicas)
-                .withUpdatedReplicas(replicas)
-                .build());
-        kubernetes.apps().statefulSets().resource(statefulSet).updateStatus();
+        awaitStatefulSet(namespace, name);
+        kubelet.setStatus(namespace, name, replicas, replicas);
     }
 
     /** What the cloud's load-balancer controller would do. */

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What a client is told about a cluster in each state Nebula reports, through a real broker and a real upstream. */
 class ClusterStatesIT extends GateKeeperIntegrationTest {
@@ -24,19 +23,22 @@ class ClusterStatesIT extends GateKeeperIntegrationTest {
                 .until(() -> directory.notYetRoutable(cluster.id()).isPresent());
 
         assertProblem(
-                request(cluster.host(), cluster.newApiKey()).expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "30"),
+                listCollections(cluster.host(), cluster.newApiKey())
+                        .expectHeader()
+                        .valueEquals(HttpHeaders.RETRY_AFTER, "30"),
                 503,
                 "urn:dbaas:problem:cluster-provisioning");
         // Another region or provider is another name, and a longer name is none: only the id's own shape answers.
         String elsewhere = cluster.id() + ".us-east-1.gcp." + DOMAIN;
-        assertProblem(request(elsewhere, cluster.newApiKey()), 503, "urn:dbaas:problem:cluster-provisioning");
-        assertProblem(request("x." + cluster.host(), cluster.newApiKey()), 404, "urn:dbaas:problem:unknown-cluster");
+        assertProblem(listCollections(elsewhere, cluster.newApiKey()), 503, "urn:dbaas:problem:cluster-provisioning");
+        assertProblem(
+                listCollections("x." + cluster.host(), cluster.newApiKey()), 404, "urn:dbaas:problem:unknown-cluster");
 
         publish(cluster.provisionedAt(UPSTREAM_A.address()));
-        await().atMost(eventDelivery()).untilAsserted(() -> request(cluster.host(), cluster.newApiKey())
+        await().atMost(eventDelivery()).untilAsserted(() -> listCollections(cluster.host(), cluster.newApiKey())
                 .expectStatus()
                 .isOk());
-        assertProblem(request(elsewhere, cluster.newApiKey()), 404, "urn:dbaas:problem:unknown-cluster");
+        assertProblem(listCollections(elsewhere, cluster.newApiKey()), 404, "urn:dbaas:problem:unknown-cluster");
     }
 
     @Test
@@ -49,7 +51,7 @@ class ClusterStatesIT extends GateKeeperIntegrationTest {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(3))
                 .until(() -> state(cluster) == ClusterState.RUNNING);
-        request(cluster.host(), cluster.newApiKey()).expectStatus().isOk();
+        listCollections(cluster.host(), cluster.newApiKey()).expectStatus().isOk();
         assertThat(UPSTREAM_A.received()).hasSize(1);
     }
 
@@ -61,7 +63,9 @@ class ClusterStatesIT extends GateKeeperIntegrationTest {
         await().atMost(eventDelivery()).until(() -> state(cluster) == ClusterState.FAILED);
 
         assertProblem(
-                request(cluster.host(), cluster.newApiKey()).expectHeader().exists(HttpHeaders.RETRY_AFTER),
+                listCollections(cluster.host(), cluster.newApiKey())
+                        .expectHeader()
+                        .exists(HttpHeaders.RETRY_AFTER),
                 503,
                 "urn:dbaas:problem:cluster-failed");
         assertThat(UPSTREAM_A.received()).isEmpty();
@@ -74,35 +78,28 @@ class ClusterStatesIT extends GateKeeperIntegrationTest {
         publish(cluster.deletionStarted());
         await().atMost(eventDelivery()).until(() -> state(cluster) == ClusterState.DELETING);
         assertProblem(
-                request(cluster.host(), cluster.newApiKey()).expectHeader().exists(HttpHeaders.RETRY_AFTER),
+                listCollections(cluster.host(), cluster.newApiKey())
+                        .expectHeader()
+                        .exists(HttpHeaders.RETRY_AFTER),
                 503,
                 "urn:dbaas:problem:cluster-deleting");
 
         publish(cluster.deleted());
         await().atMost(eventDelivery())
                 .until(() -> directory.lookup(cluster.host()).isEmpty());
-        assertProblem(request(cluster.host(), cluster.newApiKey()), 404, "urn:dbaas:problem:unknown-cluster");
+        assertProblem(listCollections(cluster.host(), cluster.newApiKey()), 404, "urn:dbaas:problem:unknown-cluster");
         assertThat(UPSTREAM_A.received()).isEmpty();
     }
 
     @Test
     void anUnknownIdInTheClusterHostShapeIsNotFound() {
         assertProblem(
-                request(UUID.randomUUID() + ".eu-west-1.aws." + DOMAIN, "dbk_x"),
+                listCollections(UUID.randomUUID() + ".eu-west-1.aws." + DOMAIN, "dbk_x"),
                 404,
                 "urn:dbaas:problem:unknown-cluster");
     }
 
     private ClusterState state(TestCluster cluster) {
         return directory.lookup(cluster.host()).map(entry -> entry.state()).orElse(null);
-    }
-
-    private WebTestClient.ResponseSpec request(String host, String apiKey) {
-        return gateway()
-                .get()
-                .uri("/collections")
-                .header(HttpHeaders.HOST, host)
-                .header("api-key", apiKey)
-                .exchange();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbaas.contracts.Engine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpMethod;
 
 class WriteOperationsTest {
 
@@ -32,8 +33,7 @@ class WriteOperationsTest {
         "POST, /collections/my%20docs/points/search"
     })
     void qdrantReads(String method, String path) {
-        assertThat(WriteOperations.writes(Engine.QDRANT, org.springframework.http.HttpMethod.valueOf(method), path))
-                .isFalse();
+        assertThat(writes(Engine.QDRANT, method, path)).isFalse();
     }
 
     @ParameterizedTest
@@ -57,8 +57,7 @@ class WriteOperationsTest {
         "OPTIONS, /collections/docs/points/search"
     })
     void qdrantWrites(String method, String path) {
-        assertThat(WriteOperations.writes(Engine.QDRANT, org.springframework.http.HttpMethod.valueOf(method), path))
-                .isTrue();
+        assertThat(writes(Engine.QDRANT, method, path)).isTrue();
     }
 
     @ParameterizedTest
@@ -89,9 +88,7 @@ class WriteOperationsTest {
         "DELETE, /_search/scroll"
     })
     void elasticsearchReads(String method, String path) {
-        assertThat(WriteOperations.writes(
-                        Engine.ELASTICSEARCH, org.springframework.http.HttpMethod.valueOf(method), path))
-                .isFalse();
+        assertThat(writes(Engine.ELASTICSEARCH, method, path)).isFalse();
     }
 
     @ParameterizedTest
@@ -116,8 +113,10 @@ class WriteOperationsTest {
         "DELETE, /logs/_pit"
     })
     void elasticsearchWrites(String method, String path) {
-        assertThat(WriteOperations.writes(
-                        Engine.ELASTICSEARCH, org.springframework.http.HttpMethod.valueOf(method), path))
-                .isTrue();
+        assertThat(writes(Engine.ELASTICSEARCH, method, path)).isTrue();
+    }
+
+    private static boolean writes(Engine engine, String method, String path) {
+        return WriteOperations.writes(engine, HttpMethod.valueOf(method), path);
     }
 }

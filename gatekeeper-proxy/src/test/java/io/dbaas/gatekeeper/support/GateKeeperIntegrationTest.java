@@ -24,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -89,6 +90,16 @@ public abstract class GateKeeperIntegrationTest {
                 .baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** {@code GET /collections} with an API key, on the cluster that {@code host} names: what most tests send. */
+    protected WebTestClient.ResponseSpec listCollections(String host, String apiKey) {
+        return gateway()
+                .get()
+                .uri("/collections")
+                .header(HttpHeaders.HOST, host)
+                .header("api-key", apiKey)
+                .exchange();
     }
 
     protected WebTestClient management() {

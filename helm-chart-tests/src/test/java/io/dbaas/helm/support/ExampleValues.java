@@ -1,6 +1,6 @@
 package io.dbaas.helm.support;
 
-/** Values of a control plane spread over clouds, exercising every optional part of the chart. */
+/** Values shared by several tests: a control plane spread over clouds, and one that manages only a remote region. */
 public final class ExampleValues {
 
     /** A home region in the chart's cluster and a remote one reached by API URL, TLS on GateKeeper, SASL on Kafka. */
@@ -35,6 +35,16 @@ public final class ExampleValues {
               trustedProxies: [10.0.0.0/8]
             metrics:
               serviceMonitor: {enabled: true}
+            """;
+
+    /** A single region reached by API URL: nothing of the chart's own cluster is managed. */
+    public static final String REMOTE_REGION_ONLY = """
+            regions:
+              - provider: gcp
+                region: europe-west4
+                kubernetes: {apiUrl: "https://34.90.0.10", tokenSecret: {name: gcp-token, key: token}}
+                exposure: load-balancer
+                gatekeeper: {ipBlocks: [203.0.113.0/24]}
             """;
 
     private ExampleValues() {}

@@ -1,4 +1,4 @@
-/** Renders the chart with Helm and reads what it rendered; the Kubernetes schemas it is checked against. */
+/** Renders the chart with Helm and reads what it rendered. */
 @NullMarked
 package io.dbaas.helm.support;
 

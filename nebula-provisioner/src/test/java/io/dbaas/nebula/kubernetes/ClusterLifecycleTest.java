@@ -29,11 +29,14 @@ import io.dbaas.nebula.kubernetes.reconcile.MasterKeyMissingException;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.support.Kubelet;
 import io.dbaas.nebula.support.NebulaDatabase;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.storage.StorageClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
@@ -164,13 +167,7 @@ class ClusterLifecycleTest {
 
         backend.update(change(specs).cpu("2").memory("4Gi").build());
 
-        var resources = statefulSet(specs)
-                .getSpec()
-                .getTemplate()
-                .getSpec()
-                .getContainers()
-                .getFirst()
-                .getResources();
+        var resources = container(specs).getResources();
         assertThat(resources.getRequests())
                 .containsEntry("cpu", new Quantity("2"))
                 .containsEntry("memory", new Quantity("4Gi"));
@@ -235,26 +232,12 @@ class ClusterLifecycleTest {
 
         backend.update(change(specs).version("1.14.0").build());
 
-        assertThat(statefulSet(specs)
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .getFirst()
-                        .getImage())
-                .isEqualTo("qdrant/qdrant:v1.14.0");
+        assertThat(container(specs).getImage()).isEqualTo("qdrant/qdrant:v1.14.0");
         assertThat(statefulSet(specs).getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
         assertThatThrownBy(() -> backend.update(change(specs).version("1.13.4").build()))
                 .isInstanceOf(ChangeRefusedException.class)
                 .hasMessageContaining("The cluster runs qdrant 1.14.0; going back to 1.13.4 is a downgrade");
-        assertThat(statefulSet(specs)
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .getFirst()
-                        .getImage())
-                .isEqualTo("qdrant/qdrant:v1.14.0");
+        assertThat(container(specs).getImage()).isEqualTo("qdrant/qdrant:v1.14.0");
     }
 
     @Test
@@ -318,14 +301,7 @@ class ClusterLifecycleTest {
                         "NetworkPolicy:CREATED",
                         "StatefulSet:UPDATED");
         assertThat(statefulSet(specs).getSpec().getReplicas()).isEqualTo(3);
-        assertThat(statefulSet(specs)
-                        .getSpec()
-                        .getTemplate()
-                        .getSpec()
-                        .getContainers()
-                        .getFirst()
-                        .getImage())
-                .isEqualTo("qdrant/qdrant:v1.13.4");
+        assertThat(container(specs).getImage()).isEqualTo("qdrant/qdrant:v1.13.4");
         assertThat(backend.restore(connection(), specs).changedNothing()).isTrue();
     }
 
@@ -334,10 +310,7 @@ class ClusterLifecycleTest {
         KubernetesInfrastructureClient backend = backend(VolumePolicy.DELETE);
         DBClusterSpecs specs = provisioned(backend, 3);
         String key = masterKey(specs);
-        client.secrets()
-                .inNamespace(ResourceNames.namespace(specs.clusterId()))
-                .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
-                .delete();
+        masterKeySecret(specs).delete();
 
         backend.restore(connection(), specs);
 
@@ -348,22 +321,14 @@ class ClusterLifecycleTest {
     void aDeletedMasterKeyWithoutAStoredCopyIsNeverRegenerated() {
         KubernetesInfrastructureClient backend = backend(VolumePolicy.DELETE);
         DBClusterSpecs specs = provisioned(backend, 3);
-        String namespace = ResourceNames.namespace(specs.clusterId());
         NebulaDatabase.vault().forget(specs.clusterId());
-        client.secrets()
-                .inNamespace(namespace)
-                .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
-                .delete();
+        masterKeySecret(specs).delete();
 
         assertThatThrownBy(() -> backend.restore(connection(), specs))
                 .isInstanceOf(MasterKeyMissingException.class)
                 .hasMessageContaining("Nebula never generates a second master key");
         assertThatThrownBy(() -> backend.provision(specs)).isInstanceOf(MasterKeyMissingException.class);
-        assertThat(client.secrets()
-                        .inNamespace(namespace)
-                        .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
-                        .get())
-                .isNull();
+        assertThat(masterKeySecret(specs).get()).isNull();
     }
 
     @Test
@@ -526,11 +491,23 @@ class ClusterLifecycleTest {
                 .getResourceVersion();
     }
 
+    /** The Qdrant container of the StatefulSet's pod template. */
+    private Container container(DBClusterSpecs specs) {
+        return statefulSet(specs)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .getFirst();
+    }
+
     private String masterKey(DBClusterSpecs specs) {
-        return MasterKeySecrets.masterKey(client.secrets()
-                        .inNamespace(ResourceNames.namespace(specs.clusterId()))
-                        .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
-                        .get())
-                .orElseThrow();
+        return MasterKeySecrets.masterKey(masterKeySecret(specs).get()).orElseThrow();
+    }
+
+    private Resource<Secret> masterKeySecret(DBClusterSpecs specs) {
+        return client.secrets()
+                .inNamespace(ResourceNames.namespace(specs.clusterId()))
+                .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET);
     }
 }

@@ -277,43 +277,41 @@ class ClusterCommandHandlerTest {
     }
 
     private static ScaleDBCluster scale(String provider, String region, int nodes) {
-        UUID clusterId = UUID.randomUUID();
         return new ScaleDBCluster(
                 UUID.randomUUID(),
                 Instant.now(),
-                new MessageMetadata(UUID.randomUUID(), null, null),
+                newChain(null),
                 UUID.randomUUID(),
                 provider,
                 region,
-                clusterId,
+                UUID.randomUUID(),
                 "vectors",
                 Engine.QDRANT,
                 "1.13.4",
-                new DbConfiguration("x.example", nodes, new NodeConfiguration("2", "4Gi", "50Gi")));
+                configuration(nodes));
     }
 
     private static UpgradeDBCluster upgrade(String previous, String target) {
-        UUID clusterId = UUID.randomUUID();
         return new UpgradeDBCluster(
                 UUID.randomUUID(),
                 Instant.now(),
-                new MessageMetadata(UUID.randomUUID(), null, null),
+                newChain(null),
                 UUID.randomUUID(),
                 "minikube",
                 "local",
-                clusterId,
+                UUID.randomUUID(),
                 "vectors",
                 Engine.QDRANT,
                 target,
                 previous,
-                new DbConfiguration("x.example", 3, new NodeConfiguration("2", "4Gi", "50Gi")));
+                configuration(3));
     }
 
     private static DeleteDBCluster delete(String provider, String region) {
         return new DeleteDBCluster(
                 UUID.randomUUID(),
                 Instant.now(),
-                new MessageMetadata(UUID.randomUUID(), null, null),
+                newChain(null),
                 UUID.randomUUID(),
                 provider,
                 region,
@@ -322,19 +320,28 @@ class ClusterCommandHandlerTest {
     }
 
     private static ProvisionDBCluster command(String provider, String region) {
-        UUID clusterId = UUID.randomUUID();
         return new ProvisionDBCluster(
                 UUID.randomUUID(),
                 Instant.now(),
-                new MessageMetadata(UUID.randomUUID(), null, "trace-1"),
+                newChain("trace-1"),
                 UUID.randomUUID(),
                 provider,
                 region,
-                clusterId,
+                UUID.randomUUID(),
                 "vectors",
                 Engine.QDRANT,
                 "1.13.4",
-                new DbConfiguration("x.example", 3, new NodeConfiguration("2", "4Gi", "50Gi")));
+                configuration(3));
+    }
+
+    /** The metadata of a command that starts a new chain of messages. */
+    private static MessageMetadata newChain(@Nullable String traceId) {
+        return new MessageMetadata(UUID.randomUUID(), null, traceId);
+    }
+
+    /** {@code nodes} nodes of 2 CPUs, 4Gi of memory and 50Gi of disk each. */
+    private static DbConfiguration configuration(int nodes) {
+        return new DbConfiguration("x.example", nodes, new NodeConfiguration("2", "4Gi", "50Gi"));
     }
 
     private static RegionCatalog catalog() {

@@ -3,6 +3,7 @@ package io.dbaas.nebula.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dbaas.kubernetes.schema.KubernetesSchemas;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.infrastructure.TestSpecs;
 import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;

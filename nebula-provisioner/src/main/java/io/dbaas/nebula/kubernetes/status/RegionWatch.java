@@ -19,6 +19,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -96,11 +97,7 @@ final class RegionWatch implements AutoCloseable {
                 Thread.ofPlatform().name("restore-" + region.id()).daemon().factory());
         long resync = properties.resync().toMillis();
         var client = connection.client();
-        this.statefulSets = client.apps()
-                .statefulSets()
-                .inAnyNamespace()
-                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
-                .runnableInformer(resync);
+        this.statefulSets = nebulaObjects(client.apps().statefulSets(), resync);
         this.statefulSets.addEventHandler(handler(
                 statefulSet -> {
                     evaluate(statefulSet);
@@ -117,40 +114,18 @@ final class RegionWatch implements AutoCloseable {
                     }
                 },
                 this::requestRestore));
-        this.pods = client.pods()
-                .inAnyNamespace()
-                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
-                .runnableInformer(0);
+        this.pods = nebulaObjects(client.pods(), 0);
         this.pods.addEventHandler(handler(
                 this::evaluateNamespaceOf,
                 (previous, current) -> evaluateNamespaceOf(current),
                 this::evaluateNamespaceOf));
-        this.services = client.services()
-                .inAnyNamespace()
-                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
-                .runnableInformer(0);
+        this.services = nebulaObjects(client.services(), 0);
         this.services.addEventHandler(handler(
                 this::evaluateNamespaceOf, (previous, current) -> evaluateNamespaceOf(current), this::requestRestore));
-        others.add(watchDeletions(client.policy()
-                .v1()
-                .podDisruptionBudget()
-                .inAnyNamespace()
-                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
-                .runnableInformer(0)));
-        others.add(watchDeletions(client.network()
-                .v1()
-                .networkPolicies()
-                .inAnyNamespace()
-                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
-                .runnableInformer(0)));
-        others.add(watchDeletions(client.configMaps()
-                .inAnyNamespace()
-                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
-                .runnableInformer(0)));
-        others.add(watchDeletions(withoutContent(client.secrets()
-                .inAnyNamespace()
-                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
-                .runnableInformer(0))));
+        others.add(watchDeletions(nebulaObjects(client.policy().v1().podDisruptionBudget(), 0)));
+        others.add(watchDeletions(nebulaObjects(client.network().v1().networkPolicies(), 0)));
+        others.add(watchDeletions(nebulaObjects(client.configMaps(), 0)));
+        others.add(watchDeletions(withoutContent(nebulaObjects(client.secrets(), 0))));
         List.of(statefulSets, pods, services).forEach(informer -> informer.exceptionHandler(this::keepTrying));
         others.forEach(informer -> informer.exceptionHandler(this::keepTrying));
     }
@@ -194,14 +169,8 @@ final class RegionWatch implements AutoCloseable {
     // ---- status ----
 
     private void evaluateNamespaceOf(HasMetadata object) {
-        blueprintOf(object).ifPresent(blueprint -> {
-            StatefulSet statefulSet = statefulSets
-                    .getStore()
-                    .getByKey(object.getMetadata().getNamespace() + "/" + blueprint.statefulSetName());
-            if (statefulSet != null) {
-                evaluate(statefulSet);
-            }
-        });
+        blueprintOf(object)
+                .ifPresent(blueprint -> reevaluate(object.getMetadata().getNamespace(), blueprint));
     }
 
     private void evaluate(StatefulSet statefulSet) {
@@ -261,20 +230,11 @@ final class RegionWatch implements AutoCloseable {
         ClusterSnapshot cluster = completed.cluster();
         try {
             announcer.completed(connection.client(), cluster, blueprint);
-            connection
-                    .client()
-                    .apps()
-                    .statefulSets()
-                    .inNamespace(cluster.namespace())
-                    .withName(blueprint.statefulSetName())
-                    .edit(live -> {
-                        live.getMetadata()
-                                .getAnnotations()
-                                .put(
-                                        Annotations.ANNOUNCED_COMMAND,
-                                        cluster.commandId().toString());
-                        return live;
-                    });
+            annotateStatefulSet(
+                    cluster,
+                    blueprint,
+                    Annotations.ANNOUNCED_COMMAND,
+                    cluster.commandId().toString());
         } catch (RuntimeException e) {
             tracker.completionNotAnnounced(cluster.clusterId(), cluster.commandId());
             log.warn(
@@ -291,26 +251,12 @@ final class RegionWatch implements AutoCloseable {
      */
     private void condition(
             ClusterSnapshot cluster, AnnouncedCondition condition, EngineBlueprint blueprint, Runnable announcement) {
-        try {
-            announcement.run();
-        } catch (RuntimeException e) {
+        if (!publish(announcement)) {
             tracker.conditionNotAnnounced(cluster.clusterId(), condition);
-            log.warn("A status event of {} could not be published: {}", region.id(), e.getMessage());
             return;
         }
         try {
-            connection
-                    .client()
-                    .apps()
-                    .statefulSets()
-                    .inNamespace(cluster.namespace())
-                    .withName(blueprint.statefulSetName())
-                    .edit(live -> {
-                        live.getMetadata()
-                                .getAnnotations()
-                                .put(Annotations.ANNOUNCED_CONDITION, condition.annotation());
-                        return live;
-                    });
+            annotateStatefulSet(cluster, blueprint, Annotations.ANNOUNCED_CONDITION, condition.annotation());
         } catch (RuntimeException e) {
             log.warn(
                     "Cluster {} in {}: what was announced could not be recorded, a restart may announce it again: {}",
@@ -320,12 +266,29 @@ final class RegionWatch implements AutoCloseable {
         }
     }
 
-    private void publish(Runnable announcement) {
+    /** Whether the announcement was published; a failure is logged, and left to the caller to retry or not. */
+    private boolean publish(Runnable announcement) {
         try {
             announcement.run();
+            return true;
         } catch (RuntimeException e) {
             log.warn("A status event of {} could not be published: {}", region.id(), e.getMessage());
+            return false;
         }
+    }
+
+    /** Records what was announced on the cluster's StatefulSet, where a restarted Nebula reads it back. */
+    private void annotateStatefulSet(ClusterSnapshot cluster, EngineBlueprint blueprint, String key, String value) {
+        connection
+                .client()
+                .apps()
+                .statefulSets()
+                .inNamespace(cluster.namespace())
+                .withName(blueprint.statefulSetName())
+                .edit(live -> {
+                    live.getMetadata().getAnnotations().put(key, value);
+                    return live;
+                });
     }
 
     // ---- restoring ----
@@ -414,6 +377,14 @@ final class RegionWatch implements AutoCloseable {
         } else if (!closing) {
             log.warn("Watching {} of {} stopped: {}", kind, region.id(), failure.getMessage());
         }
+    }
+
+    /** An informer on the objects of one kind that Nebula manages, in every namespace of the region. */
+    private static <T extends HasMetadata> SharedIndexInformer<T> nebulaObjects(
+            MixedOperation<T, ?, ?> objects, long resyncMillis) {
+        return objects.inAnyNamespace()
+                .withLabel(Labels.MANAGED_BY, Labels.NEBULA)
+                .runnableInformer(resyncMillis);
     }
 
     private static <T extends HasMetadata> ResourceEventHandler<T> handler(

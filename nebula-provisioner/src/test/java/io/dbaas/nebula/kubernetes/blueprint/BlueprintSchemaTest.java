@@ -2,6 +2,7 @@ package io.dbaas.nebula.kubernetes.blueprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.kubernetes.schema.KubernetesSchemas;
 import io.dbaas.nebula.config.Exposure;
 import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.RegionProperties;
@@ -10,7 +11,6 @@ import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.TestSpecs;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.Labels;
-import io.dbaas.nebula.support.KubernetesSchemas;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;

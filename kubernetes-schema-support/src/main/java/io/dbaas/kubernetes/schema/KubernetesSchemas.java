@@ -1,4 +1,4 @@
-package io.dbaas.helm.support;
+package io.dbaas.kubernetes.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +9,11 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -25,11 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The Kubernetes JSON schemas of the fabric8 6.13 model jars (about Kubernetes 1.30), made strict the way
  * {@code kubeconform -strict} is: no definition accepts a property it does not declare, so a misspelled or misplaced
- * field fails. As shipped the schemas declare no required field; the ones the Kubernetes API requires of what the
- * chart renders are added here from the Kubernetes OpenAPI. The same approach as Nebula's test support, with the RBAC
- * model added.
+ * field fails. As shipped the schemas also declare no required field; the ones the Kubernetes API requires of what
+ * Nebula and the Helm chart render are added here from the Kubernetes OpenAPI.
  *
- * <p>The schema jars are unpacked by the build into {@code kubernetes.schema.directory}, one directory per jar.
+ * <p>The build of this module unpacks the schema files of the jars into its own classes, under
+ * {@code kubernetes-schemas/<jar>/}: the 6.x model jars themselves cannot sit on a class path beside fabric8 7.x.
  */
 public final class KubernetesSchemas {
 
@@ -37,7 +38,7 @@ public final class KubernetesSchemas {
     private static final Set<String> CODE_GENERATOR_KEYWORDS =
             Set.of("javaType", "javaInterfaces", "existingJavaType", "javaOmitEmpty");
 
-    /** Required fields of the Kubernetes 1.30 OpenAPI for the types the chart renders (fabric8's schemas omit them). */
+    /** Required fields of the Kubernetes 1.30 OpenAPI for the types rendered here (fabric8's schemas omit them). */
     private static final Map<String, List<String>> REQUIRED = Map.ofEntries(
             Map.entry("kubernetes_core_Container", List.of("name")),
             Map.entry("kubernetes_core_ContainerPort", List.of("containerPort")),
@@ -49,9 +50,14 @@ public final class KubernetesSchemas {
             Map.entry("kubernetes_core_VolumeMount", List.of("name", "mountPath")),
             Map.entry("kubernetes_core_HTTPGetAction", List.of("port")),
             Map.entry("kubernetes_core_SeccompProfile", List.of("type")),
+            Map.entry(
+                    "kubernetes_core_TopologySpreadConstraint", List.of("maxSkew", "topologyKey", "whenUnsatisfiable")),
+            Map.entry("kubernetes_core_NodeSelector", List.of("nodeSelectorTerms")),
+            Map.entry("kubernetes_core_NodeSelectorRequirement", List.of("key", "operator")),
             Map.entry("kubernetes_core_PodAffinityTerm", List.of("topologyKey")),
             Map.entry("kubernetes_core_WeightedPodAffinityTerm", List.of("weight", "podAffinityTerm")),
             Map.entry("kubernetes_apimachinery_pkg_apis_LabelSelectorRequirement", List.of("key", "operator")),
+            Map.entry("kubernetes_apps_StatefulSetSpec", List.of("selector", "template", "serviceName")),
             Map.entry("kubernetes_apps_DeploymentSpec", List.of("selector", "template")),
             Map.entry("kubernetes_networking_v1_NetworkPolicySpec", List.of("podSelector")),
             Map.entry("kubernetes_networking_v1_IPBlock", List.of("cidr")),
@@ -59,9 +65,10 @@ public final class KubernetesSchemas {
             Map.entry("kubernetes_rbac_v1_RoleRef", List.of("apiGroup", "kind", "name")),
             Map.entry("kubernetes_rbac_v1_Subject", List.of("kind", "name")));
 
-    private static final KubernetesSchemas STRICT =
-            load(Path.of(System.getProperty("kubernetes.schema.directory", "target/kubernetes-schemas")));
+    private static final KubernetesSchemas STRICT = load();
 
+    private final ObjectMapper json = new ObjectMapper();
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
     private final ObjectNode definitions;
     private final Map<String, String> definitionByKind;
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
@@ -75,24 +82,31 @@ public final class KubernetesSchemas {
         return STRICT;
     }
 
-    /** Whether a schema exists for the object's {@code apiVersion} and {@code kind}. */
-    public boolean knows(JsonNode object) {
-        return definitionByKind.containsKey(kindOf(object));
+    /** What is wrong with an object, as the schema of its {@code apiVersion} and {@code kind} sees it; empty if valid. */
+    public List<String> violations(HasMetadata object) {
+        return violations(asJson(object));
     }
 
-    /** What is wrong with an object, as the schema of its {@code apiVersion} and {@code kind} sees it; empty if valid. */
+    /** What is wrong with an object read from a manifest; empty if valid. */
     public List<String> violations(JsonNode object) {
-        String definition = definitionByKind.get(kindOf(object));
+        String kind =
+                object.path("apiVersion").asText() + "/" + object.path("kind").asText();
+        String definition = definitionByKind.get(kind);
         if (definition == null) {
-            return List.of("no schema for " + kindOf(object));
+            return List.of("no schema for " + kind);
         }
         Set<ValidationMessage> messages =
                 schemas.computeIfAbsent(definition, this::schema).validate(object);
         return messages.stream().map(ValidationMessage::getMessage).sorted().toList();
     }
 
-    private static String kindOf(JsonNode object) {
-        return object.path("apiVersion").asText() + "/" + object.path("kind").asText();
+    /** The object as the API server would receive it, as a tree a test can spoil on purpose. */
+    public ObjectNode asJson(HasMetadata object) {
+        try {
+            return (ObjectNode) json.readTree(serialization.asJson(object));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonSchema schema(String definition) {
@@ -103,16 +117,18 @@ public final class KubernetesSchemas {
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(root);
     }
 
-    private static KubernetesSchemas load(Path directory) {
+    private static KubernetesSchemas load() {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode definitions = JsonNodeFactory.instance.objectNode();
         for (String module : MODULES) {
-            Path file = directory.resolve(module).resolve("schema/validation-schema.json");
-            try {
-                definitions.setAll(
-                        (ObjectNode) mapper.readTree(Files.readString(file)).get("definitions"));
+            String resource = "/kubernetes-schemas/" + module + "/schema/validation-schema.json";
+            try (InputStream schema = KubernetesSchemas.class.getResourceAsStream(resource)) {
+                if (schema == null) {
+                    throw new IllegalStateException("no " + resource + " on the class path (unpacked by the build)");
+                }
+                definitions.setAll((ObjectNode) mapper.readTree(schema).get("definitions"));
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file + " (unpacked by the Maven build)", e);
+                throw new UncheckedIOException("cannot read " + resource, e);
             }
         }
         Map<String, String> definitionByKind = new HashMap<>();
