@@ -21,7 +21,8 @@ public class UpstreamConfiguration {
     UpstreamRoutingFilter upstreamRoutingFilter(
             HttpClient httpClient,
             ObjectProvider<List<HttpHeadersFilter>> headersFilters,
-            HttpClientProperties properties) {
-        return new UpstreamRoutingFilter(httpClient, headersFilters, properties);
+            HttpClientProperties properties,
+            UpstreamProperties upstream) {
+        return new UpstreamRoutingFilter(httpClient, headersFilters, properties, upstream.connectTimeout());
     }
 }
