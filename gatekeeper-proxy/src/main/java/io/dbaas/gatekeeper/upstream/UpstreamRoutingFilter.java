@@ -11,10 +11,13 @@ import java.util.List;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveForwardedHeadersFilter;
+import org.springframework.cloud.gateway.filter.headers.RemoveXForwardedHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.netty.http.client.HttpClient;
@@ -31,7 +34,10 @@ import reactor.netty.tcp.SslProvider;
  * request and kept while the route lives (weakly, by the route's trust object); the routing filter leaves that trust in
  * {@link #UPSTREAM_TRUST_ATTR}. The connection pool tells pools apart by TLS settings, so reusing one client per trust
  * also keeps it reusing connections to the cluster.
-
+ *
+ * <p>The headers a cluster receives go through the gateway's header filters except its two that remove
+ * {@code Forwarded} and {@code X-Forwarded-*}: GateKeeper's own {@code ForwardingHeaders} drops every forwarding header
+ * a client sent anyway, so those two would only copy every request's headers twice more to remove nothing.
  */
 public class UpstreamRoutingFilter extends NettyRoutingFilter {
 
@@ -41,6 +47,8 @@ public class UpstreamRoutingFilter extends NettyRoutingFilter {
     private final HttpClient cleartext;
 
     private final LoadingCache<UpstreamTrust, HttpClient> secureByTrust;
+
+    private volatile @Nullable List<HttpHeadersFilter> headersFilters;
 
     /**
      * @param connectTimeout how long a connection to a cluster may take to open (the route's own connect timeout is
@@ -55,6 +63,24 @@ public class UpstreamRoutingFilter extends NettyRoutingFilter {
         this.cleartext =
                 httpClient.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()));
         this.secureByTrust = Caffeine.newBuilder().weakKeys().build(trust -> cleartext.secure(tls(trust)));
+    }
+
+    @Override
+    public @Nullable List<HttpHeadersFilter> getHeadersFilters() {
+        List<HttpHeadersFilter> filters = headersFilters;
+        if (filters == null) {
+            List<HttpHeadersFilter> all = super.getHeadersFilters();
+            if (all == null) {
+                return null;
+            }
+            filters = all.stream().filter(filter -> !redundant(filter)).toList();
+            headersFilters = filters;
+        }
+        return filters;
+    }
+
+    private static boolean redundant(HttpHeadersFilter filter) {
+        return filter instanceof RemoveForwardedHeadersFilter || filter instanceof RemoveXForwardedHeadersFilter;
     }
 
     @Override
