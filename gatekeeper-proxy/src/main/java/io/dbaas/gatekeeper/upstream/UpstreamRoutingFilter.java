@@ -41,6 +41,13 @@ import reactor.netty.tcp.SslProvider;
  */
 public class UpstreamRoutingFilter extends NettyRoutingFilter {
 
+    /**
+     * Just before the gateway's own {@link NettyRoutingFilter}, which is in the chain too: the request is sent here and
+     * marked as routed, and that filter then lets it pass. Not the same order: which of two equal orders runs first
+     * would depend on the order the beans happen to be registered in.
+     */
+    public static final int ORDER = NettyRoutingFilter.ORDER - 1;
+
     /** The {@link UpstreamTrust} of the request's cluster, set only for {@code https} upstreams. */
     public static final String UPSTREAM_TRUST_ATTR = UpstreamRoutingFilter.class.getName() + ".trust";
 
@@ -63,6 +70,11 @@ public class UpstreamRoutingFilter extends NettyRoutingFilter {
         this.cleartext =
                 httpClient.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(connectTimeout.toMillis()));
         this.secureByTrust = Caffeine.newBuilder().weakKeys().build(trust -> cleartext.secure(tls(trust)));
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override

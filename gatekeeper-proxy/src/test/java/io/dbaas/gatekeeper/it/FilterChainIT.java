@@ -45,11 +45,16 @@ class FilterChainIT extends GateKeeperIntegrationTest {
                         WebsocketRoutingFilter.class.getSimpleName(),
                         UpstreamFailureFilter.class.getSimpleName(),
                         UpstreamRoutingFilter.class.getSimpleName(),
-                        // The gateway's own routing filter, after UpstreamRoutingFilter: the request is routed by then.
+                        // Stays, after UpstreamRoutingFilter: the request is routed by then, so it lets it pass.
                         NettyRoutingFilter.class.getSimpleName(),
                         NettyWriteResponseFilter.class.getSimpleName(),
                         // Answers lb:// route URIs with 503 when no load balancer is present (it is not public).
                         "NoLoadBalancerClientFilter");
+    }
+
+    @Test
+    void upstreamRoutingFilterSendsTheRequestBeforeTheGatewaysOwnRoutingFilter() {
+        assertThat(routing.getOrder()).isLessThan(NettyRoutingFilter.ORDER);
     }
 
     @Test
