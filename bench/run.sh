@@ -12,7 +12,8 @@
 # Everything started here is stopped on exit. Tunables (environment): BENCH_SECONDS (per run, default 10),
 # BENCH_CONNECTIONS (default 64), BENCH_CLUSTERS (default 10000), BENCH_PORT_BASE (default 18080), BENCH_JFR (a file:
 # GateKeeper then runs with a Java Flight Recorder profile, written there when the script stops it), BENCH_JAR (another
-# GateKeeper jar than the workspace's, e.g. a copy of an earlier build to compare with).
+# GateKeeper jar than the workspace's, e.g. a copy of an earlier build to compare with), BENCH_GATEKEEPER_OPTS (more JVM
+# options for GateKeeper, space-separated, to try a setting before changing the product).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +23,7 @@ CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 CLUSTERS="${BENCH_CLUSTERS:-10000}"
 PORT_BASE="${BENCH_PORT_BASE:-18080}"
 JFR_FILE="${BENCH_JFR:-}"
+read -r -a GATEKEEPER_OPTS <<<"${BENCH_GATEKEEPER_OPTS:-}"
 CLOCK_TICKS="$(getconf CLK_TCK)"
 UPSTREAM_PORT=$((PORT_BASE + 1))
 PROXY_PORT=$((PORT_BASE + 2))
@@ -139,7 +141,8 @@ start_gatekeeper() {
   local profiling=()
   # Written when the JVM exits (cleanup stops it with SIGTERM, which runs the shutdown hooks).
   [[ -z "$JFR_FILE" ]] || profiling=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$JFR_FILE")
-  DBAAS_KEY_ENCRYPTION_KEY="$KEY_ENCRYPTION_KEY" "$JAVA" -Xms512m -Xmx512m "${profiling[@]}" -jar "$JAR" \
+  DBAAS_KEY_ENCRYPTION_KEY="$KEY_ENCRYPTION_KEY" "$JAVA" -Xms512m -Xmx512m "${GATEKEEPER_OPTS[@]}" "${profiling[@]}" \
+    -jar "$JAR" \
     --server.address=127.0.0.1 --server.port="$GATEKEEPER_PORT" \
     --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
     --gatekeeper.domain="$DOMAIN" \
@@ -349,4 +352,7 @@ main() {
   report
 }
 
-main "$@"
+# Sourced by bench/compare.sh for its functions; run, it measures.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi
