@@ -10,7 +10,10 @@
 #   (e) GateKeeper with 10,000 clusters in its directory instead of 1
 #   (f) GateKeeper's added p99 latency at half its maximum rate (paced load)
 # Everything started here is stopped on exit. Tunables (environment): BENCH_SECONDS (per run, default 10),
-# BENCH_CONNECTIONS (default 64), BENCH_CLUSTERS (default 10000), BENCH_PORT_BASE (default 18080).
+# BENCH_CONNECTIONS (default 64), BENCH_CLUSTERS (default 10000), BENCH_PORT_BASE (default 18080), BENCH_JFR (a file:
+# GateKeeper then runs with a Java Flight Recorder profile, written there when the script stops it), BENCH_JAR (another
+# GateKeeper jar than the workspace's, e.g. a copy of an earlier build to compare with), BENCH_GATEKEEPER_OPTS (more JVM
+# options for GateKeeper, space-separated, to try a setting before changing the product).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,12 +22,15 @@ SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 CLUSTERS="${BENCH_CLUSTERS:-10000}"
 PORT_BASE="${BENCH_PORT_BASE:-18080}"
+JFR_FILE="${BENCH_JFR:-}"
+read -r -a GATEKEEPER_OPTS <<<"${BENCH_GATEKEEPER_OPTS:-}"
+CLOCK_TICKS="$(getconf CLK_TCK)"
 UPSTREAM_PORT=$((PORT_BASE + 1))
 PROXY_PORT=$((PORT_BASE + 2))
 GATEKEEPER_PORT=$((PORT_BASE + 3))
 MANAGEMENT_PORT=$((PORT_BASE + 4))
 DOMAIN="dbaas.localhost"
-JAR="$ROOT/gatekeeper-proxy/target/gatekeeper-proxy.jar"
+JAR="${BENCH_JAR:-$ROOT/gatekeeper-proxy/target/gatekeeper-proxy.jar}"
 
 WORK="$(mktemp -d -t gatekeeper-bench.XXXXXX)"
 PIDS=()
@@ -114,7 +120,8 @@ start_nginx() {
   sed -e "s|@WORK@|$WORK|g" -e "s|@UPSTREAM_PORT@|$UPSTREAM_PORT|g" -e "s|@PROXY_PORT@|$PROXY_PORT|g" \
     "$BENCH/nginx.conf.template" >"$WORK/nginx.conf"
   "$NGINX" -p "$WORK" -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" &
-  PIDS+=($!)
+  NGINX_PID=$!
+  PIDS+=($NGINX_PID)
   wait_until 10 "nginx listening" curl -fsS "http://127.0.0.1:$PROXY_PORT/"
 }
 
@@ -131,14 +138,19 @@ start_fixture() {
 # The packaged jar, as the rest of the control plane starts it. The per-key rate limit (default 1,000/s) is raised
 # so that the benchmark measures the proxy, not the limiter; the limiter still runs on every request.
 start_gatekeeper() {
-  DBAAS_KEY_ENCRYPTION_KEY="$KEY_ENCRYPTION_KEY" "$JAVA" -Xms512m -Xmx512m -jar "$JAR" \
+  local profiling=()
+  # Written when the JVM exits (cleanup stops it with SIGTERM, which runs the shutdown hooks).
+  [[ -z "$JFR_FILE" ]] || profiling=("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=$JFR_FILE")
+  DBAAS_KEY_ENCRYPTION_KEY="$KEY_ENCRYPTION_KEY" "$JAVA" -Xms512m -Xmx512m "${GATEKEEPER_OPTS[@]}" "${profiling[@]}" \
+    -jar "$JAR" \
     --server.address=127.0.0.1 --server.port="$GATEKEEPER_PORT" \
     --management.server.address=127.0.0.1 --management.server.port="$MANAGEMENT_PORT" \
     --gatekeeper.domain="$DOMAIN" \
     --spring.kafka.bootstrap-servers="$(cat "$WORK/bootstrap")" \
     --gatekeeper.abuse.requests-per-key=1000000000 \
     >"$WORK/gatekeeper.log" 2>&1 &
-  PIDS+=($!)
+  GATEKEEPER_PID=$!
+  PIDS+=($GATEKEEPER_PID)
   wait_until 120 "GateKeeper healthy" curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health"
   wait_until 60 "GateKeeper routing the benchmark cluster" routes "$CLUSTER_HOST" "$API_KEY"
 }
@@ -156,12 +168,31 @@ add_clusters() {
   wait_until 180 "GateKeeper routing all $CLUSTERS clusters" routes "$last_host" "$last_key"
 }
 
-# run_wrk <name> <port> <host> <api-key> <delay-ms> [connections]: one wrk run; stores "rps p50 p99" as RESULT_<name>.
+# CPU time (user + system, in clock ticks) the given processes have used so far; nginx counts with its workers.
+cpu_ticks() {
+  local pid total=0 stat fields
+  for pid in "$@"; do
+    stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || continue
+    # Fields after the command name, which is in parentheses and may contain spaces: utime and stime are 12th, 13th.
+    read -r -a fields <<<"${stat##*) }"
+    total=$((total + fields[11] + fields[12]))
+  done
+  echo "$total"
+}
+
+nginx_pids() { echo "$NGINX_PID" $(pgrep -P "$NGINX_PID" || true); }
+
+# run_wrk <name> <port> <host> <api-key> <delay-ms> [connections]: one wrk run; stores "rps p50 p99" as RESULT_<name>
+# and the CPU time nginx (all its processes) and GateKeeper used per request during it, in µs, as CPU_<name>.
 run_wrk() {
   local name=$1 port=$2 host=$3 key=$4 delay=$5 connections=${6:-$CONNECTIONS}
-  local output
+  local output nginx_before gatekeeper_before nginx_after gatekeeper_after
+  nginx_before="$(cpu_ticks $(nginx_pids))"
+  gatekeeper_before="$(cpu_ticks "$GATEKEEPER_PID")"
   output="$(BENCH_HOST="$host" BENCH_API_KEY="$key" BENCH_DELAY_MS="$delay" \
     wrk -t2 -c"$connections" -d"${SECONDS_PER_RUN}s" -s "$BENCH/wrk.lua" "http://127.0.0.1:$port/")"
+  nginx_after="$(cpu_ticks $(nginx_pids))"
+  gatekeeper_after="$(cpu_ticks "$GATEKEEPER_PID")"
   echo "$output" >"$WORK/wrk-$name.txt"
   local line
   line="$(grep '^RESULT' <<<"$output")" || die "wrk printed no result for $name"
@@ -172,6 +203,11 @@ run_wrk() {
   ((socket_errors == 0)) || log "warning: $name had $socket_errors socket errors"
   printf -v "RESULT_$name" '%s' "$(sed -E 's/.*rps=([0-9.]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 \2 \3/' <<<"$line")"
   log "$name: $(sed -E 's/^RESULT //' <<<"$line")"
+  local requests
+  requests="$(sed -E 's/.*requests=([0-9]+).*/\1/' <<<"$line")"
+  printf -v "CPU_$name" '%s' "$(awk -v n0="$nginx_before" -v n1="$nginx_after" -v g0="$gatekeeper_before" \
+    -v g1="$gatekeeper_after" -v hz="$CLOCK_TICKS" -v r="$requests" \
+    'BEGIN { printf "%.1f %.1f", (n1 - n0) * 1e6 / hz / r, (g1 - g0) * 1e6 / hz / r }')"
 }
 
 # The pause per connection that paces $CONNECTIONS_PACED connections at about $1 requests/s in total.
@@ -181,6 +217,26 @@ pacing_delay_ms() {
 }
 
 field() { cut -d' ' -f"$2" <<<"$1"; }
+
+# The JIT needs many requests before GateKeeper's request path is compiled, and on a busy machine its compiler threads
+# get little CPU: a cold (c) would make (e), measured later, look faster than it is. So the warm-up goes on, run after
+# run (not reported), until GateKeeper's CPU time per request (its compiler threads included) stops falling by more than
+# 5 %, for at least two and at most eight runs.
+warm_up() {
+  local round previous=""
+  for round in 1 2 3 4 5 6 7 8; do
+    log "warming up GateKeeper (JIT), run $round; not reported"
+    run_wrk warmup "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
+    local current
+    current="$(field "$CPU_warmup" 2)"
+    log "warm-up run $round: GateKeeper used $current µs of CPU per request"
+    if [[ -n "$previous" ]] && awk -v c="$current" -v p="$previous" 'BEGIN { exit !(c > 0.95 * p) }'; then
+      return
+    fi
+    previous="$current"
+  done
+  log "warning: GateKeeper's CPU per request was still falling after the last warm-up run"
+}
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
@@ -201,9 +257,9 @@ report() {
   local gk_rps nginx_rps auth_share many_cost added_p99
   gk_rps="$(field "$auth" 1)"
   nginx_rps="$(field "$nginx" 1)"
-  # Authentication's share of GateKeeper's time per request, counting GateKeeper as if it had a whole core to itself
-  # (it has less here: wrk and nginx share the two cores), so the share is overstated, not understated.
-  auth_share="$(awk -v ns="$AUTH_NS" -v rps="$gk_rps" 'BEGIN { printf "%.4f", ns * 1e-9 * rps }')"
+  # Authentication's share of GateKeeper's CPU time per request: both are CPU time (KeyCheckCost counts its thread's),
+  # so neither counts the moments GateKeeper or the measuring thread waited for a core on this shared machine.
+  auth_share="$(awk -v ns="$AUTH_NS" -v us="$(field "$CPU_gatekeeper_1" 2)" 'BEGIN { printf "%.4f", ns / (us * 1000) }')"
   many_cost="$(awk -v one="$gk_rps" -v many="$(field "$many" 1)" 'BEGIN { printf "%.4f", (one - many) / one }')"
   added_p99="$(awk -v gk="$(field "$RESULT_paced_gatekeeper" 3)" -v up="$(field "$RESULT_paced_direct" 3)" \
     'BEGIN { printf "%.3f", gk - up }')"
@@ -232,15 +288,25 @@ report() {
   printf '%-46s %12.0f %10.3f %10.3f\n' "(f) GateKeeper, paced at ~half of (c)" "$(field "$RESULT_paced_gatekeeper" 1)" \
     "$(field "$RESULT_paced_gatekeeper" 2)" "$(field "$RESULT_paced_gatekeeper" 3)"
   echo
-  printf '(d) authentication alone (key check + per-key bucket): %s ns per request (key check alone: %s ns)\n' \
+  printf '(d) authentication alone (key check + per-key bucket): %s ns of CPU per request (key check alone: %s ns)\n' \
     "$AUTH_NS" "$KEY_CHECK_NS"
+  echo
+  # CPU time per request depends much less on what else runs on the machine than requests/s do: a diagnostic
+  # beside the verdicts (never one of them). nginx's proxying cost is (b) minus what its upstream server used in (a).
+  local nginx_proxy_us gatekeeper_us
+  nginx_proxy_us="$(awk -v b="$(field "$CPU_nginx" 1)" -v a="$(field "$CPU_direct" 1)" 'BEGIN { printf "%.1f", b - a }')"
+  gatekeeper_us="$(field "$CPU_gatekeeper_1" 2)"
+  printf 'CPU per request: nginx proxying %s µs (upstream alone %s µs), GateKeeper %s µs in (c), %s µs in (e);\n' \
+    "$nginx_proxy_us" "$(field "$CPU_direct" 1)" "$gatekeeper_us" "$(field "$CPU_gatekeeper_many" 2)"
+  printf '  nginx CPU / GateKeeper CPU per request: %s (the throughput ratio if both had the same CPU)\n' \
+    "$(ratio "$nginx_proxy_us" "$gatekeeper_us")"
   echo
   printf '%-62s %10s %10s  %s\n' "target" "measured" "target" "verdict"
   local throughput
   throughput="$(ratio "$gk_rps" "$nginx_rps")"
   printf '%-62s %10s %10s  %s\n' "GateKeeper throughput / nginx throughput" "$throughput" ">= 0.35" \
     "$(verdict "$throughput" ">=" 0.35)"
-  printf '%-62s %9.2f%% %10s  %s\n' "auth share of GateKeeper's time per request (d x c)" \
+  printf '%-62s %9.2f%% %10s  %s\n' "auth share of GateKeeper's CPU per request (d / CPU in c)" \
     "$(awk -v s="$auth_share" 'BEGIN { print s * 100 }')" "<= 5%" "$(verdict "$auth_share" "<=" 0.05)"
   printf '%-62s %9.2f%% %10s  %s\n' "throughput lost with $CLUSTERS clusters ((c - e) / c)" \
     "$(awk -v s="$many_cost" 'BEGIN { print s * 100 }')" "<= 5%" "$(verdict "$many_cost" "<=" 0.05)"
@@ -265,16 +331,18 @@ main() {
   AUTH_NS="$(sed -E 's/.*ns_per_auth=([0-9]+).*/\1/' <<<"$costs")"
   KEY_CHECK_NS="$(sed -E 's/.*ns_per_key_check=([0-9]+).*/\1/' <<<"$costs")"
 
-  # Twice the run time: the JIT needs many requests before GateKeeper's request path is compiled, and a cold (c)
-  # would make (e), measured later, look faster than it is.
-  log "warming up GateKeeper (JIT) for $((2 * SECONDS_PER_RUN))s; not reported"
-  SECONDS_PER_RUN=$((2 * SECONDS_PER_RUN)) run_wrk warmup "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
+  warm_up
   run_wrk direct "$UPSTREAM_PORT" "" "" 0
   run_wrk nginx "$PROXY_PORT" "" "" 0
   run_wrk gatekeeper_1 "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
 
   log "publishing $((CLUSTERS - 1)) more clusters"
   add_clusters
+  # Waiting for the last cluster sends GateKeeper requests for hosts it does not know yet (404s) and runs its event
+  # consumer hard: the JIT throws away code of the request path compiled for (c)'s traffic alone (about 80
+  # deoptimizations in a profiled run) and recompiles it during the next run. Warm up again, so that (e) measures ten
+  # thousand clusters in the directory rather than the JIT at work.
+  warm_up
   run_wrk gatekeeper_many "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
 
   # Half of GateKeeper's maximum, measured in (c); the same pace against the upstream gives the baseline latency.
@@ -289,4 +357,7 @@ main() {
   report
 }
 
-main "$@"
+# Sourced by bench/compare.sh for its functions; run, it measures.
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi

@@ -33,11 +33,10 @@ public class RoutingConfiguration {
     @Bean
     RouteLocator clusterRoutes(
             RouteLocatorBuilder routes, GateKeeperProperties properties, UpstreamProperties upstream) {
-        // Timeouts as route metadata, which the gateway's routing filter reads on every call.
+        // The response timeout as route metadata, which the gateway's routing filter reads on every call. The connect
+        // timeout is set once on the upstream client instead (see UpstreamRoutingFilter).
         return routes.routes()
                 .route(ROUTE_ID, route -> route.host(properties.hostPattern())
-                        .metadata(RouteMetadataUtils.CONNECT_TIMEOUT_ATTR, (int)
-                                upstream.connectTimeout().toMillis())
                         .metadata(
                                 RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR,
                                 upstream.responseTimeout().toMillis())

@@ -16,12 +16,17 @@ public class UpstreamConfiguration {
         return new UpstreamFailureFilter();
     }
 
-    /** Takes the place of the gateway's own routing filter, which it backs off for (it is missing-bean conditional). */
+    /**
+     * Takes the place of the gateway's own routing filter by running just before it: that one does not back off for
+     * this one (and cannot be switched off without its response-writing filter), so it stays in the chain and lets
+     * the already routed request pass.
+     */
     @Bean
     UpstreamRoutingFilter upstreamRoutingFilter(
             HttpClient httpClient,
             ObjectProvider<List<HttpHeadersFilter>> headersFilters,
-            HttpClientProperties properties) {
-        return new UpstreamRoutingFilter(httpClient, headersFilters, properties);
+            HttpClientProperties properties,
+            UpstreamProperties upstream) {
+        return new UpstreamRoutingFilter(httpClient, headersFilters, properties, upstream.connectTimeout());
     }
 }

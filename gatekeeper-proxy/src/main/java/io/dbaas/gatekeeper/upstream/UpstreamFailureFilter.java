@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
-import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -20,8 +19,8 @@ import reactor.core.publisher.Mono;
  */
 public class UpstreamFailureFilter implements GlobalFilter, Ordered {
 
-    /** Right before {@link NettyRoutingFilter}: nothing else runs between this filter and the call. */
-    public static final int ORDER = NettyRoutingFilter.ORDER - 1;
+    /** Right before {@link UpstreamRoutingFilter}: nothing else runs between this filter and the call. */
+    public static final int ORDER = UpstreamRoutingFilter.ORDER - 1;
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamFailureFilter.class);
 
