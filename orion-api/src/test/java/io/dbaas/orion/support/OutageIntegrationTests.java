@@ -333,6 +333,19 @@ public abstract class OutageIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    protected Response patch(String path, String json) {
+        return send(HttpRequest.newBuilder(api(path))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected Response delete(String path) {
+        return send(HttpRequest.newBuilder(api(path))
+                .header("Authorization", "Bearer " + adminToken)
+                .DELETE());
+    }
+
     /** A GET on the API port without credentials. */
     protected Response getAnonymously(String path) {
         return send(HttpRequest.newBuilder(api(path)).GET());
