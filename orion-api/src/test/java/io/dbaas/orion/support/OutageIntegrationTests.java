@@ -99,6 +99,9 @@ public abstract class OutageIntegrationTests {
     @Autowired
     protected TransactionTemplate transactions;
 
+    /** This test's own account. */
+    protected UUID accountId;
+
     /** The token of this test's own account's first administrator. */
     protected String adminToken;
 
@@ -128,6 +131,7 @@ public abstract class OutageIntegrationTests {
         if (opened.status() != 201) {
             throw new AssertionError("could not open an account: " + opened.status() + " " + opened.body());
         }
+        accountId = UUID.fromString(opened.json().get("id").asString());
         adminToken = opened.json().get("admin").get("token").asString();
     }
 
