@@ -16,6 +16,7 @@ import io.dbaas.nebula.infrastructure.ChangeRefusedException;
 import io.dbaas.nebula.infrastructure.ClusterRef;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.DeletionReport;
+import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.infrastructure.ObservedCluster;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.infrastructure.ResourceChange;
@@ -27,6 +28,7 @@ import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.dbaas.nebula.kubernetes.reconcile.MasterKeyMissingException;
 import io.dbaas.nebula.region.RegionCatalog;
+import io.dbaas.nebula.security.MasterKeyVault;
 import io.dbaas.nebula.support.Kubelet;
 import io.dbaas.nebula.support.NebulaDatabase;
 import io.fabric8.kubernetes.api.model.Container;
@@ -306,6 +308,26 @@ class ClusterLifecycleTest {
     }
 
     @Test
+    void aNamespaceThatIsNotGoneInTimeFailsTheDeletionPermanentlySayingWhatIsStillThere() {
+        KubernetesInfrastructureClient backend =
+                backend(VolumePolicy.DELETE, Duration.ofMillis(500), NebulaDatabase.vault());
+        DBClusterSpecs specs = provisioned(backend, 1);
+        String namespace = ResourceNames.namespace(specs.clusterId());
+        client.namespaces().withName(namespace).edit(held -> {
+            held.getMetadata().setFinalizers(List.of("example.com/backup"));
+            return held;
+        });
+
+        assertThatThrownBy(() -> backend.delete(ClusterRef.of(specs)))
+                .isInstanceOfSatisfying(InfrastructureException.class, failure -> {
+                    assertThat(failure.isTransient()).isFalse();
+                    assertThat(failure.reason())
+                            .contains("did not finish deleting Namespace " + namespace + " in the time Nebula waits")
+                            .doesNotContain("unreachable");
+                });
+    }
+
+    @Test
     void aDeletedMasterKeySecretIsRestoredWithTheSameKeyFromTheVault() {
         KubernetesInfrastructureClient backend = backend(VolumePolicy.DELETE);
         DBClusterSpecs specs = provisioned(backend, 3);
@@ -387,6 +409,11 @@ class ClusterLifecycleTest {
     }
 
     private KubernetesInfrastructureClient backend(VolumePolicy policy) {
+        return backend(policy, Duration.ofSeconds(10), NebulaDatabase.vault());
+    }
+
+    private KubernetesInfrastructureClient backend(
+            VolumePolicy policy, Duration deletionTimeout, MasterKeyVault vault) {
         RegionProperties region = TestRegions.region()
                 .apiUrl(client.getMasterUrl().toString())
                 .storageClass(STORAGE_CLASS)
@@ -396,19 +423,14 @@ class ClusterLifecycleTest {
                 new TopicProperties(6, (short) 1),
                 new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
                 null,
-                new DeletionProperties(policy, Duration.ofSeconds(10)),
+                new DeletionProperties(policy, deletionTimeout),
                 StatusProperties.DEFAULT);
         RegionClients clients = new RegionClients(event -> {});
         opened.add(clients);
         this.catalog = new RegionCatalog(properties);
         this.clients = clients;
         return new KubernetesInfrastructureClient(
-                catalog,
-                clients,
-                new EngineBlueprints(TestBlueprints.all()),
-                properties,
-                new ClusterLocks(),
-                NebulaDatabase.vault());
+                catalog, clients, new EngineBlueprints(TestBlueprints.all()), properties, new ClusterLocks(), vault);
     }
 
     private RegionCatalog catalog;
