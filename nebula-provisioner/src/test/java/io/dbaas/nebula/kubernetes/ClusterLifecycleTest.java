@@ -3,6 +3,7 @@ package io.dbaas.nebula.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.nebula.config.DeletionProperties;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.ProviderProperties;
@@ -43,6 +44,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -325,6 +327,26 @@ class ClusterLifecycleTest {
                             .contains("did not finish deleting Namespace " + namespace + " in the time Nebula waits")
                             .doesNotContain("unreachable");
                 });
+    }
+
+    @Test
+    void aMasterKeySealedUnderAnotherKeyEncryptionKeyIsAPermanentFailureWithAPlainReason() {
+        DBClusterSpecs specs = provisioned(backend(VolumePolicy.DELETE), 1);
+        MasterKeyVault otherKek = new MasterKeyVault(
+                NebulaDatabase.jdbc(),
+                MasterKeyCipher.fromBase64(
+                        Base64.getEncoder().encodeToString("another-installations-kek-32-by!".getBytes())));
+        KubernetesInfrastructureClient backend = backend(VolumePolicy.DELETE, Duration.ofSeconds(10), otherKek);
+
+        assertThatThrownBy(() -> backend.update(change(specs).nodes(2).build()))
+                .isInstanceOfSatisfying(InfrastructureException.class, failure -> {
+                    assertThat(failure.isTransient()).isFalse();
+                    assertThat(failure.reason())
+                            .startsWith("Nebula's sealed copy of the cluster's master key does not open with the"
+                                    + " configured key-encryption key");
+                });
+        assertThatThrownBy(() -> backend.restore(connection(), specs)).isInstanceOf(InfrastructureException.class);
+        assertThat(statefulSet(specs).getSpec().getReplicas()).isEqualTo(1);
     }
 
     @Test
