@@ -31,6 +31,7 @@ import io.dbaas.nebula.kubernetes.reconcile.MasterKeyMissingException;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.security.MasterKeyVault;
 import io.dbaas.nebula.support.Kubelet;
+import io.dbaas.nebula.support.MockKubernetesApi;
 import io.dbaas.nebula.support.NebulaDatabase;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -50,6 +51,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The Kubernetes backend's whole lifecycle against fabric8's CRUD mock API server, reached by URL as a configured
@@ -347,6 +351,30 @@ class ClusterLifecycleTest {
                 });
         assertThatThrownBy(() -> backend.restore(connection(), specs)).isInstanceOf(InfrastructureException.class);
         assertThat(statefulSet(specs).getSpec().getReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void withNebulasDatabaseDownProvisioningIsNotAnInfrastructureVerdictAndSucceedsOnceItIsBack() {
+        var unreachable = new SimpleDriverDataSource(
+                new org.postgresql.Driver(),
+                "jdbc:postgresql://127.0.0.1:" + MockKubernetesApi.closedPort() + "/postgres",
+                "postgres",
+                "");
+        MasterKeyVault down = new MasterKeyVault(
+                JdbcClient.create(unreachable), MasterKeyCipher.fromBase64(NebulaDatabase.KEY_ENCRYPTION_KEY));
+        DBClusterSpecs specs = TestSpecs.qdrant(UUID.randomUUID(), 1);
+
+        // Not an InfrastructureException, so the command handler publishes no ClusterFailed and the listener retries.
+        assertThatThrownBy(() -> backend(VolumePolicy.DELETE, Duration.ofSeconds(10), down)
+                        .provision(specs))
+                .isInstanceOf(DataAccessException.class)
+                .isNotInstanceOf(InfrastructureException.class);
+        assertThat(masterKeySecret(specs).get()).isNull();
+
+        backend(VolumePolicy.DELETE).provision(specs);
+
+        assertThat(masterKey(specs))
+                .isEqualTo(NebulaDatabase.vault().find(specs.clusterId()).orElseThrow());
     }
 
     @Test
