@@ -20,6 +20,9 @@ public final class MasterKey {
     /** Derived once, when the route is built: an HMAC per request would be wasted work. */
     private final byte[] tokenSigningKey;
 
+    /** Keyed once, when the route is built, for the same reason: not a MAC lookup and keying per request. */
+    private final ApiKeys.Verifier apiKeys;
+
     public MasterKey(String value) {
         Objects.requireNonNull(value, "value");
         if (value.isBlank()) {
@@ -27,11 +30,12 @@ public final class MasterKey {
         }
         this.value = value;
         this.tokenSigningKey = ClusterTokens.signingKey(value);
+        this.apiKeys = ApiKeys.verifier(value);
     }
 
     /** Whether {@code key} was derived from this master key; the MAC is compared in constant time. */
     public boolean issued(ApiKeys.PresentedKey key) {
-        return ApiKeys.isGenuine(value, key);
+        return apiKeys.isGenuine(key);
     }
 
     /** The token's grant, when it is a genuine, unexpired, scoped token of {@code clusterId}. */

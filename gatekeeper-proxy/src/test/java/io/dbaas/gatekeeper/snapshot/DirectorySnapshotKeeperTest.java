@@ -11,6 +11,7 @@ import io.dbaas.gatekeeper.directory.ClusterState;
 import io.dbaas.gatekeeper.events.ClusterDirectoryUpdater;
 import io.dbaas.gatekeeper.events.ConsumedOffsets;
 import io.dbaas.gatekeeper.events.DirectoryReadiness;
+import io.dbaas.gatekeeper.support.CapturedLogs;
 import io.dbaas.gatekeeper.support.TestCertificates;
 import io.dbaas.gatekeeper.support.TestCluster;
 import java.io.IOException;
@@ -105,6 +106,31 @@ class DirectorySnapshotKeeperTest {
 
         assertThat(Files.readString(file)).isEqualTo("{}");
         assertThat(written).isNotNull();
+    }
+
+    @Test
+    void aSnapshotThatCannotBeWrittenIsLoggedAndWrittenOnceItCanBe() throws IOException {
+        // A file where the snapshot's directory should be: no directory can be made there, whoever runs the test.
+        Path blocker = work.resolve("state");
+        Files.writeString(blocker, "in the way");
+        Path file = blocker.resolve("directory.json");
+        Side side = new Side(file);
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        side.updater.apply(cluster.provisionedAt(ADDRESS));
+        DirectorySnapshotKeeper keeper = side.keeper();
+
+        try (CapturedLogs logs = CapturedLogs.of(DirectorySnapshotKeeper.class)) {
+            keeper.writeIfChanged();
+
+            assertThat(logs.text()).contains("Could not write the directory snapshot to " + file);
+            assertThat(logs.text()).doesNotContain(cluster.masterKey());
+        }
+        assertThat(side.directory.find(cluster.host())).isPresent();
+
+        Files.delete(blocker);
+        keeper.writeIfChanged();
+
+        assertThat(Files.readString(file)).contains(cluster.id().toString());
     }
 
     /** One GateKeeper's directory side, as the application wires it. */

@@ -4,6 +4,7 @@ import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.kubernetes.apply.ResourceOperationException;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -14,7 +15,9 @@ import javax.net.ssl.SSLException;
  * Turns a failed API call into a reason a human can act on, and decides whether trying again may help.
  *
  * <p>Transient: no answer at all (connection refused, timeout), 5xx, 429 Too Many Requests, and 409 Conflict (a
- * concurrent writer; the next attempt reads the object again). Everything else (401, 403, 422, …) is permanent.
+ * concurrent writer; the next attempt reads the object again). Everything else (401, 403, 422, …) is permanent, and so
+ * is a wait that ran out (an object that was not gone in time): the API answered, and waiting the whole time again
+ * within the same command would only hold its partition back longer.
  * Reasons never include a request body, a token, or the API server's message about a Secret.
  */
 public final class KubernetesFailures {
@@ -28,6 +31,13 @@ public final class KubernetesFailures {
         int code = cause.getCode();
         String api = connection.apiDescription();
         String what = failure.operation().verb() + " " + failure.kind() + " " + failure.objectName();
+        if (cause instanceof KubernetesClientTimeoutException) {
+            return new InfrastructureException(
+                    api + " did not finish " + what
+                            + " in the time Nebula waits; something still holds it back, such as a finalizer.",
+                    false,
+                    failure);
+        }
         if (code <= 0) {
             return new InfrastructureException(api + " is unreachable: " + networkProblem(cause), true, failure);
         }

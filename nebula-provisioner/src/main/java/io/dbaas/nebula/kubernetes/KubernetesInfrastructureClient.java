@@ -1,6 +1,7 @@
 package io.dbaas.nebula.kubernetes;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.infrastructure.ClusterRef;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
@@ -181,6 +182,14 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
             return work.get();
         } catch (ResourceOperationException e) {
             throw KubernetesFailures.describe(connection, e);
+        } catch (MasterKeyCipher.SealedKeyException e) {
+            // Permanent until an operator acts: trying again opens the same sealed key with the same wrong KEK.
+            throw new InfrastructureException(
+                    "Nebula's sealed copy of the cluster's master key does not open with the configured"
+                            + " key-encryption key (" + e.getMessage() + "): the key-encryption key was changed, or"
+                            + " the database holds another installation's keys. Configure the key it was sealed with.",
+                    false,
+                    e);
         }
     }
 }

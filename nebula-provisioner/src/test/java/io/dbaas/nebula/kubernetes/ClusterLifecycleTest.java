@@ -3,6 +3,7 @@ package io.dbaas.nebula.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.nebula.config.DeletionProperties;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.ProviderProperties;
@@ -16,6 +17,7 @@ import io.dbaas.nebula.infrastructure.ChangeRefusedException;
 import io.dbaas.nebula.infrastructure.ClusterRef;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.DeletionReport;
+import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.infrastructure.ObservedCluster;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.infrastructure.ResourceChange;
@@ -27,7 +29,9 @@ import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.dbaas.nebula.kubernetes.reconcile.MasterKeyMissingException;
 import io.dbaas.nebula.region.RegionCatalog;
+import io.dbaas.nebula.security.MasterKeyVault;
 import io.dbaas.nebula.support.Kubelet;
+import io.dbaas.nebula.support.MockKubernetesApi;
 import io.dbaas.nebula.support.NebulaDatabase;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolume;
@@ -41,11 +45,15 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The Kubernetes backend's whole lifecycle against fabric8's CRUD mock API server, reached by URL as a configured
@@ -306,6 +314,70 @@ class ClusterLifecycleTest {
     }
 
     @Test
+    void aNamespaceThatIsNotGoneInTimeFailsTheDeletionPermanentlySayingWhatIsStillThere() {
+        KubernetesInfrastructureClient backend =
+                backend(VolumePolicy.DELETE, Duration.ofMillis(500), NebulaDatabase.vault());
+        DBClusterSpecs specs = provisioned(backend, 1);
+        String namespace = ResourceNames.namespace(specs.clusterId());
+        client.namespaces().withName(namespace).edit(held -> {
+            held.getMetadata().setFinalizers(List.of("example.com/backup"));
+            return held;
+        });
+
+        assertThatThrownBy(() -> backend.delete(ClusterRef.of(specs)))
+                .isInstanceOfSatisfying(InfrastructureException.class, failure -> {
+                    assertThat(failure.isTransient()).isFalse();
+                    assertThat(failure.reason())
+                            .contains("did not finish deleting Namespace " + namespace + " in the time Nebula waits")
+                            .doesNotContain("unreachable");
+                });
+    }
+
+    @Test
+    void aMasterKeySealedUnderAnotherKeyEncryptionKeyIsAPermanentFailureWithAPlainReason() {
+        DBClusterSpecs specs = provisioned(backend(VolumePolicy.DELETE), 1);
+        MasterKeyVault otherKek = new MasterKeyVault(
+                NebulaDatabase.jdbc(),
+                MasterKeyCipher.fromBase64(
+                        Base64.getEncoder().encodeToString("another-installations-kek-32-by!".getBytes())));
+        KubernetesInfrastructureClient backend = backend(VolumePolicy.DELETE, Duration.ofSeconds(10), otherKek);
+
+        assertThatThrownBy(() -> backend.update(change(specs).nodes(2).build()))
+                .isInstanceOfSatisfying(InfrastructureException.class, failure -> {
+                    assertThat(failure.isTransient()).isFalse();
+                    assertThat(failure.reason())
+                            .startsWith("Nebula's sealed copy of the cluster's master key does not open with the"
+                                    + " configured key-encryption key");
+                });
+        assertThatThrownBy(() -> backend.restore(connection(), specs)).isInstanceOf(InfrastructureException.class);
+        assertThat(statefulSet(specs).getSpec().getReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void withNebulasDatabaseDownProvisioningIsNotAnInfrastructureVerdictAndSucceedsOnceItIsBack() {
+        var unreachable = new SimpleDriverDataSource(
+                new org.postgresql.Driver(),
+                "jdbc:postgresql://127.0.0.1:" + MockKubernetesApi.closedPort() + "/postgres",
+                "postgres",
+                "");
+        MasterKeyVault down = new MasterKeyVault(
+                JdbcClient.create(unreachable), MasterKeyCipher.fromBase64(NebulaDatabase.KEY_ENCRYPTION_KEY));
+        DBClusterSpecs specs = TestSpecs.qdrant(UUID.randomUUID(), 1);
+
+        // Not an InfrastructureException, so the command handler publishes no ClusterFailed and the listener retries.
+        assertThatThrownBy(() -> backend(VolumePolicy.DELETE, Duration.ofSeconds(10), down)
+                        .provision(specs))
+                .isInstanceOf(DataAccessException.class)
+                .isNotInstanceOf(InfrastructureException.class);
+        assertThat(masterKeySecret(specs).get()).isNull();
+
+        backend(VolumePolicy.DELETE).provision(specs);
+
+        assertThat(masterKey(specs))
+                .isEqualTo(NebulaDatabase.vault().find(specs.clusterId()).orElseThrow());
+    }
+
+    @Test
     void aDeletedMasterKeySecretIsRestoredWithTheSameKeyFromTheVault() {
         KubernetesInfrastructureClient backend = backend(VolumePolicy.DELETE);
         DBClusterSpecs specs = provisioned(backend, 3);
@@ -387,6 +459,11 @@ class ClusterLifecycleTest {
     }
 
     private KubernetesInfrastructureClient backend(VolumePolicy policy) {
+        return backend(policy, Duration.ofSeconds(10), NebulaDatabase.vault());
+    }
+
+    private KubernetesInfrastructureClient backend(
+            VolumePolicy policy, Duration deletionTimeout, MasterKeyVault vault) {
         RegionProperties region = TestRegions.region()
                 .apiUrl(client.getMasterUrl().toString())
                 .storageClass(STORAGE_CLASS)
@@ -396,19 +473,14 @@ class ClusterLifecycleTest {
                 new TopicProperties(6, (short) 1),
                 new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
                 null,
-                new DeletionProperties(policy, Duration.ofSeconds(10)),
+                new DeletionProperties(policy, deletionTimeout),
                 StatusProperties.DEFAULT);
         RegionClients clients = new RegionClients(event -> {});
         opened.add(clients);
         this.catalog = new RegionCatalog(properties);
         this.clients = clients;
         return new KubernetesInfrastructureClient(
-                catalog,
-                clients,
-                new EngineBlueprints(TestBlueprints.all()),
-                properties,
-                new ClusterLocks(),
-                NebulaDatabase.vault());
+                catalog, clients, new EngineBlueprints(TestBlueprints.all()), properties, new ClusterLocks(), vault);
     }
 
     private RegionCatalog catalog;

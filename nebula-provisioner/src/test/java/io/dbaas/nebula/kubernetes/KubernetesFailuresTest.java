@@ -9,12 +9,15 @@ import io.dbaas.nebula.kubernetes.apply.ResourceOperationException.Operation;
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionId;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.net.ConnectException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class KubernetesFailuresTest {
@@ -57,6 +60,26 @@ class KubernetesFailuresTest {
         assertThat(fail(Operation.UPDATE, STATEFUL_SET, http(409, "Conflict", "modified"))
                         .isTransient())
                 .isTrue();
+    }
+
+    @Test
+    void aWaitThatRanOutIsPermanentAndSaysWhatWasNotFinishedNotThatTheApiIsUnreachable() {
+        var namespace = new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("dbaas-1")
+                .endMetadata()
+                .build();
+
+        var failure = fail(
+                Operation.DELETE,
+                namespace,
+                new KubernetesClientTimeoutException(namespace, 300_000, TimeUnit.MILLISECONDS));
+
+        assertThat(failure.isTransient()).isFalse();
+        assertThat(failure.reason())
+                .isEqualTo("The Kubernetes API of minikube/local (https://127.0.0.1:8443) did not finish deleting"
+                        + " Namespace dbaas-1 in the time Nebula waits; something still holds it back, such as a"
+                        + " finalizer.");
     }
 
     @Test

@@ -40,7 +40,6 @@ public class Capacity {
     private final CapacityProperties properties;
     private final RegionCapacities capacities;
     private final ResourceClaims claims;
-    private final ResourceAllocations allocations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -50,7 +49,6 @@ public class Capacity {
             CapacityProperties properties,
             RegionCapacities capacities,
             ResourceClaims claims,
-            ResourceAllocations allocations,
             ApplicationEventPublisher events,
             Clock clock) {
         this.catalog = catalog;
@@ -58,7 +56,6 @@ public class Capacity {
         this.properties = properties;
         this.capacities = capacities;
         this.claims = claims;
-        this.allocations = allocations;
         this.events = events;
         this.clock = clock;
     }
@@ -78,10 +75,11 @@ public class Capacity {
         offered(region);
         Admission admission = assess(capacity, demand);
         Instant now = clock.instant();
-        ResourceClaim claim = claims.save(ResourceClaim.of(clusterId, region, demand, now));
+        ResourceClaim claim = ResourceClaim.of(clusterId, region, demand, now);
         if (admission instanceof Admission.Allocated) {
-            allocations.save(claim.allocate(now));
+            claim.allocate(now);
         }
+        claims.save(claim);
         return admission;
     }
 
@@ -99,7 +97,6 @@ public class Capacity {
     public void release(UUID clusterId) {
         claims.findById(clusterId).ifPresent(claim -> {
             RegionCapacity capacity = lock(claim.region());
-            allocations.findById(clusterId).ifPresent(allocations::delete);
             claims.delete(claim);
             admitWaiting(capacity);
         });
@@ -117,8 +114,9 @@ public class Capacity {
         }
         lock(region);
         Instant now = clock.instant();
-        ResourceClaim claim = claims.save(ResourceClaim.of(clusterId, region, demand, now));
-        allocations.save(claim.allocate(now));
+        ResourceClaim claim = ResourceClaim.of(clusterId, region, demand, now);
+        claim.allocate(now);
+        claims.save(claim);
         log.warn("Cluster {} runs after it was reported failed; its share of {} is held again", clusterId, region);
     }
 
@@ -160,27 +158,25 @@ public class Capacity {
     public void reserveChange(UUID clusterId, ProviderRegion region, Resources newDemand) {
         RegionCapacity capacity = lock(region);
         Optional<ResourceClaim> claim = claims.findById(clusterId);
-        Optional<ResourceAllocation> allocation = claim.flatMap(held -> allocations.findById(clusterId));
-        Resources share = allocation.map(ResourceAllocation::share).orElse(Resources.NONE);
+        Resources share = claim.map(ResourceClaim::share).orElse(Resources.NONE);
         Resources reserve = share.atLeast(newDemand);
         Resources extra = new Resources(
                 reserve.cpu().subtract(share.cpu()),
                 reserve.memory().subtract(share.memory()),
                 reserve.disk().subtract(share.disk()));
-        Resources free = capacity.total().minus(allocations.totalIn(region));
+        Resources free = capacity.total().minus(claims.allocatedIn(region));
         if (!extra.fitsWithin(free)) {
             throw new CapacityExceededException(region, extra, free);
         }
-        if (allocation.isPresent()) {
-            claim.orElseThrow().redemand(reserve);
-            allocation.get().reshare(reserve);
+        if (claim.isPresent() && claim.get().isAllocated()) {
+            claim.get().redemand(reserve);
             return;
         }
         // A running cluster without a share (it ran after a failure report was settled elsewhere): it takes one now.
         Instant now = clock.instant();
         ResourceClaim held = claim.orElseGet(() -> claims.save(ResourceClaim.of(clusterId, region, reserve, now)));
         held.redemand(reserve);
-        allocations.save(held.allocate(now));
+        held.allocate(now);
     }
 
     /**
@@ -191,10 +187,9 @@ public class Capacity {
     public void settle(UUID clusterId, Resources demand) {
         claims.findById(clusterId).ifPresent(claim -> {
             RegionCapacity capacity = lock(claim.region());
-            allocations.findById(clusterId).ifPresent(allocation -> {
+            if (claim.isAllocated()) {
                 claim.redemand(demand);
-                allocation.reshare(demand);
-            });
+            }
             admitWaiting(capacity);
         });
     }
@@ -259,7 +254,7 @@ public class Capacity {
                             + " after them, automatically, when capacity is added or freed.")
                     .formatted(waiting, region));
         }
-        Resources free = capacity.total().minus(allocations.totalIn(region));
+        Resources free = capacity.total().minus(claims.allocatedIn(region));
         if (demand.fitsWithin(free)) {
             return new Admission.Allocated();
         }
@@ -270,13 +265,13 @@ public class Capacity {
 
     /** Allocates to waiting claims, oldest first, until one does not fit: a younger claim never overtakes it. */
     private void admitWaiting(RegionCapacity capacity) {
-        Resources free = capacity.total().minus(allocations.totalIn(capacity.region()));
+        Resources free = capacity.total().minus(claims.allocatedIn(capacity.region()));
         Instant now = clock.instant();
         for (ResourceClaim claim : claims.waitingIn(capacity.region())) {
             if (!claim.demand().fitsWithin(free)) {
                 return;
             }
-            allocations.save(claim.allocate(now));
+            claim.allocate(now);
             free = free.minus(claim.demand());
             log.info("Capacity in {} admitted the waiting claim of cluster {}", capacity.region(), claim.clusterId());
             events.publishEvent(new ClaimAdmitted(claim.clusterId()));
@@ -287,7 +282,7 @@ public class Capacity {
         return new RegionUsage(
                 capacity.region(),
                 capacity.total(),
-                allocations.totalIn(capacity.region()),
+                claims.allocatedIn(capacity.region()),
                 claims.countWaitingIn(capacity.region()),
                 capacity.setBy(),
                 capacity.updatedAt());

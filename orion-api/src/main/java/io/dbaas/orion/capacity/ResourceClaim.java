@@ -8,9 +8,13 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Persistable;
 
-/** What one cluster asks of its region in total. Waits until a {@link ResourceAllocation} grants it. */
+/**
+ * What one cluster asks of its region in total, and whether the region granted it. A grant is always the whole demand,
+ * so the demand of an allocated claim is the cluster's share of the region.
+ */
 @Entity
 @Table(name = "resource_claims")
 public class ResourceClaim implements Persistable<UUID> {
@@ -25,6 +29,9 @@ public class ResourceClaim implements Persistable<UUID> {
     private Resources demand;
 
     private Instant claimedAt;
+
+    /** Null while the claim waits for capacity. */
+    private @Nullable Instant allocatedAt;
 
     /**
      * Whether this is a new object not yet inserted. Its id is assigned, so without this Spring Data would take it for
@@ -48,7 +55,7 @@ public class ResourceClaim implements Persistable<UUID> {
         return new ResourceClaim(clusterId, region, demand, at);
     }
 
-    /** The cluster asks for another amount, its allocation with it; only while holding the region's lock. */
+    /** The cluster asks for another amount, its share with it when allocated; only while holding the region's lock. */
     void redemand(Resources newDemand) {
         this.demand = newDemand;
     }
@@ -69,6 +76,15 @@ public class ResourceClaim implements Persistable<UUID> {
         return claimedAt;
     }
 
+    public boolean isAllocated() {
+        return allocatedAt != null;
+    }
+
+    /** What the claim holds of its region: its demand once allocated, nothing while it waits. */
+    public Resources share() {
+        return isAllocated() ? demand : Resources.NONE;
+    }
+
     @Override
     public UUID getId() {
         return clusterId;
@@ -85,7 +101,7 @@ public class ResourceClaim implements Persistable<UUID> {
     }
 
     /** Grants the whole demand; only while holding the region's lock. */
-    ResourceAllocation allocate(Instant at) {
-        return ResourceAllocation.of(clusterId, region, demand, at);
+    void allocate(Instant at) {
+        this.allocatedAt = at;
     }
 }

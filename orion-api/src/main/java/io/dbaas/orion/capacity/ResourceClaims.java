@@ -20,13 +20,20 @@ interface ResourceClaims extends Repository<ResourceClaim, UUID> {
     @Query("""
             select c from ResourceClaim c
             where c.region = :region
-              and not exists (select 1 from ResourceAllocation a where a.clusterId = c.clusterId)
+              and c.allocatedAt is null
             order by c.claimedAt, c.clusterId""")
     List<ResourceClaim> waitingIn(@Param("region") ProviderRegion region);
 
     @Query("""
             select count(c) from ResourceClaim c
             where c.region = :region
-              and not exists (select 1 from ResourceAllocation a where a.clusterId = c.clusterId)""")
+              and c.allocatedAt is null""")
     long countWaitingIn(@Param("region") ProviderRegion region);
+
+    /** Everything allocated in the region. */
+    @Query("""
+            select new io.dbaas.orion.capacity.Resources(
+                coalesce(sum(c.demand.cpu), 0), coalesce(sum(c.demand.memory), 0), coalesce(sum(c.demand.disk), 0))
+            from ResourceClaim c where c.region = :region and c.allocatedAt is not null""")
+    Resources allocatedIn(@Param("region") ProviderRegion region);
 }

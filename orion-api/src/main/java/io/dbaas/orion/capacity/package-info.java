@@ -1,6 +1,6 @@
 /**
- * Capacity: what each provider/region can hold, what claims ask for (ResourceClaim) and what they were granted
- * (ResourceAllocation). Claims that do not fit wait, and are admitted oldest first when capacity is added or freed.
+ * Capacity: what each provider/region can hold and what claims ask for (ResourceClaim), granted whole or not yet.
+ * Claims that do not fit wait, and are admitted oldest first when capacity is added or freed.
  */
 @NullMarked
 package io.dbaas.orion.capacity;

@@ -50,10 +50,13 @@ public class ClaimValidator {
         Quantity disk = quantity("disk", claim.disk(), limits.disk(), violations);
         String provider = required("provider", claim.provider(), violations);
         String region = required("region", claim.region(), violations);
-        if (provider != null && !catalog.offersProvider(provider)) {
-            violations.add(new FieldViolation("provider", "'%s' is not an offered provider".formatted(provider)));
-        } else if (provider != null && region != null && !catalog.offersRegion(provider, region)) {
-            violations.add(regionNotOffered(provider, region));
+        // A provider is offered while it has an offered region: a valid claim needs one lookup, not two.
+        if (provider != null && (region == null || !catalog.offersRegion(provider, region))) {
+            if (!catalog.offersProvider(provider)) {
+                violations.add(new FieldViolation("provider", "'%s' is not an offered provider".formatted(provider)));
+            } else if (region != null) {
+                violations.add(regionNotOffered(provider, region));
+            }
         }
 
         if (!violations.isEmpty()) {

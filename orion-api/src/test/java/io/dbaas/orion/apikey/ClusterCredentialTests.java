@@ -43,6 +43,21 @@ abstract class ClusterCredentialTests extends OrionIntegrationTests {
         return new ProvisionedCluster(id, masterKey, cluster.sealedMasterKey().orElseThrow());
     }
 
+    /**
+     * A running cluster whose master key was sealed under another key-encryption key (one rotated without re-sealing,
+     * say): Orion cannot open it.
+     */
+    ProvisionedCluster clusterSealedUnderAnotherKeyEncryptionKey() {
+        byte[] otherKey = new byte[32];
+        RANDOM.nextBytes(otherKey);
+        UUID id = UUID.randomUUID();
+        String masterKey = masterKey();
+        Cluster cluster = Cluster.claim(id, account.id(), spec(), id + ".local.minikube.test", Instant.now());
+        cluster.markRunning(1, new MasterKeyCipher(otherKey).seal(id, masterKey), Instant.now());
+        clusters.save(cluster);
+        return new ProvisionedCluster(id, masterKey, cluster.sealedMasterKey().orElseThrow());
+    }
+
     /** A cluster claimed and not provisioned yet: it has no master key. */
     UUID pendingCluster() {
         UUID id = UUID.randomUUID();

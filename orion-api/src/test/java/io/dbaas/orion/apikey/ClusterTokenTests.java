@@ -138,6 +138,23 @@ class ClusterTokenTests extends ClusterCredentialTests {
         }
     }
 
+    @Test
+    void clusterWhoseSealedKeyDoesNotOpenGetsNoTokenAndAnErrorThatRevealsNothing() {
+        ProvisionedCluster cluster = clusterSealedUnderAnotherKeyEncryptionKey();
+
+        Response failed = post(tokensPath(cluster.id()), "{\"scope\": \"read-only\"}");
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(failed.json().get("type").asString()).isEqualTo("urn:dbaas:problem:internal-error");
+        assertThat(failed.body())
+                .doesNotContain("token\"")
+                .doesNotContain(cluster.masterKey())
+                .doesNotContain(cluster.sealedMasterKey())
+                .doesNotContainIgnoringCase("sealed")
+                .doesNotContainIgnoringCase("exception");
+    }
+
     private static String tokensPath(UUID clusterId) {
         return "/v1/clusters/" + clusterId + "/tokens";
     }

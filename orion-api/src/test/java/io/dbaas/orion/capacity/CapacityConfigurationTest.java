@@ -30,7 +30,6 @@ class CapacityConfigurationTest {
                 properties,
                 capacities,
                 mock(ResourceClaims.class),
-                mock(ResourceAllocations.class),
                 mock(ApplicationEventPublisher.class),
                 Clock.systemUTC());
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.orion.support.OrionIntegrationTests;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,12 +55,50 @@ class ExistingClustersMigrationTests extends OrionIntegrationTests {
 
         assertThat(allocation(pending)).containsExactly(new BigDecimal("1.5"), gibibytes(3), gibibytes(30));
         assertThat(allocation(running)).containsExactly(new BigDecimal("4"), gibibytes(8), gibibytes(2048));
-        assertThat(count("resource_allocations where cluster_id = '" + failed + "'"))
+        assertThat(count("resource_claims where cluster_id = '" + failed + "' and allocated_at is not null"))
                 .isZero();
         assertThat(count("resource_claims where cluster_id = '" + failed + "'")).isZero();
         assertThat(count("region_capacities where provider = 'aws' and region = 'eu-west-1'"))
                 .as("a region no longer configured still gets its row")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void allocationsBecomeTheirClaimsAllocationTimeAndWaitingClaimsStayWaiting() {
+        UUID accountId = UUID.randomUUID();
+        jdbc.sql("insert into " + schema + ".accounts (id, name, created_at) values (:id, 'old', now())")
+                .param("id", accountId)
+                .update();
+        UUID allocated = cluster(accountId, "RUNNING", "minikube", "local", 2, "1", "2Gi", "10Gi");
+        // Failed before capacity existed, so it gets no claim from the earlier migration; one is added below.
+        UUID waiting = cluster(accountId, "FAILED", "minikube", "local", 1, "1", "1Gi", "1Gi");
+        flyway().target("7").load().migrate();
+        jdbc.sql("insert into " + schema + """
+                        .resource_claims (cluster_id, provider, region, cpu, memory, disk, claimed_at)
+                        values (:id, 'minikube', 'local', 1, 1073741824, 1073741824, now())""").param("id", waiting).update();
+        OffsetDateTime allocatedAt = jdbc.sql(
+                        "select allocated_at from " + schema + ".resource_allocations where cluster_id = :id")
+                .param("id", allocated)
+                .query(OffsetDateTime.class)
+                .single();
+
+        flyway().load().migrate();
+
+        assertThat(allocation(allocated)).containsExactly(new BigDecimal("2"), gibibytes(4), gibibytes(20));
+        assertThat(jdbc.sql("select allocated_at from " + schema + ".resource_claims where cluster_id = :id")
+                        .param("id", allocated)
+                        .query(OffsetDateTime.class)
+                        .single())
+                .isEqualTo(allocatedAt);
+        assertThat(count("resource_claims where cluster_id = '" + waiting + "' and allocated_at is null"))
+                .as("a claim that had no allocation still waits")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select to_regclass(:table) is null")
+                        .param("table", schema + ".resource_allocations")
+                        .query(Boolean.class)
+                        .single())
+                .as("the allocations table is gone")
+                .isTrue();
     }
 
     private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
@@ -97,7 +136,8 @@ class ExistingClustersMigrationTests extends OrionIntegrationTests {
     }
 
     private List<BigDecimal> allocation(UUID clusterId) {
-        return jdbc.sql("select cpu, memory, disk from " + schema + ".resource_allocations where cluster_id = :id")
+        return jdbc.sql("select cpu, memory, disk from " + schema
+                        + ".resource_claims where cluster_id = :id and allocated_at is not null")
                 .param("id", clusterId)
                 .query((row, n) -> List.of(
                         row.getBigDecimal("cpu").stripTrailingZeros(),

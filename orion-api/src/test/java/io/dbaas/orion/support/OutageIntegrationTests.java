@@ -99,6 +99,9 @@ public abstract class OutageIntegrationTests {
     @Autowired
     protected TransactionTemplate transactions;
 
+    /** This test's own account. */
+    protected UUID accountId;
+
     /** The token of this test's own account's first administrator. */
     protected String adminToken;
 
@@ -128,6 +131,7 @@ public abstract class OutageIntegrationTests {
         if (opened.status() != 201) {
             throw new AssertionError("could not open an account: " + opened.status() + " " + opened.body());
         }
+        accountId = UUID.fromString(opened.json().get("id").asString());
         adminToken = opened.json().get("admin").get("token").asString();
     }
 
@@ -331,6 +335,19 @@ public abstract class OutageIntegrationTests {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected Response patch(String path, String json) {
+        return send(HttpRequest.newBuilder(api(path))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected Response delete(String path) {
+        return send(HttpRequest.newBuilder(api(path))
+                .header("Authorization", "Bearer " + adminToken)
+                .DELETE());
     }
 
     /** A GET on the API port without credentials. */

@@ -26,6 +26,7 @@ class DatabaseOutageIT extends OutageIntegrationTests {
     @Test
     void callersGet503WithRetryAfterWhileTheDatabaseIsDownAndSucceedOnceItIsBack() {
         String cluster = post("/v1/clusters", Claims.VALID).json().get("id").asString();
+        String state = clusterState(cluster);
 
         stopDatabase();
 
@@ -36,6 +37,8 @@ class DatabaseOutageIT extends OutageIntegrationTests {
         assertThat(answeredWithin).as("answered quickly, not after a long wait").isLessThan(Duration.ofSeconds(5));
         assertServiceUnavailable(get("/v1/clusters/" + cluster));
         assertServiceUnavailable(get("/v1/clusters"));
+        assertServiceUnavailable(patch("/v1/clusters/" + cluster, "{\"nodes\": 5}"));
+        assertServiceUnavailable(delete("/v1/clusters/" + cluster));
         assertThat(management("/actuator/health/readiness").status())
                 .as("out of the Service while the database is away")
                 .isEqualTo(503);
@@ -48,7 +51,12 @@ class DatabaseOutageIT extends OutageIntegrationTests {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> post("/v1/clusters", Claims.VALID).status() == 202);
-        assertThat(get("/v1/clusters/" + cluster).status()).isEqualTo(200);
+        Response after = get("/v1/clusters/" + cluster);
+        assertThat(after.status()).isEqualTo(200);
+        assertThat(after.json().get("state").asString())
+                .as("neither the change nor the deletion refused during the outage happened")
+                .isEqualTo(state);
+        assertThat(after.json().get("nodes").asInt()).isEqualTo(3);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> management("/actuator/health/readiness").status() == 200);
     }

@@ -83,7 +83,7 @@ public final class ApiKeys {
                 .put(VERSION)
                 .put(scope.code())
                 .putLong(expiry)
-                .put(mac(masterKey, keyId, scope.code(), expiry))
+                .put(mac(keyedMac(masterKey), keyId, scope.code(), expiry))
                 .array();
         String withoutChecksum = PREFIX + ENCODER.encodeToString(keyId) + ENCODER.encodeToString(body);
         return new IssuedKey(ENCODER.encodeToString(keyId), withoutChecksum + checksum(withoutChecksum));
@@ -127,9 +127,36 @@ public final class ApiKeys {
 
     /** Whether {@code key} was derived from {@code masterKey}. Compares in constant time. */
     public static boolean isGenuine(String masterKey, PresentedKey key) {
-        byte[] keyId = DECODER.decode(key.keyId());
-        long expiry = key.expiresAt() == null ? 0 : key.expiresAt().getEpochSecond();
-        return MessageDigest.isEqual(mac(masterKey, keyId, key.scope().code(), expiry), key.mac());
+        return isGenuine(keyedMac(masterKey), key);
+    }
+
+    /**
+     * A checker of one master key's keys, for a caller that checks many (GateKeeper, on every request): the HMAC is
+     * looked up and keyed once here rather than on every check.
+     */
+    public static Verifier verifier(String masterKey) {
+        return new Verifier(keyedMac(masterKey));
+    }
+
+    /** Checks keys against one master key; safe to share between threads. */
+    public static final class Verifier {
+
+        /** Keyed, never updated: every check works on its own copy, so no state passes from one check to the next. */
+        private final Mac keyed;
+
+        private Verifier(Mac keyed) {
+            this.keyed = keyed;
+        }
+
+        /** Whether {@code key} was derived from this master key. Compares in constant time. */
+        public boolean isGenuine(PresentedKey key) {
+            return ApiKeys.isGenuine(copy(keyed), key);
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKeys.Verifier[redacted]";
+        }
     }
 
     /** The last characters of a key, safe to show in a list so that its owner can tell keys apart. */
@@ -137,18 +164,39 @@ public final class ApiKeys {
         return key.substring(key.length() - 4);
     }
 
-    private static byte[] mac(String masterKey, byte[] keyId, byte scope, long expiry) {
+    /** {@code mac}: keyed with the master key, unused; it is used up here. */
+    private static boolean isGenuine(Mac mac, PresentedKey key) {
+        byte[] keyId = DECODER.decode(key.keyId());
+        long expiry = key.expiresAt() == null ? 0 : key.expiresAt().getEpochSecond();
+        return MessageDigest.isEqual(mac(mac, keyId, key.scope().code(), expiry), key.mac());
+    }
+
+    private static byte[] mac(Mac mac, byte[] keyId, byte scope, long expiry) {
+        mac.update(CONTEXT);
+        mac.update(keyId);
+        mac.update(VERSION);
+        mac.update(scope);
+        mac.update(ByteBuffer.allocate(Long.BYTES).putLong(expiry).array());
+        return mac.doFinal();
+    }
+
+    private static Mac keyedMac(String masterKey) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(masterKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update(CONTEXT);
-            mac.update(keyId);
-            mac.update(VERSION);
-            mac.update(scope);
-            mac.update(ByteBuffer.allocate(Long.BYTES).putLong(expiry).array());
-            return mac.doFinal();
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    /** A copy of a keyed, unused MAC: cheaper than looking the algorithm up and keying it again. */
+    private static Mac copy(Mac keyed) {
+        try {
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            // The JDK's own HmacSHA256 can be cloned; a provider put in front of it might not.
+            throw new IllegalStateException("the HmacSHA256 implementation cannot be copied", e);
         }
     }
 

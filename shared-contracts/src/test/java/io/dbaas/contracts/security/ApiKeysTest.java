@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbaas.contracts.security.ApiKeys.IssuedKey;
 import io.dbaas.contracts.security.ApiKeys.PresentedKey;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ApiKeysTest {
@@ -51,6 +56,52 @@ class ApiKeysTest {
 
         assertThat(ApiKeys.isGenuine(MASTER_KEY, ApiKeys.parse(key).orElseThrow()))
                 .isFalse();
+    }
+
+    @Test
+    void aVerifierKeptForManyChecksAnswersEachAsAFreshCheckWould() {
+        ApiKeys.Verifier verifier = ApiKeys.verifier(MASTER_KEY);
+        PresentedKey genuine = ApiKeys.parse(
+                        ApiKeys.issue(MASTER_KEY, KeyScope.READ_ONLY, EXPIRY).key())
+                .orElseThrow();
+        PresentedKey foreign = ApiKeys.parse(ApiKeys.issue(OTHER_MASTER_KEY, KeyScope.READ_ONLY, EXPIRY)
+                        .key())
+                .orElseThrow();
+        var forged = new PresentedKey(genuine.keyId(), KeyScope.READ_WRITE, EXPIRY, genuine.mac());
+
+        // Alternating, so that a check left half-done or state kept from the previous one would show.
+        for (int i = 0; i < 3; i++) {
+            assertThat(verifier.isGenuine(genuine)).isTrue();
+            assertThat(verifier.isGenuine(foreign)).isFalse();
+            assertThat(verifier.isGenuine(forged)).isFalse();
+        }
+        assertThat(verifier.toString()).doesNotContain(MASTER_KEY);
+    }
+
+    @Test
+    void oneVerifierChecksKeysOnManyThreadsAtOnce() throws Exception {
+        ApiKeys.Verifier verifier = ApiKeys.verifier(MASTER_KEY);
+        PresentedKey genuine = ApiKeys.parse(
+                        ApiKeys.issue(MASTER_KEY, KeyScope.READ_WRITE, null).key())
+                .orElseThrow();
+        PresentedKey foreign = ApiKeys.parse(ApiKeys.issue(OTHER_MASTER_KEY, KeyScope.READ_WRITE, null)
+                        .key())
+                .orElseThrow();
+        Callable<Boolean> checks = () -> {
+            for (int i = 0; i < 2_000; i++) {
+                if (!verifier.isGenuine(genuine) || verifier.isGenuine(foreign)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<Future<Boolean>> results = threads.invokeAll(List.of(checks, checks, checks, checks));
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        }
     }
 
     @Test

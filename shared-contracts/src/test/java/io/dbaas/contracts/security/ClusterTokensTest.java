@@ -11,6 +11,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.dbaas.contracts.security.ClusterTokens.VerifiedToken;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -132,6 +133,23 @@ class ClusterTokensTest {
     }
 
     @Test
+    void keyPointersInTheHeaderAreIgnoredTheClusterKeyAloneDecides() throws Exception {
+        // kid, jku and x5u name a key elsewhere; the verifier must never take its key from the token it verifies.
+        JWSHeader pointingElsewhere = new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .keyID("attacker-key")
+                .jwkURL(URI.create("https://attacker.example/jwks.json"))
+                .x509CertURL(URI.create("https://attacker.example/cert.pem"))
+                .build();
+        byte[] attackerKey = ClusterTokens.signingKey(ApiKeysTest.OTHER_MASTER_KEY);
+
+        assertThat(ClusterTokens.verify(KEY, CLUSTER, signed(pointingElsewhere, attackerKey), NOW))
+                .isEmpty();
+        assertThat(ClusterTokens.verify(KEY, CLUSTER, signed(pointingElsewhere, KEY), NOW))
+                .map(VerifiedToken::scope)
+                .contains(KeyScope.READ_WRITE);
+    }
+
+    @Test
     void garbageIsRefused() {
         assertThat(ClusterTokens.verify(KEY, CLUSTER, "", NOW)).isEmpty();
         assertThat(ClusterTokens.verify(KEY, CLUSTER, "a.b.c", NOW)).isEmpty();
@@ -152,6 +170,16 @@ class ClusterTokensTest {
         try {
             var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
             jwt.sign(new MACSigner(KEY));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String signed(JWSHeader header, byte[] key) {
+        try {
+            var jwt = new SignedJWT(header, validClaims().build());
+            jwt.sign(new MACSigner(key));
             return jwt.serialize();
         } catch (Exception e) {
             throw new IllegalStateException(e);

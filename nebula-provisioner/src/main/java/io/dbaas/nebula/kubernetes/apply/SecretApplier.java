@@ -47,21 +47,6 @@ public class SecretApplier {
         return new Outcome(ResourceChange.CREATED, created == null ? desired : created);
     }
 
-    /** Whether the Secret exists, without reading its content into anything that outlives the call. */
-    public boolean exists(String namespace, String name) {
-        Secret probe = new SecretBuilder()
-                .withNewMetadata()
-                .withNamespace(namespace)
-                .withName(name)
-                .endMetadata()
-                .build();
-        return ResourceApplier.call(Operation.READ, probe, () -> client.secrets()
-                        .inNamespace(namespace)
-                        .withName(name)
-                        .get())
-                != null;
-    }
-
     /** What {@link #createOnce} did and the Secret as it now is. */
     public record Outcome(ResourceChange change, Secret secret) {}
 }

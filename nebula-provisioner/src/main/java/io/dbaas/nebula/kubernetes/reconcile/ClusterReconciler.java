@@ -78,22 +78,25 @@ public class ClusterReconciler {
     private void masterKeySecret(DesiredCluster cluster) {
         String namespace = cluster.namespaceName();
         String name = cluster.masterKeySecret().getMetadata().getName();
-        // A running cluster whose Secret is gone gets its own key back from the vault, never a new one: a new key
-        // would lock out every client. Without a stored copy (a cluster older than the vault) it is reported instead.
-        if (hasNodes(cluster)
-                && !appliers.secrets().exists(namespace, name)
-                && masterKey.stored().isEmpty()) {
-            throw new MasterKeyMissingException(namespace, name);
-        }
-        SecretApplier.Outcome outcome = appliers.secrets()
-                .createOnce(namespace, name, () -> cluster.masterKeySecretHolding(masterKey.obtain()));
+        // Decided only when the Secret is missing, so that the common case (it exists) costs one read.
+        SecretApplier.Outcome outcome = appliers.secrets().createOnce(namespace, name, () -> {
+            // A running cluster whose Secret is gone gets its own key back from the vault, never a new one: a new key
+            // would lock out every client. Without a stored copy (a cluster older than the vault) it is reported.
+            if (hasNodes(cluster) && masterKey.stored().isEmpty()) {
+                throw new MasterKeyMissingException(namespace, name);
+            }
+            return cluster.masterKeySecretHolding(masterKey.obtain());
+        });
         Optional<String> key = MasterKeySecrets.masterKey(outcome.secret(), cluster.masterKeyEntry());
-        key.ifPresent(masterKey::adopt);
         if (key.isEmpty()) {
             throw new InfrastructureException(
                     "Secret %s/%s exists but holds no '%s' entry. Nebula never replaces a master key; delete the Secret to have a new one generated."
                             .formatted(namespace, name, cluster.masterKeyEntry()),
                     false);
+        }
+        // A Secret just created holds the vault's own key: there is nothing to adopt.
+        if (outcome.change() != ResourceChange.CREATED) {
+            masterKey.adopt(key.get());
         }
         record(outcome.secret(), outcome.change());
     }

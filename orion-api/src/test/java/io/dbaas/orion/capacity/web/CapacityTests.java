@@ -271,7 +271,7 @@ class CapacityTests extends OrionIntegrationTests {
     }
 
     private boolean allocated(UUID id) {
-        return jdbc.sql("select count(*) from resource_allocations where cluster_id = :id")
+        return jdbc.sql("select count(*) from resource_claims where cluster_id = :id and allocated_at is not null")
                         .param("id", id)
                         .query(Long.class)
                         .single()

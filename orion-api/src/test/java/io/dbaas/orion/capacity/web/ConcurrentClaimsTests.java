@@ -50,7 +50,9 @@ class ConcurrentClaimsTests extends OrionIntegrationTests {
         assertThat(states)
                 .containsExactlyInAnyOrderEntriesOf(
                         Map.of("PENDING", (long) FITS, "WAITING_FOR_CAPACITY", (long) (CLAIMS - FITS)));
-        assertThat(count("select count(*) from resource_allocations where region = :region", region))
+        assertThat(count(
+                        "select count(*) from resource_claims where region = :region and allocated_at is not null",
+                        region))
                 .isEqualTo(FITS);
         assertThat(count("""
                         select count(*) from outbox_messages m join clusters c on m.message_key = c.id::text
@@ -94,7 +96,8 @@ class ConcurrentClaimsTests extends OrionIntegrationTests {
     }
 
     private BigDecimal allocated(String region, String column) {
-        return jdbc.sql("select coalesce(sum(" + column + "), 0) from resource_allocations where region = :region")
+        return jdbc.sql("select coalesce(sum(" + column + "), 0) from resource_claims"
+                        + " where region = :region and allocated_at is not null")
                 .param("region", region)
                 .query(BigDecimal.class)
                 .single();

@@ -14,8 +14,7 @@ import tools.jackson.databind.JsonNode;
 /** {@code ?dry_run=true}: the whole validation, capacity included, and nothing stored or published. */
 class DryRunTests extends OrionIntegrationTests {
 
-    static final List<String> TABLES =
-            List.of("clusters", "outbox_messages", "resource_claims", "resource_allocations", "idempotency_keys");
+    static final List<String> TABLES = List.of("clusters", "outbox_messages", "resource_claims", "idempotency_keys");
 
     @Autowired
     JdbcClient jdbc;
