@@ -6,6 +6,7 @@ import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.TopicProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -49,6 +50,13 @@ class KafkaConfiguration {
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(MalformedMessageException.class);
         return handler;
+    }
+
+    /** Refuses to start when a deletion could outlast the consumer's poll interval (see {@link CommandPollBudget}). */
+    @Bean
+    Object commandPollBudget(NebulaProperties properties, KafkaProperties kafka) {
+        CommandPollBudget.check(properties.deletion().timeout(), kafka.buildConsumerProperties());
+        return CommandPollBudget.MARGIN;
     }
 
     private static NewTopic topic(String name, TopicProperties settings) {
