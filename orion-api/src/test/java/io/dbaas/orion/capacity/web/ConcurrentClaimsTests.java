@@ -2,18 +2,13 @@ package io.dbaas.orion.capacity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.orion.support.AtOnce;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.OrionIntegrationTests;
 import io.dbaas.orion.support.Regions;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -40,8 +35,8 @@ class ConcurrentClaimsTests extends OrionIntegrationTests {
 
         // Opens a connection per thread first, so that the claims below arrive together rather than one TCP
         // handshake apart: without the region's lock, this burst over-allocates.
-        fireAtOnce(CLAIMS, () -> capacityOf(region));
-        List<Response> responses = fireAtOnce(CLAIMS, () -> post("/v1/clusters", Claims.in(Regions.PROVIDER, region)));
+        AtOnce.fire(CLAIMS, () -> capacityOf(region));
+        List<Response> responses = AtOnce.fire(CLAIMS, () -> post("/v1/clusters", Claims.in(Regions.PROVIDER, region)));
 
         assertThat(responses).extracting(Response::status).containsOnly(202);
         Map<String, Long> states = responses.stream()
@@ -62,29 +57,6 @@ class ConcurrentClaimsTests extends OrionIntegrationTests {
         assertThat(allocated(region, "cpu")).isLessThanOrEqualTo(capacity(region, "cpu"));
         assertThat(allocated(region, "memory")).isLessThanOrEqualTo(capacity(region, "memory"));
         assertThat(allocated(region, "disk")).isLessThanOrEqualTo(capacity(region, "disk"));
-    }
-
-    /** Runs {@code n} copies of the call on as many threads, released together. */
-    private static <T> List<T> fireAtOnce(int n, Callable<T> call) throws Exception {
-        var start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(n);
-        try {
-            var results = new ArrayList<Future<T>>();
-            for (int i = 0; i < n; i++) {
-                results.add(threads.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            var answers = new ArrayList<T>();
-            for (Future<T> result : results) {
-                answers.add(result.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     private Response capacityOf(String region) {

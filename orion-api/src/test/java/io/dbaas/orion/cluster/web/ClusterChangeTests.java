@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.command.ScaleDBCluster;
 import io.dbaas.contracts.command.UpgradeDBCluster;
+import io.dbaas.orion.support.AtOnce;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.LifecycleIntegrationTests;
-import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,25 +219,10 @@ class ClusterChangeTests extends LifecycleIntegrationTests {
     @Test
     void parallelChangesOfOneClusterAreDecidedOneAfterTheOther() throws Exception {
         int requests = 8;
-        var start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(requests);
-        var responses = new ArrayList<Response>();
-        try {
-            var futures = new ArrayList<Future<Response>>();
-            for (int i = 0; i < requests; i++) {
-                int nodes = 4 + i % 6;
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return patch("{\"nodes\": " + nodes + "}");
-                }));
-            }
-            start.countDown();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        List<Response> responses = AtOnce.fire(requests, i -> {
+            int nodes = 4 + i % 6;
+            return () -> patch("{\"nodes\": " + nodes + "}");
+        });
 
         assertThat(responses).extracting(Response::status).containsOnlyOnce(202).containsOnly(202, 409);
         assertThat(operationsOf(cluster)).as("its creation and one change").isEqualTo(2);

@@ -2,15 +2,11 @@ package io.dbaas.orion.cluster.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.orion.support.AtOnce;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.OrionIntegrationTests;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,24 +118,7 @@ class IdempotencyTests extends OrionIntegrationTests {
     @Test
     void concurrentRequestsWithOneKeyCreateOneCluster() throws Exception {
         int requests = 10;
-        var start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(requests);
-        List<Response> responses = new ArrayList<>();
-        try {
-            var futures = new ArrayList<Future<Response>>();
-            for (int i = 0; i < requests; i++) {
-                futures.add(threads.submit(() -> {
-                    start.await();
-                    return claimWithKey(Claims.VALID);
-                }));
-            }
-            start.countDown();
-            for (Future<Response> future : futures) {
-                responses.add(future.get());
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        List<Response> responses = AtOnce.fire(requests, () -> claimWithKey(Claims.VALID));
 
         assertThat(responses).extracting(Response::status).containsOnly(202);
         assertThat(responses)

@@ -5,16 +5,14 @@ import static io.dbaas.orion.region.web.RegionAdministrationTests.path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dbaas.orion.support.AtOnce;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.OrionIntegrationTests;
 import io.dbaas.orion.support.Regions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,10 +70,10 @@ class ClaimsDuringRetirementTests extends OrionIntegrationTests {
         for (int round = 0; round < 3; round++) {
             String region = createdRegion();
             // A connection per thread first, so that the requests below arrive together.
-            fireAtOnce(CLAIMS + 1, () -> get("/v1/providers"));
+            AtOnce.fire(CLAIMS + 1, () -> get("/v1/providers"));
 
             var first = new AtomicBoolean(true);
-            List<Response> answers = fireAtOnce(
+            List<Response> answers = AtOnce.fire(
                     CLAIMS + 1,
                     () -> first.getAndSet(false)
                             ? as(OPERATOR_TOKEN).delete(path(Regions.PROVIDER, region))
@@ -138,28 +136,5 @@ class ClaimsDuringRetirementTests extends OrionIntegrationTests {
 
     private static List<Integer> statuses(List<Response> answers) {
         return answers.stream().map(Response::status).toList();
-    }
-
-    /** Runs {@code n} calls on as many threads, released together. */
-    private static <T> List<T> fireAtOnce(int n, Callable<T> call) throws Exception {
-        var start = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(n);
-        try {
-            var results = new ArrayList<Future<T>>();
-            for (int i = 0; i < n; i++) {
-                results.add(threads.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            var answers = new ArrayList<T>();
-            for (Future<T> result : results) {
-                answers.add(result.get());
-            }
-            return answers;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 }
