@@ -32,11 +32,15 @@ class ArchitectureTest {
             .resideInAnyPackage("..gatekeeper.events..", "org.apache.kafka..", "org.springframework.kafka..");
 
     @ArchTest
-    static final ArchRule eventPathKnowsNothingOfTheGateway = noClasses()
+    static final ArchRule eventPathKnowsNothingOfTheRequestPath = noClasses()
             .that()
             .resideInAPackage("..gatekeeper.events..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
-                    "..gatekeeper.routing..", "org.springframework.cloud.gateway..", "org.springframework.web..");
+                    "..gatekeeper.routing..",
+                    "..gatekeeper.exchange..",
+                    "..gatekeeper.upstream..",
+                    "reactor.netty..",
+                    "org.springframework.web..");
 }

@@ -7,12 +7,7 @@ import org.springframework.context.annotation.Configuration;
 public class ClientAddressConfiguration {
 
     @Bean
-    ClientAddressFilter clientAddressFilter(ForwardingProperties properties) {
-        return new ClientAddressFilter(new ClientAddressResolver(properties.trusted()));
-    }
-
-    @Bean
-    ForwardingHeaders forwardingHeaders() {
-        return new ForwardingHeaders();
+    ClientAddressResolver clientAddressResolver(ForwardingProperties properties) {
+        return new ClientAddressResolver(properties.trusted());
     }
 }

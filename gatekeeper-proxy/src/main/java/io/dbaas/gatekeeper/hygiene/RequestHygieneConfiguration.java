@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 public class RequestHygieneConfiguration {
 
     @Bean
-    RequestHygieneFilter requestHygieneFilter(ProblemResponses problems, RequestLimitsProperties limits) {
-        return new RequestHygieneFilter(problems, limits);
+    RequestHygiene requestHygiene(RequestLimitsProperties limits) {
+        return new RequestHygiene(limits);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package io.dbaas.gatekeeper.observability;
 
-import java.net.URI;
 import java.util.StringJoiner;
 
 /**
@@ -13,9 +12,12 @@ final class LoggedPath {
 
     private LoggedPath() {}
 
-    static String of(URI uri) {
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String query = uri.getRawQuery();
+    /** @param target the request target as the client sent it: its path and query, raw */
+    static String of(String target) {
+        int queryStart = target.indexOf('?');
+        String path = queryStart < 0 ? target : target.substring(0, queryStart);
+        path = path.isEmpty() ? "/" : path;
+        String query = queryStart < 0 ? null : target.substring(queryStart + 1);
         String logged = query == null ? path : path + "?" + namesOnly(query);
         return printable(logged.length() > MAX_LENGTH ? logged.substring(0, MAX_LENGTH) + "…" : logged);
     }

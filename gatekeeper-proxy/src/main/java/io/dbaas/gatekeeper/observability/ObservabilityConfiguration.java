@@ -1,6 +1,5 @@
 package io.dbaas.gatekeeper.observability;
 
-import io.dbaas.gatekeeper.problem.ProblemErrorHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 public class ObservabilityConfiguration {
 
     @Bean
-    AccessLogFilter accessLogFilter(MeterRegistry registry, ProblemErrorHandler errors) {
-        return new AccessLogFilter(new RequestMetrics(registry), errors);
+    AccessLog accessLog(MeterRegistry registry) {
+        return new AccessLog(new RequestMetrics(registry));
     }
 }

@@ -108,29 +108,6 @@ public record Problem(URI type, String title, int status, String detail) {
             HttpStatus.INTERNAL_SERVER_ERROR,
             "GateKeeper could not handle the request. Retry later; if it persists, contact the operator.");
 
-    /** The problem GateKeeper answers with for a status raised by the gateway or the web server. */
-    public static Problem forStatus(HttpStatus status) {
-        // By number: 413 has two names (CONTENT_TOO_LARGE, the deprecated PAYLOAD_TOO_LARGE).
-        return switch (status.value()) {
-            case 404 -> UNKNOWN_CLUSTER;
-            case 413 -> BODY_TOO_LARGE;
-            case 414 -> URI_TOO_LONG;
-            case 431 -> HEADERS_TOO_LARGE;
-            case 502 -> UPSTREAM_UNAVAILABLE;
-            case 504 -> UPSTREAM_TIMEOUT;
-            default -> generic(status);
-        };
-    }
-
-    /**
-     * For statuses with no GateKeeper-specific meaning: RFC 9457's {@code about:blank}, whose title is the status
-     * phrase.
-     */
-    private static Problem generic(HttpStatus status) {
-        return new Problem(
-                URI.create("about:blank"), status.getReasonPhrase(), status.value(), status.getReasonPhrase());
-    }
-
     private static Problem of(String slug, String title, HttpStatus status, String detail) {
         return new Problem(URI.create(TYPE_PREFIX + slug), title, status.value(), detail);
     }

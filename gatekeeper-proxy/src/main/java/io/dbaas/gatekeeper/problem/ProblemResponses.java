@@ -1,46 +1,57 @@
 package io.dbaas.gatekeeper.problem;
 
+import io.dbaas.gatekeeper.exchange.Exchange;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Writes problems as {@code application/problem+json} responses. */
 public class ProblemResponses {
 
+    private static final String PROBLEM_JSON = "application/problem+json";
+
     private final JsonMapper json;
+
+    /** Problems are constants: each body is serialized once. */
+    private final Map<Problem, byte[]> bodies = new ConcurrentHashMap<>();
 
     public ProblemResponses(JsonMapper json) {
         this.json = json;
     }
 
-    public Mono<Void> write(ServerWebExchange exchange, Problem problem) {
-        return write(exchange, problem, headers -> {});
+    public Mono<Void> send(Exchange exchange, Problem problem) {
+        return send(exchange, problem, headers -> {});
     }
 
-    /** Writes {@code problem}, letting the caller add headers such as {@code WWW-Authenticate}. */
-    public Mono<Void> write(ServerWebExchange exchange, Problem problem, Consumer<HttpHeaders> extraHeaders) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.valueOf(problem.status()));
-        HttpHeaders headers = response.getHeaders();
-        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        // Errors depend on credentials and on the directory at this moment; no cache should keep them.
-        headers.setCacheControl("no-store");
+    /** Sends {@code problem}, letting the caller add headers such as {@code WWW-Authenticate}. */
+    public Mono<Void> send(Exchange exchange, Problem problem, Consumer<HttpHeaders> extraHeaders) {
+        byte[] body = bytes(problem);
+        HttpServerResponse response = exchange.response();
+        response.status(HttpResponseStatus.valueOf(problem.status()));
+        HttpHeaders headers = response.responseHeaders();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON)
+                // Errors depend on credentials and on the directory at this moment; no cache should keep them.
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         extraHeaders.accept(headers);
-        return response.writeWith(Mono.fromSupplier(() -> buffer(response, problem)));
+        exchange.sent(body.length);
+        return response.sendByteArray(Mono.just(body)).then();
     }
 
-    private DataBuffer buffer(ServerHttpResponse response, Problem problem) {
-        return response.bufferFactory().wrap(bytes(problem));
+    /** Sends {@code problem} and closes the connection: what the client sends next cannot be trusted or read. */
+    public Mono<Void> sendAndClose(Exchange exchange, Problem problem) {
+        exchange.response().keepAlive(false);
+        return send(exchange, problem);
     }
 
-    /** The body of {@code problem}, for answers written below WebFlux, straight on a Netty channel. */
+    /** The body of {@code problem}, also for answers written below Reactor Netty, straight on a Netty channel. */
     public byte[] bytes(Problem problem) {
-        return json.writeValueAsBytes(problem);
+        return bodies.computeIfAbsent(problem, json::writeValueAsBytes);
     }
 }

@@ -23,9 +23,4 @@ public record GateKeeperProperties(
                     "gatekeeper.domain must be a DNS name such as dbaas.example.com, was '" + domain + "'");
         }
     }
-
-    /** The Host pattern of the catch-all route: any name below the domain. */
-    String hostPattern() {
-        return "**." + domain;
-    }
 }

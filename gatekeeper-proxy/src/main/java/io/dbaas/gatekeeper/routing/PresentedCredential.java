@@ -1,6 +1,7 @@
 package io.dbaas.gatekeeper.routing;
 
-import org.springframework.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /** What a client offered to prove it may use the cluster: an API key, a bearer token, or nothing usable. */
 sealed interface PresentedCredential {
@@ -9,11 +10,11 @@ sealed interface PresentedCredential {
 
     /** The {@code api-key} header wins when both are sent: it is the one GateKeeper documents first. */
     static PresentedCredential of(HttpHeaders headers) {
-        String apiKey = headers.getFirst(ApiKeyHeaders.API_KEY);
+        String apiKey = headers.get(ApiKeyHeaders.API_KEY);
         if (apiKey != null) {
             return new ApiKey(apiKey);
         }
-        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
         String scheme = "Bearer ";
         if (authorization != null && authorization.regionMatches(true, 0, scheme, 0, scheme.length())) {
             return new BearerToken(authorization.substring(scheme.length()).strip());

@@ -1,8 +1,8 @@
 package io.dbaas.gatekeeper.routing;
 
-import java.net.InetSocketAddress;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Optional;
-import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /** The host a client addressed, as the directory knows hosts: from the Host header, without port. */
 final class RequestHost {
@@ -10,13 +10,23 @@ final class RequestHost {
     private RequestHost() {}
 
     /** Empty when the request names no usable host (HTTP/1.0 without Host, or an unparsable header). */
-    static Optional<String> of(ServerHttpRequest request) {
-        InetSocketAddress host;
-        try {
-            host = request.getHeaders().getHost();
-        } catch (IllegalArgumentException e) {
+    static Optional<String> of(HttpHeaders headers) {
+        String host = headers.get(HttpHeaderNames.HOST);
+        if (host == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(host).map(InetSocketAddress::getHostString).filter(name -> !name.isBlank());
+        String name;
+        if (host.startsWith("[")) {
+            // An IPv6 literal, which names no cluster but must not be cut at one of its colons.
+            int end = host.indexOf(']');
+            if (end < 0) {
+                return Optional.empty();
+            }
+            name = host.substring(0, end + 1);
+        } else {
+            int port = host.indexOf(':');
+            name = port < 0 ? host : host.substring(0, port);
+        }
+        return name.isBlank() ? Optional.empty() : Optional.of(name);
     }
 }

@@ -3,9 +3,11 @@ package io.dbaas.gatekeeper.upstream;
 import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemException;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /** Sorts the ways a call to a cluster fails into the two answers a client can act on: unavailable, or too slow. */
 final class UpstreamFailures {
@@ -19,8 +21,10 @@ final class UpstreamFailures {
             return Optional.empty();
         }
         // Before ConnectException, which it extends: a cluster that never answers the handshake is slow, not refusing.
-        // (A slow answer is the gateway's own 504; a read time-out here would be the client's, not the cluster's.)
-        if (failure instanceof ConnectTimeoutException) {
+        // So is one silent for longer than the response timeout, and a pool with no connection free for as long.
+        if (failure instanceof ConnectTimeoutException
+                || failure instanceof ReadTimeoutException
+                || failure instanceof TimeoutException) {
             return Optional.of(Problem.UPSTREAM_TIMEOUT);
         }
         // Refused, reset, closed before answering, name not resolved: all I/O failures of the one call to the cluster.

@@ -2,26 +2,25 @@ package io.dbaas.gatekeeper.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class LoggedPathTest {
 
     @Test
     void queryValuesAreDroppedAndNamesKept() {
-        assertThat(LoggedPath.of(URI.create("http://h/collections/docs?api-key=dbk_secret&wait&limit=3")))
+        assertThat(LoggedPath.of("/collections/docs?api-key=dbk_secret&wait&limit=3"))
                 .isEqualTo("/collections/docs?api-key=&wait&limit=");
     }
 
     @Test
     void escapesStayEscapedAndNothingCanBreakTheLine() {
-        assertThat(LoggedPath.of(URI.create("http://h/a%0d%0aFAKE%20LINE"))).isEqualTo("/a%0d%0aFAKE%20LINE");
+        assertThat(LoggedPath.of("/a%0d%0aFAKE%20LINE")).isEqualTo("/a%0d%0aFAKE%20LINE");
         assertThat(LoggedPath.printable("GET\r\nX")).isEqualTo("GET\\x0d\\x0aX");
     }
 
     @Test
     void longPathsAreCut() {
-        assertThat(LoggedPath.of(URI.create("http://h/" + "a".repeat(2000)))).hasSize(513);
+        assertThat(LoggedPath.of("/" + "a".repeat(2000))).hasSize(513);
     }
 
     @Test

@@ -10,11 +10,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GateKeeperPropertiesTest {
 
     @Test
-    void theRouteMatchesEveryNameBelowTheDomain() {
-        assertThat(new GateKeeperProperties("dbaas.example.com").hostPattern()).isEqualTo("**.dbaas.example.com");
-    }
-
-    @Test
     void theDomainIsNormalizedLikeHostNames() {
         assertThat(new GateKeeperProperties(" DBaaS.Example.COM. ").domain()).isEqualTo("dbaas.example.com");
     }

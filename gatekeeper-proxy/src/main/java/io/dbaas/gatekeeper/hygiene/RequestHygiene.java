@@ -1,0 +1,74 @@
+package io.dbaas.gatekeeper.hygiene;
+
+import io.dbaas.gatekeeper.problem.Problem;
+import io.dbaas.gatekeeper.problem.ProblemException;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * Refuses what Netty lets through but a gateway must not guess at, before routing or authentication: more than one
+ * Host header (which one names the cluster?) and a declared body over the limit. Bodies of unknown length are limited
+ * as they stream.
+ */
+public class RequestHygiene {
+
+    private final long maxBodyBytes;
+
+    public RequestHygiene(RequestLimitsProperties limits) {
+        this.maxBodyBytes = limits.maxBodySize().toBytes();
+    }
+
+    /**
+     * Why the request is refused, if it is. Either way the connection must then be closed: the client may still be
+     * sending a body that would otherwise be read as its next request.
+     */
+    public Optional<Problem> refusal(HttpServerRequest request) {
+        HttpHeaders headers = request.requestHeaders();
+        if (headers.getAll(HttpHeaderNames.HOST).size() > 1) {
+            return Optional.of(Problem.MALFORMED_REQUEST);
+        }
+        String contentLength = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+        if (contentLength == null) {
+            return Optional.empty();
+        }
+        try {
+            return Long.parseLong(contentLength.strip()) > maxBodyBytes
+                    ? Optional.of(Problem.BODY_TOO_LARGE)
+                    : Optional.empty();
+        } catch (NumberFormatException e) {
+            // HTTP/1.1's decoder refuses such a header itself; this is for HTTP/2's.
+            return Optional.of(Problem.MALFORMED_REQUEST);
+        }
+    }
+
+    /**
+     * The request body as it may be passed on: failing with {@link Problem#BODY_TOO_LARGE} once more than the limit has
+     * streamed through. Counting, not buffering: a chunked body gives its size away only as it arrives, and holding it
+     * whole would let one client exhaust the heap. {@code null} when the request announces no body.
+     */
+    public @Nullable Publisher<ByteBuf> body(HttpServerRequest request) {
+        HttpHeaders headers = request.requestHeaders();
+        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return null;
+        }
+        // One count per subscription: a body is read once, but a count shared across reads would be wrong if not.
+        return Flux.defer(() -> {
+            long[] seen = {0};
+            return request.receive().handle((buffer, sink) -> {
+                seen[0] += buffer.readableBytes();
+                if (seen[0] > maxBodyBytes) {
+                    sink.error(new ProblemException(Problem.BODY_TOO_LARGE));
+                } else {
+                    // Reactor Netty releases what it received once passed on; the upstream write releases this one.
+                    sink.next(buffer.retain());
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package io.dbaas.gatekeeper.upstream;
+
+import io.dbaas.gatekeeper.directory.ClusterRoute;
+import io.dbaas.gatekeeper.exchange.Exchange;
+import io.dbaas.gatekeeper.problem.Problem;
+import io.dbaas.gatekeeper.problem.ProblemException;
+import io.netty.buffer.ByteBuf;
+import java.net.URI;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Sends a request to its cluster and streams the cluster's answer back, both ways without buffering. The address is
+ * always the cluster's from the directory; the request contributes only its method, path, query, headers and body.
+ *
+ * <p>A failure of the call itself becomes a 502 or 504. Its message names the cluster's internal address: it goes to
+ * the log, never to the client.
+ */
+public class UpstreamCall {
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamCall.class);
+
+    private final UpstreamClients clients;
+
+    UpstreamCall(UpstreamClients clients) {
+        this.clients = clients;
+    }
+
+    /**
+     * @param pathAndQuery the request's path and query, encoded exactly as the client sent them
+     * @param body the request body as it may be passed on, or {@code null} when the request has none
+     */
+    public Mono<Void> send(
+            Exchange exchange, ClusterRoute route, String pathAndQuery, @Nullable Publisher<ByteBuf> body) {
+        HttpServerRequest request = exchange.request();
+        URI upstream = route.upstream();
+        return clients.forRoute(route)
+                .request(request.method())
+                .uri(upstream.getScheme() + "://" + upstream.getRawAuthority() + pathAndQuery)
+                .send((out, outbound) -> {
+                    UpstreamHeaders.towardsCluster(
+                            request.requestHeaders(),
+                            out.requestHeaders(),
+                            exchange.client(),
+                            request.scheme(),
+                            route.upstreamCredential());
+                    return body == null ? outbound : outbound.send(body);
+                })
+                .response((answer, answerBody) -> {
+                    HttpServerResponse response = exchange.response();
+                    response.status(answer.status());
+                    UpstreamHeaders.towardsClient(answer.responseHeaders(), response.responseHeaders());
+                    return response.send(answerBody.retain().doOnNext(buffer -> exchange.sent(buffer.readableBytes())));
+                })
+                .then()
+                .onErrorMap(UpstreamCall::asProblem);
+    }
+
+    private static Throwable asProblem(Throwable failure) {
+        Optional<Problem> problem = UpstreamFailures.problemFor(failure);
+        if (problem.isEmpty()) {
+            return failure;
+        }
+        log.warn("Upstream call failed with {}: {}", problem.get().status(), failure.toString());
+        return new ProblemException(problem.get());
+    }
+}

@@ -1,0 +1,74 @@
+package io.dbaas.gatekeeper.upstream;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.dbaas.gatekeeper.directory.ClusterRoute;
+import io.dbaas.gatekeeper.directory.UpstreamTrust;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.tcp.SslProvider;
+
+/**
+ * The HTTP clients that call clusters, built once: one for {@code http} clusters, and one per {@link UpstreamTrust} for
+ * {@code https} clusters, which trusts only the certificate authority the cluster's own event announced (neither the
+ * JVM's trust store nor any other cluster's CA), with host name verification. Deriving a client per request would copy
+ * its whole configuration each time; the connection pool tells pools apart by TLS settings, so one client per trust
+ * also keeps reusing connections to the cluster.
+ */
+final class UpstreamClients {
+
+    private final ConnectionProvider connections;
+    private final HttpClient cleartext;
+    private final LoadingCache<UpstreamTrust, HttpClient> secureByTrust;
+
+    UpstreamClients(UpstreamProperties properties) {
+        this.connections = ConnectionProvider.builder("gatekeeper-clusters")
+                .maxConnections(properties.maxConnections())
+                // Waiting for a connection counts against the time a cluster has to answer.
+                .pendingAcquireTimeout(properties.responseTimeout())
+                .maxIdleTime(properties.maxIdleTime())
+                .build();
+        this.cleartext = HttpClient.create(connections)
+                .option(
+                        ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        Math.toIntExact(properties.connectTimeout().toMillis()))
+                .responseTimeout(properties.responseTimeout());
+        // Weakly, by the route's trust object: a client lives as long as a route that needs it.
+        this.secureByTrust = Caffeine.newBuilder().weakKeys().build(trust -> cleartext.secure(tls(trust)));
+    }
+
+    HttpClient forRoute(ClusterRoute route) {
+        UpstreamTrust trust = route.upstreamTrust();
+        return trust == null ? cleartext : secureByTrust.get(trust);
+    }
+
+    void close() {
+        connections.dispose();
+    }
+
+    private static SslProvider tls(UpstreamTrust trust) {
+        try {
+            return SslProvider.builder()
+                    .sslContext(SslContextBuilder.forClient()
+                            .trustManager(trust.certificates().toArray(X509Certificate[]::new))
+                            .build())
+                    .handlerConfigurator(handler -> verifyHostName(handler.engine()))
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("could not build the TLS settings of an upstream", e);
+        }
+    }
+
+    /** The certificate must name the host GateKeeper connects to, as a browser would check it. */
+    private static void verifyHostName(SSLEngine engine) {
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        engine.setSSLParameters(parameters);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.exchange;
+
+import org.jspecify.annotations.NullMarked;
