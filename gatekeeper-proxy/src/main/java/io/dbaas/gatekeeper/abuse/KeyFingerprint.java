@@ -13,12 +13,27 @@ import java.util.HexFormat;
  */
 record KeyFingerprint(byte[] digest) {
 
+    /** Looked up once: finding the algorithm among the security providers costs more than hashing a key. */
+    private static final MessageDigest SHA_256 = sha256();
+
     static KeyFingerprint of(String apiKey) {
+        return new KeyFingerprint(copyOf(SHA_256).digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return new KeyFingerprint(
-                    MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** A fresh digest per call, so that nothing passes between requests or threads. */
+    private static MessageDigest copyOf(MessageDigest prototype) {
+        try {
+            return (MessageDigest) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.dbaas.gatekeeper.exchange;
 
 import io.dbaas.gatekeeper.client.ClientAddress;
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,10 @@ public final class Exchange {
     /** Counts body bytes as they are written, whoever writes them: the cluster's answer or a problem. */
     public void sent(int bytes) {
         bytesSent += bytes;
+    }
+
+    public void sent(ByteBuf body) {
+        sent(body.readableBytes());
     }
 
     public long bytesSent() {

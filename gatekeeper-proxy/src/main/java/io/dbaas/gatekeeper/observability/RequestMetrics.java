@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code gatekeeper.requests}: a timer per cluster and status class, with fixed latency buckets for histograms.
@@ -29,8 +31,16 @@ final class RequestMetrics {
         Duration.ofSeconds(30)
     };
 
-    /** Built once: each request then only names its tags, rather than configuring a whole timer again. */
+    private static final String[] STATUS_CLASSES = {"none", "1xx", "2xx", "3xx", "4xx", "5xx"};
+
+    /** Built once: a cluster's timers are then made by naming their tags only. */
     private final Meter.MeterProvider<Timer> timers;
+
+    /**
+     * Each cluster's timers by status class, found with one map read per request instead of building and looking up
+     * a meter id. As many entries as clusters ever served, like the registry's own meters.
+     */
+    private final Map<String, Timer[]> byCluster = new ConcurrentHashMap<>();
 
     RequestMetrics(MeterRegistry registry) {
         this.timers = Timer.builder(NAME)
@@ -40,18 +50,25 @@ final class RequestMetrics {
     }
 
     void record(String cluster, int status, Duration duration) {
-        timers.withTags("cluster", cluster, "status", statusClass(status)).record(duration);
+        Timer[] timersByClass = byCluster.computeIfAbsent(cluster, any -> new Timer[STATUS_CLASSES.length]);
+        int statusClass = classIndex(status);
+        Timer timer = timersByClass[statusClass];
+        if (timer == null) {
+            // Registered when first needed, so that only status classes that occur become series. Two threads may
+            // both get here: the registry hands both the same timer.
+            timer = timers.withTags("cluster", cluster, "status", STATUS_CLASSES[statusClass]);
+            timersByClass[statusClass] = timer;
+        }
+        timer.record(duration);
     }
 
     /** {@code 2xx} … {@code 5xx}; {@code none} when no status was sent (the client went away first). */
     static String statusClass(int status) {
-        return switch (status / 100) {
-            case 1 -> "1xx";
-            case 2 -> "2xx";
-            case 3 -> "3xx";
-            case 4 -> "4xx";
-            case 5 -> "5xx";
-            default -> "none";
-        };
+        return STATUS_CLASSES[classIndex(status)];
+    }
+
+    private static int classIndex(int status) {
+        int hundreds = status / 100;
+        return hundreds >= 1 && hundreds <= 5 ? hundreds : 0;
     }
 }

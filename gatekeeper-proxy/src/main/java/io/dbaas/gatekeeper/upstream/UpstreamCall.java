@@ -5,13 +5,14 @@ import io.dbaas.gatekeeper.exchange.Exchange;
 import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemException;
 import io.netty.buffer.ByteBuf;
-import java.net.URI;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
@@ -26,6 +27,9 @@ public class UpstreamCall {
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamCall.class);
 
+    /** Up to this size an answer with a Content-Length is gathered before it is sent back (see {@link #isSmall}). */
+    private static final int SMALL_ANSWER_BYTES = 8192;
+
     private final UpstreamClients clients;
 
     UpstreamCall(UpstreamClients clients) {
@@ -39,10 +43,9 @@ public class UpstreamCall {
     public Mono<Void> send(
             Exchange exchange, ClusterRoute route, String pathAndQuery, @Nullable Publisher<ByteBuf> body) {
         HttpServerRequest request = exchange.request();
-        URI upstream = route.upstream();
         return clients.forRoute(route)
                 .request(request.method())
-                .uri(upstream.getScheme() + "://" + upstream.getRawAuthority() + pathAndQuery)
+                .uri(pathAndQuery)
                 .send((out, outbound) -> {
                     UpstreamHeaders.towardsCluster(
                             request.requestHeaders(),
@@ -56,10 +59,20 @@ public class UpstreamCall {
                     HttpServerResponse response = exchange.response();
                     response.status(answer.status());
                     UpstreamHeaders.towardsClient(answer.responseHeaders(), response.responseHeaders());
-                    return response.send(answerBody.retain().doOnNext(buffer -> exchange.sent(buffer.readableBytes())));
+                    if (isSmall(answer)) {
+                        // Gathered and sent as one message: headers and body leave in one write.
+                        return response.send(answerBody.aggregate().retain().doOnNext(exchange::sent));
+                    }
+                    return response.send(answerBody.retain().doOnNext(exchange::sent));
                 })
                 .then()
                 .onErrorMap(UpstreamCall::asProblem);
+    }
+
+    /** An answer of known length that is cheaper to gather than to stream piece by piece. */
+    private static boolean isSmall(HttpClientResponse answer) {
+        String length = answer.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        return length != null && length.length() <= 4 && Integer.parseInt(length) <= SMALL_ANSWER_BYTES;
     }
 
     private static Throwable asProblem(Throwable failure) {

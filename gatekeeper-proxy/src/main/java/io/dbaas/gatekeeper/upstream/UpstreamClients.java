@@ -6,6 +6,7 @@ import io.dbaas.gatekeeper.directory.ClusterRoute;
 import io.dbaas.gatekeeper.directory.UpstreamTrust;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.net.URI;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -15,8 +16,8 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.tcp.SslProvider;
 
 /**
- * The HTTP clients that call clusters, built once: one for {@code http} clusters, and one per {@link UpstreamTrust} for
- * {@code https} clusters, which trusts only the certificate authority the cluster's own event announced (neither the
+ * The HTTP clients that call clusters, built once per route: on one for {@code http} clusters, or on one per
+ * {@link UpstreamTrust} for {@code https} clusters, which trusts only the certificate authority the cluster's own event announced (neither the
  * JVM's trust store nor any other cluster's CA), with host name verification. Deriving a client per request would copy
  * its whole configuration each time; the connection pool tells pools apart by TLS settings, so one client per trust
  * also keeps reusing connections to the cluster.
@@ -26,6 +27,7 @@ final class UpstreamClients {
     private final ConnectionProvider connections;
     private final HttpClient cleartext;
     private final LoadingCache<UpstreamTrust, HttpClient> secureByTrust;
+    private final LoadingCache<ClusterRoute, HttpClient> byRoute;
 
     UpstreamClients(UpstreamProperties properties) {
         this.connections = ConnectionProvider.builder("gatekeeper-clusters")
@@ -39,13 +41,31 @@ final class UpstreamClients {
                         ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         Math.toIntExact(properties.connectTimeout().toMillis()))
                 .responseTimeout(properties.responseTimeout());
-        // Weakly, by the route's trust object: a client lives as long as a route that needs it.
+        // Weakly, by the route and its trust object: a client lives as long as a route that needs it.
         this.secureByTrust = Caffeine.newBuilder().weakKeys().build(trust -> cleartext.secure(tls(trust)));
+        this.byRoute = Caffeine.newBuilder().weakKeys().build(this::addressedTo);
     }
 
+    /**
+     * The client for a route, which addresses the cluster's upstream by itself: a request then names only its path and
+     * query, and no URL is parsed per request.
+     */
     HttpClient forRoute(ClusterRoute route) {
+        return byRoute.get(route);
+    }
+
+    private HttpClient addressedTo(ClusterRoute route) {
         UpstreamTrust trust = route.upstreamTrust();
-        return trust == null ? cleartext : secureByTrust.get(trust);
+        HttpClient client = trust == null ? cleartext : secureByTrust.get(trust);
+        URI upstream = route.upstream();
+        return client.host(upstream.getHost()).port(port(upstream));
+    }
+
+    private static int port(URI upstream) {
+        if (upstream.getPort() >= 0) {
+            return upstream.getPort();
+        }
+        return "https".equalsIgnoreCase(upstream.getScheme()) ? 443 : 80;
     }
 
     void close() {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -88,6 +89,37 @@ class ProxyIT extends GateKeeperIntegrationTest {
         assertThat(received.method()).isEqualTo(method);
         assertThat(received.rawPath()).isEqualTo("/collections/docs");
         assertThat(received.header("api-key")).containsExactly(clusterB.masterKey());
+    }
+
+    /** Small answers of known length are gathered before they are sent back, others stream: both arrive whole. */
+    @ParameterizedTest
+    @CsvSource({
+        "0, length",
+        "44, length",
+        "8192, length",
+        "8193, length",
+        "200000, length",
+        "44, chunked",
+        "200000, chunked"
+    })
+    void answersOfEverySizeComeBackWhole(int size, String framing) {
+        byte[] answer = gateway()
+                .get()
+                .uri("/collections/docs/points?answer-bytes=" + size + "&" + framing)
+                .header(HttpHeaders.HOST, clusterA.host())
+                .header("api-key", clusterA.newApiKey())
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBodyContent();
+
+        byte[] expected = new byte[size];
+        for (int i = 0; i < size; i++) {
+            expected[i] = (byte) ('a' + i % 26);
+        }
+        assertThat(answer == null ? new byte[0] : answer).isEqualTo(expected);
     }
 
     @Test

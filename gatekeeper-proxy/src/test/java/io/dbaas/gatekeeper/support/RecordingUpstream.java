@@ -99,13 +99,34 @@ public final class RecordingUpstream implements AutoCloseable {
                     headers,
                     new String(body.readAllBytes(), StandardCharsets.UTF_8)));
             pause();
-            byte[] answer = ("answered by " + name).getBytes(StandardCharsets.UTF_8);
+            String query = exchange.getRequestURI().getRawQuery();
+            byte[] answer = answerTo(query);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(200, answer.length);
+            // Zero: a body of unknown length, sent in chunks.
+            exchange.sendResponseHeaders(200, query != null && query.contains("chunked") ? 0 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
             }
         }
+    }
+
+    /**
+     * "answered by <name>"; or, for a query with {@code answer-bytes=<n>}, n bytes counting up through the letters, so
+     * that a lost or reordered piece shows.
+     */
+    private byte[] answerTo(@Nullable String query) {
+        String parameter = "answer-bytes=";
+        if (query == null || !query.contains(parameter)) {
+            return ("answered by " + name).getBytes(StandardCharsets.UTF_8);
+        }
+        int start = query.indexOf(parameter) + parameter.length();
+        int end = query.indexOf('&', start);
+        int size = Integer.parseInt(end < 0 ? query.substring(start) : query.substring(start, end));
+        byte[] answer = new byte[size];
+        for (int i = 0; i < size; i++) {
+            answer[i] = (byte) ('a' + i % 26);
+        }
+        return answer;
     }
 
     private void pause() {
