@@ -15,8 +15,6 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/run.sh"
 
 ROUNDS="${BENCH_ROUNDS:-5}"
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
 # start_one <a|b> <jar> <port> <management-port>: a GateKeeper; its pid and port as PID_<a|b>, PORT_<a|b>.
 start_one() {
   local options="BENCH_OPTS_${1^^}"

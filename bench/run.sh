@@ -10,7 +10,7 @@
 #   (e) GateKeeper with 10,000 clusters in its directory instead of 1
 #   (f) GateKeeper's added p99 latency at half its maximum rate (paced load)
 # Everything started here is stopped on exit. Tunables (environment): BENCH_SECONDS (per run, default 10),
-# BENCH_CONNECTIONS (default 64), BENCH_CLUSTERS (default 10000), BENCH_PORT_BASE (default 18080), BENCH_JFR (a file:
+# BENCH_CONNECTIONS (default 64), BENCH_REPEATS (runs per measurement, whose medians are reported; default 3), BENCH_CLUSTERS (default 10000), BENCH_PORT_BASE (default 18080), BENCH_JFR (a file:
 # GateKeeper then runs with a Java Flight Recorder profile, written there when the script stops it), BENCH_JAR (another
 # GateKeeper jar than the workspace's, e.g. a copy of an earlier build to compare with), BENCH_GATEKEEPER_OPTS (more JVM
 # options for GateKeeper, space-separated, to try a setting before changing the product).
@@ -20,6 +20,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="$ROOT/bench"
 SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
+REPEATS="${BENCH_REPEATS:-3}"
 CLUSTERS="${BENCH_CLUSTERS:-10000}"
 PORT_BASE="${BENCH_PORT_BASE:-18080}"
 JFR_FILE="${BENCH_JFR:-}"
@@ -218,6 +219,23 @@ pacing_delay_ms() {
 
 field() { cut -d' ' -f"$2" <<<"$1"; }
 
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# median_of <name>: RESULT_<name> and CPU_<name> from the runs <name>_1 … <name>_$REPEATS, each field its median.
+median_of() {
+  local name=$1 i f values result="" cpu=""
+  for f in 1 2 3; do
+    values="$(for i in $(seq "$REPEATS"); do v="RESULT_${name}_$i"; field "${!v}" "$f"; done | median)"
+    result="${result:+$result }$values"
+  done
+  for f in 1 2; do
+    values="$(for i in $(seq "$REPEATS"); do v="CPU_${name}_$i"; field "${!v}" "$f"; done | median)"
+    cpu="${cpu:+$cpu }$values"
+  done
+  printf -v "RESULT_$name" '%s' "$result"
+  printf -v "CPU_$name" '%s' "$cpu"
+}
+
 # The JIT needs many requests before GateKeeper's request path is compiled, and on a busy machine its compiler threads
 # get little CPU: a cold (c) would make (e), measured later, look faster than it is. So the warm-up goes on, run after
 # run (not reported), until GateKeeper's CPU time per request (its compiler threads included) stops falling by more than
@@ -268,7 +286,7 @@ report() {
   machine
   # Other work on the machine shares the cores with every run; a load average above the core count means it did.
   echo "load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-  echo "runs: ${SECONDS_PER_RUN}s each, wrk -t2 -c$CONNECTIONS (paced runs: -c$CONNECTIONS_PACED), all on loopback"
+  echo "runs: ${SECONDS_PER_RUN}s each, median of $REPEATS, wrk -t2 -c$CONNECTIONS (paced runs: -c$CONNECTIONS_PACED), all on loopback"
   echo
   printf '%-46s %12s %10s %10s %12s\n' "run" "requests/s" "p50 ms" "p99 ms" "vs nginx"
   local name label
@@ -332,9 +350,16 @@ main() {
   KEY_CHECK_NS="$(sed -E 's/.*ns_per_key_check=([0-9]+).*/\1/' <<<"$costs")"
 
   warm_up
-  run_wrk direct "$UPSTREAM_PORT" "" "" 0
-  run_wrk nginx "$PROXY_PORT" "" "" 0
-  run_wrk gatekeeper_1 "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
+  # In rounds (a, b, c, a, b, c, …), so that what else the machine does meets all three alike; medians are reported.
+  local round
+  for round in $(seq "$REPEATS"); do
+    run_wrk "direct_$round" "$UPSTREAM_PORT" "" "" 0
+    run_wrk "nginx_$round" "$PROXY_PORT" "" "" 0
+    run_wrk "gatekeeper_1_$round" "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
+  done
+  median_of direct
+  median_of nginx
+  median_of gatekeeper_1
 
   log "publishing $((CLUSTERS - 1)) more clusters"
   add_clusters
@@ -343,7 +368,10 @@ main() {
   # deoptimizations in a profiled run) and recompiles it during the next run. Warm up again, so that (e) measures ten
   # thousand clusters in the directory rather than the JIT at work.
   warm_up
-  run_wrk gatekeeper_many "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
+  for round in $(seq "$REPEATS"); do
+    run_wrk "gatekeeper_many_$round" "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" 0
+  done
+  median_of gatekeeper_many
 
   # Half of GateKeeper's maximum, measured in (c); the same pace against the upstream gives the baseline latency.
   CONNECTIONS_PACED=16
@@ -351,8 +379,12 @@ main() {
   half="$(awk -v r="$(field "$RESULT_gatekeeper_1" 1)" 'BEGIN { printf "%d", r / 2 }')"
   delay="$(pacing_delay_ms "$half")"
   log "pacing at about $half requests/s ($CONNECTIONS_PACED connections, ${delay} ms pause each)"
-  run_wrk paced_direct "$UPSTREAM_PORT" "" "" "$delay" "$CONNECTIONS_PACED"
-  run_wrk paced_gatekeeper "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" "$delay" "$CONNECTIONS_PACED"
+  for round in $(seq "$REPEATS"); do
+    run_wrk "paced_direct_$round" "$UPSTREAM_PORT" "" "" "$delay" "$CONNECTIONS_PACED"
+    run_wrk "paced_gatekeeper_$round" "$GATEKEEPER_PORT" "$CLUSTER_HOST" "$API_KEY" "$delay" "$CONNECTIONS_PACED"
+  done
+  median_of paced_direct
+  median_of paced_gatekeeper
 
   report
 }

@@ -6,6 +6,7 @@ import io.dbaas.gatekeeper.directory.ClusterRoute;
 import io.dbaas.gatekeeper.directory.UpstreamTrust;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
@@ -58,7 +59,10 @@ final class UpstreamClients {
         UpstreamTrust trust = route.upstreamTrust();
         HttpClient client = trust == null ? cleartext : secureByTrust.get(trust);
         URI upstream = route.upstream();
-        return client.host(upstream.getHost()).port(port(upstream));
+        // One address for every request, resolved when a connection opens: the client's host() and port() would
+        // build (and parse) a new one for each request.
+        InetSocketAddress address = InetSocketAddress.createUnresolved(upstream.getHost(), port(upstream));
+        return client.remoteAddress(() -> address);
     }
 
     private static int port(URI upstream) {
