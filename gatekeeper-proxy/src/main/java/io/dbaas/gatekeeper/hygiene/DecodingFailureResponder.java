@@ -25,7 +25,7 @@ import java.util.Map;
  * Answers requests Netty's HTTP/1.1 decoder could not read (headers or request line too long, conflicting
  * {@code Content-Length} / {@code Transfer-Encoding}, garbage) with a problem, as every other refusal. Without it the
  * web server answers the same statuses with an empty body. Sits between the codec and the web server: what it answers
- * never reaches WebFlux, and the connection is closed because the rest of the stream cannot be trusted.
+ * never reaches the request path, and the connection is closed because the rest of the stream cannot be trusted.
  */
 @ChannelHandler.Sharable
 final class DecodingFailureResponder extends ChannelInboundHandlerAdapter {

@@ -10,7 +10,7 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 
 /**
- * What authentication costs a valid request on its own, as {@code ClusterRoutingFilter} pays it: the key check
+ * What authentication costs a valid request on its own, as {@code ClusterRequestHandler} pays it: the key check
  * ({@link ApiKeys#parse} and {@link MasterKey#issued}: checksum, HMAC-SHA256, constant-time comparison) and the per-key rate-limit bucket
  * that only authenticated requests take ({@link AbuseProtection#requestWithKey}: SHA-256 of the key, a cache lookup,
  * a token). Measured on one thread after a warm-up, so the JIT has compiled both as in a running GateKeeper, and in
