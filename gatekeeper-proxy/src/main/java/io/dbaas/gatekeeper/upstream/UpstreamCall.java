@@ -17,8 +17,9 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * Sends a request to its cluster and streams the cluster's answer back, both ways without buffering. The address is
- * always the cluster's from the directory; the request contributes only its method, path, query, headers and body.
+ * Sends a request to its cluster and streams the cluster's answer back, both ways without holding a body whole, except
+ * answers of a few kilobytes, which are gathered to leave in one write. The address is always the cluster's from the
+ * directory; the request contributes only its method, path, query, headers and body.
  *
  * <p>A failure of the call itself becomes a 502 or 504. Its message names the cluster's internal address: it goes to
  * the log, never to the client.
