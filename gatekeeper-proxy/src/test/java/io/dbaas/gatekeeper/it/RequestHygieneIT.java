@@ -129,6 +129,50 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
                 .hasSize(4 * chunk.length()));
     }
 
+    /**
+     * What curl does for bodies over a size: it sends the headers with {@code Expect: 100-continue} and waits for the
+     * interim answer before the body. The interim answer must come from GateKeeper, and the final one be the cluster's.
+     */
+    @Test
+    void aClientThatExpectsOneHundredContinueIsToldToGoOnAndItsBodyArrivesWhole() throws IOException {
+        String body = "{\"points\":[" + "1,".repeat(2000) + "1]}";
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(head(
+                            "PUT /collections/docs/points HTTP/1.1",
+                            "Content-Type: application/json",
+                            "Content-Length: " + body.length(),
+                            "Expect: 100-continue")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+
+            assertThat(readHead(in)).startsWith("HTTP/1.1 100");
+
+            out.write(body.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String finalAnswer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertThat(finalAnswer).startsWith("HTTP/1.1 200").endsWith("answered by upstream-a");
+        }
+        assertThat(UPSTREAM_A.received()).singleElement().satisfies(received -> assertThat(received.body())
+                .isEqualTo(body));
+    }
+
+    /** Reads a response head, up to and including its empty line. */
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            head.append((char) next);
+        }
+        return head.toString();
+    }
+
     @Test
     void aClientThatStallsInTheMiddleOfItsBodyLosesTheConnectionAndTheClusterNeverGetsAWholeRequest()
             throws IOException {
