@@ -9,6 +9,7 @@ import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -18,10 +19,10 @@ import reactor.netty.tcp.SslProvider;
 
 /**
  * The HTTP clients that call clusters, built once per route: on one for {@code http} clusters, or on one per
- * {@link UpstreamTrust} for {@code https} clusters, which trusts only the certificate authority the cluster's own event announced (neither the
- * JVM's trust store nor any other cluster's CA), with host name verification. Deriving a client per request would copy
- * its whole configuration each time; the connection pool tells pools apart by TLS settings, so one client per trust
- * also keeps reusing connections to the cluster.
+ * {@link UpstreamTrust} for {@code https} clusters, which trusts only the certificate authority the cluster's own event
+ * announced (neither the JVM's trust store nor any other cluster's CA), with host name verification. Deriving a client
+ * per request would copy its whole configuration each time; the connection pool tells pools apart by TLS settings, so
+ * one client per trust also keeps reusing connections to the cluster.
  */
 final class UpstreamClients {
 
@@ -36,6 +37,8 @@ final class UpstreamClients {
                 // Waiting for a connection counts against the time a cluster has to answer.
                 .pendingAcquireTimeout(properties.responseTimeout())
                 .maxIdleTime(properties.maxIdleTime())
+                // The pool of a cluster nobody has called for ten minutes (deleted, most likely) is let go.
+                .disposeInactivePoolsInBackground(Duration.ofMinutes(1), Duration.ofMinutes(10))
                 .build();
         this.cleartext = HttpClient.create(connections)
                 .option(
