@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,8 +17,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 as problem details, in the same shape as every other error. These are written by the security filters,
- * before any controller runs, hence outside the MVC problem handler.
+ * 401, 403 and 429 as problem details, in the same shape as every other error. These are written by the security
+ * filters, before any controller runs, hence outside the MVC problem handler.
  */
 final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -51,6 +52,25 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 ProblemTypes.FORBIDDEN,
                 "Forbidden",
                 "The role of this credential does not allow this request.");
+    }
+
+    /**
+     * The client address used up its failed authentications. Said whatever the token, valid or not, so that a guesser
+     * learns nothing about the tokens it tries while it waits.
+     */
+    void tooManyFailedAuthentications(HttpServletRequest request, HttpServletResponse response, Duration retryAfter)
+            throws IOException {
+        // Whole seconds, rounded up: retrying at the rounded-down second would be refused again.
+        long seconds = Math.max(1, retryAfter.plusNanos(999_999_999).toSeconds());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        write(
+                request,
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                ProblemTypes.TOO_MANY_FAILED_AUTHENTICATIONS,
+                "Too many failed authentications",
+                "Too many requests from this address had no valid management token. Retry after the time in"
+                        + " Retry-After.");
     }
 
     private void write(

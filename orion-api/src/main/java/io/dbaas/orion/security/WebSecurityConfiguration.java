@@ -37,8 +37,17 @@ class WebSecurityConfiguration {
     }
 
     @Bean
+    FailedAuthenticationBudget failedAuthenticationBudget(FailedAuthenticationProperties properties) {
+        return new FailedAuthenticationBudget(properties);
+    }
+
+    @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, CredentialVerifier verifier, JsonMapper json) {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            CredentialVerifier verifier,
+            FailedAuthenticationBudget failedAuthentications,
+            JsonMapper json) {
         var problems = new SecurityProblems(json);
         return http.authorizeHttpRequests(requests -> requests
                         // The API's description: public, so that Swagger UI can load before a token is pasted in.
@@ -49,7 +58,8 @@ class WebSecurityConfiguration {
                         .authenticated()
                         .anyRequest()
                         .denyAll())
-                .addFilterBefore(new BearerTokenFilter(verifier, problems), AuthorizationFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(verifier, failedAuthentications, problems), AuthorizationFilter.class)
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 // Bearer tokens in a header, never cookies: no session to keep and no cross-site request to forge.

@@ -65,7 +65,7 @@ class OpenApiConfiguration {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
-    /** Adds who may call and the 401 and 403 answers to every operation. */
+    /** Adds who may call and the 401, 403 and 429 answers to every operation. */
     @Bean
     OperationCustomizer whoMayCall() {
         return (operation, handler) -> {
@@ -84,7 +84,11 @@ class OpenApiConfiguration {
                     .addApiResponse("401", problem("No valid management token (urn:dbaas:problem:unauthenticated)."))
                     .addApiResponse(
                             "403",
-                            problem("The credential's role does not allow this" + " (urn:dbaas:problem:forbidden)."));
+                            problem("The credential's role does not allow this" + " (urn:dbaas:problem:forbidden)."))
+                    .addApiResponse(
+                            "429",
+                            problem("The client address had too many failed authentications; retry after the"
+                                    + " seconds in Retry-After (urn:dbaas:problem:too-many-failed-authentications)."));
             return operation;
         };
     }

@@ -10,6 +10,7 @@ public final class ProblemTypes {
 
     public static final URI UNAUTHENTICATED = of("unauthenticated");
     public static final URI FORBIDDEN = of("forbidden");
+    public static final URI TOO_MANY_FAILED_AUTHENTICATIONS = of("too-many-failed-authentications");
     public static final URI INVALID_CLAIM = of("invalid-claim");
     public static final URI INVALID_REQUEST = of("invalid-request");
     public static final URI MALFORMED_REQUEST = of("malformed-request");

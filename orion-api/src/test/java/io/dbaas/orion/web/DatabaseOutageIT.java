@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
 import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.orion.account.ManagementToken;
 import io.dbaas.orion.support.Claims;
+import io.dbaas.orion.support.ClientAddresses;
 import io.dbaas.orion.support.OrionIntegrationTests.Response;
 import io.dbaas.orion.support.OutageIntegrationTests;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.web.context.WebApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** PostgreSQL stops while Orion runs: callers are told to come back later, and Orion serves again once it is back. */
@@ -22,6 +25,9 @@ class DatabaseOutageIT extends OutageIntegrationTests {
 
     @Autowired
     KafkaTemplate<String, byte[]> kafka;
+
+    @Autowired
+    WebApplicationContext application;
 
     @Test
     void callersGet503WithRetryAfterWhileTheDatabaseIsDownAndSucceedOnceItIsBack() {
@@ -71,6 +77,31 @@ class DatabaseOutageIT extends OutageIntegrationTests {
                 .as("a valid token while the credentials cannot be read: 503, not 401")
                 .isEqualTo(503);
         assertThat(response.header("WWW-Authenticate")).isEmpty();
+    }
+
+    @Test
+    void anAddressThatUsedUpItsFailedAuthenticationsIsRefusedWithoutTheDatabase() {
+        var clients = new ClientAddresses(application);
+        String guesser = ClientAddresses.unused();
+        for (int i = 0; i < 20; i++) {
+            assertThat(clients.from(
+                                    guesser,
+                                    ManagementToken.generate(UUID.randomUUID()).value())
+                            .get("/v1/clusters")
+                            .getStatus())
+                    .isEqualTo(401);
+        }
+
+        stopDatabase();
+
+        assertThat(clients.from(guesser, adminToken).get("/v1/clusters").getStatus())
+                .as("refused before the token is looked up: no database needed")
+                .isEqualTo(429);
+        assertThat(clients.from(ClientAddresses.unused(), adminToken)
+                        .get("/v1/clusters")
+                        .getStatus())
+                .as("the same token from another address must be looked up")
+                .isEqualTo(503);
     }
 
     @Test

@@ -42,6 +42,8 @@ class OpenApiTests extends OrionIntegrationTests {
         JsonNode claim = paths.get("/v1/clusters").get("post");
         assertThat(claim.get("description").asString()).contains("role admin");
         assertThat(claim.get("responses").has("401")).isTrue();
+        assertThat(claim.get("responses").get("429").get("description").asString())
+                .contains("urn:dbaas:problem:too-many-failed-authentications");
         assertThat(claim.get("responses").propertyNames()).contains("202", "200", "422");
         assertThat(claim.get("parameters").findValuesAsString("name")).contains("dry_run", "Idempotency-Key");
         assertThat(paths.get("/v1/accounts").get("post").get("description").asString())
