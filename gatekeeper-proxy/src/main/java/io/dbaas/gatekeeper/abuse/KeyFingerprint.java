@@ -28,12 +28,15 @@ record KeyFingerprint(byte[] digest) {
         }
     }
 
-    /** A fresh digest per call, so that nothing passes between requests or threads. */
+    /**
+     * A fresh digest per call, so that nothing passes between requests or threads. The JDK's own SHA-256 can be cloned;
+     * a security provider's that cannot is looked up anew.
+     */
     private static MessageDigest copyOf(MessageDigest prototype) {
         try {
             return (MessageDigest) prototype.clone();
         } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
+            return sha256();
         }
     }
 

@@ -2,7 +2,6 @@ package io.dbaas.gatekeeper.exchange;
 
 import io.dbaas.gatekeeper.client.ClientAddress;
 import io.netty.buffer.ByteBuf;
-import io.netty.handler.codec.http.HttpHeaders;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServerRequest;
@@ -34,10 +33,6 @@ public final class Exchange {
 
     public HttpServerResponse response() {
         return response;
-    }
-
-    public HttpHeaders requestHeaders() {
-        return request.requestHeaders();
     }
 
     public ClientAddress client() {

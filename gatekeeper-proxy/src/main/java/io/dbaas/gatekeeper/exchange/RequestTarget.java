@@ -12,8 +12,15 @@ public final class RequestTarget {
 
     private RequestTarget() {}
 
-    /** Empty for targets that name no path: {@code *} or a bare authority. */
+    /**
+     * Empty for targets that name no path ({@code *} or a bare authority) and for targets with a fragment, which no
+     * client sends: a cluster's server would cut the path at the {@code #}, so that GateKeeper's read-only check and
+     * the cluster would judge two different paths.
+     */
     public static Optional<String> pathAndQuery(String target) {
+        if (target.indexOf('#') >= 0) {
+            return Optional.empty();
+        }
         if (target.startsWith("/")) {
             return Optional.of(target);
         }

@@ -4,7 +4,10 @@ import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemException;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
@@ -30,8 +33,13 @@ public class RequestHygiene {
      */
     public Optional<Problem> refusal(HttpServerRequest request) {
         HttpHeaders headers = request.requestHeaders();
-        if (headers.getAll(HttpHeaderNames.HOST).size() > 1) {
+        if (headers.getAll(HttpHeaderNames.HOST).size() > 1 || !endsChunked(headers)) {
             return Optional.of(Problem.MALFORMED_REQUEST);
+        }
+        if (HttpMethod.CONNECT.equals(request.method()) || HttpMethod.TRACE.equals(request.method())) {
+            // CONNECT would turn a pooled connection to the cluster into a tunnel; TRACE would echo the cluster's
+            // credential back to the client.
+            return Optional.of(Problem.METHOD_NOT_ALLOWED);
         }
         String contentLength = headers.get(HttpHeaderNames.CONTENT_LENGTH);
         if (contentLength == null) {
@@ -45,6 +53,20 @@ public class RequestHygiene {
             // HTTP/1.1's decoder refuses such a header itself; this is for HTTP/2's.
             return Optional.of(Problem.MALFORMED_REQUEST);
         }
+    }
+
+    /**
+     * A body with a transfer coding is framed by its last coding, which must be {@code chunked} (RFC 9112, section
+     * 6.3): with any other, where the body ends is anyone's guess, and a proxy in front may guess differently.
+     */
+    private static boolean endsChunked(HttpHeaders headers) {
+        List<String> codings = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        if (codings.isEmpty()) {
+            return true;
+        }
+        String last = codings.getLast();
+        String lastCoding = last.substring(last.lastIndexOf(',') + 1).strip();
+        return lastCoding.equalsIgnoreCase(HttpHeaderValues.CHUNKED.toString());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.dbaas.gatekeeper.exchange.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 
 /**
  * Answers a request whose handling failed: with the problem it carries when it is a known answer (a body over the
@@ -24,8 +25,10 @@ public class FailureResponder {
 
     public Mono<Void> answer(Exchange exchange, Throwable failure) {
         if (exchange.response().hasSentHeaders()) {
-            // Part of an upstream answer is already on the wire; only closing the connection is left.
-            return Mono.error(failure);
+            // Part of an upstream answer is already on the wire; only closing the connection is left. Quietly: the
+            // failure was logged where it happened.
+            exchange.response().withConnection(Connection::dispose);
+            return Mono.empty();
         }
         Problem problem = problemFor(failure);
         if (problem.equals(Problem.BODY_TOO_LARGE)) {

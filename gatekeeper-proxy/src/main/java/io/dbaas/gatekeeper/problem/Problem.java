@@ -5,8 +5,8 @@ import java.net.URI;
 import org.springframework.http.HttpStatus;
 
 /**
- * An RFC 9457 problem body. Built only from the constants below or from a bare status, never from request data or an
- * exception message, so it cannot carry a secret.
+ * An RFC 9457 problem body. Built only from the constants below, never from request data or an exception message, so
+ * it cannot carry a secret.
  */
 @JsonPropertyOrder({"type", "title", "status", "detail"})
 public record Problem(URI type, String title, int status, String detail) {
@@ -78,6 +78,13 @@ public record Problem(URI type, String title, int status, String detail) {
             "Too many requests from this address had no valid API key. Retry after the time in Retry-After.");
 
     /** Ambiguous or broken framing (two Host headers, conflicting lengths): answered rather than guessed at. */
+    /** Methods that would make a cluster's connection something else than HTTP requests and answers, or echo them. */
+    public static final Problem METHOD_NOT_ALLOWED = of(
+            "method-not-allowed",
+            "Method not allowed",
+            HttpStatus.METHOD_NOT_ALLOWED,
+            "GateKeeper does not pass CONNECT or TRACE requests to a cluster.");
+
     public static final Problem MALFORMED_REQUEST = of(
             "malformed-request",
             "Malformed request",

@@ -34,6 +34,9 @@ public class ClusterRequestHandler {
     private static final String WWW_AUTHENTICATE =
             "ApiKey realm=\"dbaas\", header=\"" + ApiKeyHeaders.API_KEY + "\", Bearer realm=\"dbaas\"";
 
+    /** What a cluster may be sent: everything its engine speaks, not CONNECT or TRACE. */
+    private static final String ALLOWED = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
     /** How soon a client may ask again about a cluster that does not serve yet, or any more. */
     private static final Duration RETRY_PROVISIONING = Duration.ofSeconds(30);
 
@@ -68,6 +71,9 @@ public class ClusterRequestHandler {
         HttpServerRequest request = exchange.request();
         HttpHeaders headers = request.requestHeaders();
         Optional<Problem> malformed = hygiene.refusal(request);
+        if (malformed.isPresent() && malformed.get().equals(Problem.METHOD_NOT_ALLOWED)) {
+            return problems.send(exchange, malformed.get(), answer -> answer.set(HttpHeaderNames.ALLOW, ALLOWED));
+        }
         if (malformed.isPresent()) {
             return problems.sendAndClose(exchange, malformed.get());
         }

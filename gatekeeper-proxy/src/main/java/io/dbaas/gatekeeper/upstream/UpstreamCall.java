@@ -5,6 +5,7 @@ import io.dbaas.gatekeeper.exchange.Exchange;
 import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemException;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -61,8 +62,16 @@ public class UpstreamCall {
                     response.status(answer.status());
                     UpstreamHeaders.towardsClient(answer.responseHeaders(), response.responseHeaders());
                     if (isSmall(answer)) {
-                        // Gathered and sent as one message: headers and body leave in one write.
-                        return response.send(answerBody.aggregate().retain().doOnNext(exchange::sent));
+                        // Gathered and sent as one message: headers and body leave in one write. The parts are
+                        // retained once, and released once: by the write, or by the send if the answer fails.
+                        Mono<ByteBuf> whole = answerBody
+                                .retain()
+                                .collectList()
+                                .filter(parts -> !parts.isEmpty())
+                                .map(parts -> parts.size() == 1
+                                        ? parts.getFirst()
+                                        : Unpooled.wrappedBuffer(parts.toArray(ByteBuf[]::new)));
+                        return response.send(whole.doOnNext(exchange::sent));
                     }
                     return response.send(answerBody.retain().doOnNext(exchange::sent));
                 })

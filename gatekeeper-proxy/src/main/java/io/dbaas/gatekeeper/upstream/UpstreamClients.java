@@ -13,6 +13,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.tcp.SslProvider;
@@ -34,9 +35,12 @@ final class UpstreamClients {
     UpstreamClients(UpstreamProperties properties) {
         this.connections = ConnectionProvider.builder("gatekeeper-clusters")
                 .maxConnections(properties.maxConnections())
-                // Waiting for a connection counts against the time a cluster has to answer.
+                // A request waits for a free connection as long as it would wait for an answer (then 504), however
+                // many wait: each is a client's request in flight, which the server's own limits already bound.
                 .pendingAcquireTimeout(properties.responseTimeout())
+                .pendingAcquireMaxCount(-1)
                 .maxIdleTime(properties.maxIdleTime())
+                .evictInBackground(properties.maxIdleTime())
                 // The pool of a cluster nobody has called for ten minutes (deleted, most likely) is let go.
                 .disposeInactivePoolsInBackground(Duration.ofMinutes(1), Duration.ofMinutes(10))
                 .build();
@@ -44,7 +48,10 @@ final class UpstreamClients {
                 .option(
                         ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         Math.toIntExact(properties.connectTimeout().toMillis()))
-                .responseTimeout(properties.responseTimeout());
+                .responseTimeout(properties.responseTimeout())
+                // Until the answer's status and headers only: after that the answer streams at the pace of the client
+                // reading it, and a client that pauses must not make the cluster look slow.
+                .doOnResponse((answer, connection) -> connection.removeHandler(NettyPipeline.ResponseTimeoutHandler));
         // Weakly, by the route and its trust object: a client lives as long as a route that needs it.
         this.secureByTrust = Caffeine.newBuilder().weakKeys().build(trust -> cleartext.secure(tls(trust)));
         this.byRoute = Caffeine.newBuilder().weakKeys().build(this::addressedTo);

@@ -21,7 +21,8 @@ final class UpstreamFailures {
             return Optional.empty();
         }
         // Before ConnectException, which it extends: a cluster that never answers the handshake is slow, not refusing.
-        // So is one silent for longer than the response timeout, and a pool with no connection free for as long.
+        // So is one that does not start answering within the response timeout, and a pool with no connection free for
+        // as long.
         if (failure instanceof ConnectTimeoutException
                 || failure instanceof ReadTimeoutException
                 || failure instanceof TimeoutException) {

@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param connectTimeout how long a TCP connection to the cluster may take to open; past it the client gets 504
  *     ({@code gatekeeper.upstream.connect-timeout})
- * @param responseTimeout how long the cluster may stay silent once the request is sent: before its answer starts, and
- *     between two reads of a streaming answer ({@code gatekeeper.upstream.response-timeout}). Past it before the answer
- *     started the client gets 504; during the body, the connection is closed. A large body that keeps streaming is
- *     never cut: search results and snapshots can be large.
+ * @param responseTimeout how long the cluster may take to start answering (status and headers) once the request is
+ *     sent, and how long a request waits for a free connection to it; past either the client gets 504
+ *     ({@code gatekeeper.upstream.response-timeout}). A body that then streams is not cut, however slowly the client
+ *     reads it: search results and snapshots can be large.
  * @param maxConnections how many connections GateKeeper keeps open to one cluster at most
- *     ({@code gatekeeper.upstream.max-connections}); requests beyond wait for a free one, within the response timeout
+ *     ({@code gatekeeper.upstream.max-connections}); requests beyond wait for a free one, for up to the response
+ *     timeout
  * @param maxIdleTime how long a connection to a cluster stays open unused ({@code gatekeeper.upstream.max-idle-time}).
  *     Below the shortest keep-alive of the engines (Qdrant closes idle connections after 5 s), so that GateKeeper
  *     never sends a request on a connection the cluster is closing.

@@ -20,6 +20,14 @@ class RequestTargetTest {
     }
 
     @Test
+    void aTargetWithAFragmentIsRefusedSinceTheClusterWouldCutThePathThere() {
+        assertThat(RequestTarget.pathAndQuery("/collections/aliases#/points/search"))
+                .isEmpty();
+        assertThat(RequestTarget.pathAndQuery("http://h/collections/aliases#/points/search"))
+                .isEmpty();
+    }
+
+    @Test
     void targetsThatNameNoPathAreRefused() {
         assertThat(RequestTarget.pathAndQuery("*")).isEmpty();
         assertThat(RequestTarget.pathAndQuery("evil.example:443")).isEmpty();

@@ -122,6 +122,46 @@ class ProxyIT extends GateKeeperIntegrationTest {
         assertThat(answer == null ? new byte[0] : answer).isEqualTo(expected);
     }
 
+    /** Elasticsearch refuses a request with two Accept headers; the HTTP client's own defaults must not add one. */
+    @Test
+    void theClusterReceivesExactlyTheClientsAcceptAndUserAgent() {
+        gateway()
+                .get()
+                .uri("/_search")
+                .header(HttpHeaders.HOST, clusterA.host())
+                .header("api-key", clusterA.newApiKey())
+                .header(HttpHeaders.ACCEPT, "application/vnd.elasticsearch+json; compatible-with=8")
+                .header(HttpHeaders.USER_AGENT, "elasticsearch-java/8.17")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        Received received = single(UPSTREAM_A.received());
+        assertThat(received.header(HttpHeaders.ACCEPT))
+                .containsExactly("application/vnd.elasticsearch+json; compatible-with=8");
+        assertThat(received.header(HttpHeaders.USER_AGENT)).containsExactly("elasticsearch-java/8.17");
+    }
+
+    /** A problem replaces the cluster's answer whole: none of the headers the cluster had sent reach the client. */
+    @Test
+    void anAnswerTheClusterBreaksOffIsABadGatewayWithoutTheClustersHeaders() {
+        HttpHeaders answered = gateway()
+                .get()
+                .uri("/collections/docs/points?answer-bytes=4000&break-off")
+                .header(HttpHeaders.HOST, clusterA.host())
+                .header("api-key", clusterA.newApiKey())
+                .exchange()
+                .expectStatus()
+                .isEqualTo(502)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .returnResult(String.class)
+                .getResponseHeaders();
+
+        assertThat(answered.containsHeader(HttpHeaders.SET_COOKIE)).isFalse();
+        assertThat(answered.containsHeader(HttpHeaders.ETAG)).isFalse();
+    }
+
     @Test
     void theHostMatchesIgnoringCaseAndPort() {
         gateway()

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -127,6 +129,54 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
         assertThat(answer.status()).isEqualTo(200);
         assertThat(UPSTREAM_A.received()).singleElement().satisfies(received -> assertThat(received.body())
                 .hasSize(4 * chunk.length()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TRACE /collections HTTP/1.1", "CONNECT /collections HTTP/1.1"})
+    void connectAndTraceAreRefusedWith405AndNeverReachTheCluster(String requestLine) {
+        RawHttp.Answer answer = RawHttp.exchange(port, head(requestLine));
+
+        assertRawProblem(answer, 405, "urn:dbaas:problem:method-not-allowed");
+        assertThat(answer.header("Allow")).isEqualTo("GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS");
+        assertNothingReachedTheCluster();
+    }
+
+    /** A cluster's server cuts the path at '#': the read-only check and the cluster would judge different paths. */
+    @Test
+    void aTargetWithAFragmentIsRefusedWith400AndNeverReachesTheCluster() {
+        RawHttp.Answer answer =
+                RawHttp.exchange(port, head("POST /collections/aliases#/points/search HTTP/1.1", "Content-Length: 0"));
+
+        assertRawProblem(answer, 400, "urn:dbaas:problem:malformed-request");
+        assertNothingReachedTheCluster();
+    }
+
+    /** Only a final chunked coding says where a body ends; anything else could be read as a second request. */
+    @Test
+    void aTransferCodingThatDoesNotEndInChunkedIsRefusedWith400AndNothingIsSmuggled() {
+        String smuggled = "GET /smuggled HTTP/1.1\r\nHost: " + cluster.host() + "\r\napi-key: " + apiKey + "\r\n\r\n";
+
+        RawHttp.Answer answer = RawHttp.exchange(
+                port, head("POST /collections/docs/points HTTP/1.1", "Transfer-Encoding: gzip") + smuggled);
+
+        assertRawProblem(answer, 400, "urn:dbaas:problem:malformed-request");
+        assertNothingReachedTheCluster();
+    }
+
+    /** A refused client must not be able to go on streaming a body GateKeeper would only throw away. */
+    @Test
+    void aRefusedRequestWithABodyIsAnsweredOnAConnectionThatIsThenClosed() {
+        String request = "POST /collections/docs/points HTTP/1.1\r\n"
+                + "Host: " + cluster.host() + "\r\n"
+                + "api-key: dbk_wrong\r\n"
+                + "Content-Length: 60000\r\n\r\n"
+                + "x".repeat(1000);
+
+        RawHttp.Answer answer = RawHttp.exchange(port, request);
+
+        assertRawProblem(answer, 401, "urn:dbaas:problem:unauthenticated");
+        assertThat(answer.header("Connection")).isEqualToIgnoringCase("close");
+        assertNothingReachedTheCluster();
     }
 
     /**

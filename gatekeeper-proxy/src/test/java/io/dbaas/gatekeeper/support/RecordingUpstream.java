@@ -102,6 +102,10 @@ public final class RecordingUpstream implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             byte[] answer = answerTo(query);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
+            if (query != null && query.contains("break-off")) {
+                breakOff(exchange, answer);
+                return;
+            }
             // Zero: a body of unknown length, sent in chunks.
             exchange.sendResponseHeaders(200, query != null && query.contains("chunked") ? 0 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -127,6 +131,18 @@ public final class RecordingUpstream implements AutoCloseable {
             answer[i] = (byte) ('a' + i % 26);
         }
         return answer;
+    }
+
+    /** Announces the whole answer with headers of its own, sends half of it, and drops the connection. */
+    private static void breakOff(HttpExchange exchange, byte[] answer) throws IOException {
+        exchange.getResponseHeaders().set("Set-Cookie", "from-cluster=1");
+        exchange.getResponseHeaders().set("ETag", "\"from-cluster\"");
+        exchange.sendResponseHeaders(200, answer.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(answer, 0, answer.length / 2);
+        out.flush();
+        // Ending the exchange short of the announced length makes the server drop the connection.
+        throw new IOException("the cluster broke off its answer");
     }
 
     private void pause() {

@@ -89,6 +89,44 @@ class UpstreamHeadersTest {
         assertThat(client.getAll("Set-Cookie")).containsExactly("a=1", "b=2");
     }
 
+    @Test
+    void theHttpClientsOwnDefaultsGiveWayToTheClientsHeaders() {
+        HttpHeaders prepared = new DefaultHttpHeaders()
+                .add("host", "qdrant.c1.svc:6333")
+                .add("user-agent", "ReactorNetty/1.3.6")
+                .add("accept", "*/*");
+        HttpHeaders client = new DefaultHttpHeaders()
+                .add("User-Agent", "curl/8.5")
+                .add("Accept", "application/vnd.elasticsearch+json; compatible-with=8");
+
+        UpstreamHeaders.towardsCluster(client, prepared, ClientAddress.UNKNOWN, "https", CREDENTIAL);
+
+        assertThat(prepared.getAll("Accept")).containsExactly("application/vnd.elasticsearch+json; compatible-with=8");
+        assertThat(prepared.getAll("User-Agent")).containsExactly("curl/8.5");
+        assertThat(prepared.getAll("Host")).containsExactly("qdrant.c1.svc:6333");
+    }
+
+    @Test
+    void headersNamedInConnectionAndNettysHttp2NotesStayOnTheirConnection() {
+        HttpHeaders client = new DefaultHttpHeaders()
+                .add("Connection", "keep-alive, X-Drop-Me")
+                .add("X-Drop-Me", "1")
+                .add("X-Keep-Me", "2")
+                .add("x-http2-stream-id", "3")
+                .add("x-http2-scheme", "http");
+        HttpHeaders cluster = new DefaultHttpHeaders()
+                .add("Connection", "X-Internal")
+                .add("X-Internal", "1")
+                .add("Content-Type", "application/json");
+        HttpHeaders answered = new DefaultHttpHeaders();
+
+        HttpHeaders sent = towardsCluster(client, ClientAddress.UNKNOWN);
+        UpstreamHeaders.towardsClient(cluster, answered);
+
+        assertThat(sent.names()).containsExactlyInAnyOrder("X-Keep-Me", "X-Forwarded-Proto", "api-key");
+        assertThat(answered.names()).containsExactly("Content-Type");
+    }
+
     private static HttpHeaders towardsCluster(HttpHeaders client, ClientAddress address) {
         HttpHeaders sent = new DefaultHttpHeaders();
         UpstreamHeaders.towardsCluster(client, sent, address, "https", CREDENTIAL);
