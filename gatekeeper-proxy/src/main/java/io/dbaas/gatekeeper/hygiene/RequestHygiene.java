@@ -28,8 +28,8 @@ public class RequestHygiene {
     }
 
     /**
-     * Why the request is refused, if it is. Either way the connection must then be closed: the client may still be
-     * sending a body that would otherwise be read as its next request.
+     * Why the request is refused, if it is. After a malformed request or a body over the limit the connection must be
+     * closed: the client may still be sending a body that would otherwise be read as its next request.
      */
     public Optional<Problem> refusal(HttpServerRequest request) {
         HttpHeaders headers = request.requestHeaders();
