@@ -2,6 +2,7 @@ package io.dbaas.gatekeeper.exchange;
 
 import io.dbaas.gatekeeper.client.ClientAddress;
 import io.netty.buffer.ByteBuf;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServerRequest;
@@ -17,6 +18,7 @@ public final class Exchange {
     private final HttpServerResponse response;
     private final ClientAddress client;
     private final long startedNanos;
+    private final Optional<String> pathAndQuery;
     private @Nullable UUID cluster;
     private long bytesSent;
 
@@ -25,6 +27,7 @@ public final class Exchange {
         this.response = response;
         this.client = client;
         this.startedNanos = startedNanos;
+        this.pathAndQuery = RequestTarget.pathAndQuery(request.uri());
     }
 
     public HttpServerRequest request() {
@@ -33,6 +36,11 @@ public final class Exchange {
 
     public HttpServerResponse response() {
         return response;
+    }
+
+    /** The request's path and query, raw, read once for the routing and the access log: see {@link RequestTarget}. */
+    public Optional<String> pathAndQuery() {
+        return pathAndQuery;
     }
 
     public ClientAddress client() {

@@ -1,7 +1,6 @@
 package io.dbaas.gatekeeper.observability;
 
 import io.dbaas.gatekeeper.exchange.Exchange;
-import io.dbaas.gatekeeper.exchange.RequestTarget;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -44,8 +43,7 @@ public class AccessLog {
                     .append(" method=")
                     .append(LoggedPath.printable(exchange.request().method().name()))
                     .append(" path=")
-                    .append(LoggedPath.of(
-                            RequestTarget.pathAndQuery(exchange.request().uri()).orElse("-")))
+                    .append(LoggedPath.of(exchange.pathAndQuery().orElse("-")))
                     .append(" status=")
                     .append(status)
                     .append(" duration_ms=")

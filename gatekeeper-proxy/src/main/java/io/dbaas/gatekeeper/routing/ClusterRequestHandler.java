@@ -6,7 +6,6 @@ import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.directory.ClusterEntry;
 import io.dbaas.gatekeeper.directory.ClusterRoute;
 import io.dbaas.gatekeeper.exchange.Exchange;
-import io.dbaas.gatekeeper.exchange.RequestTarget;
 import io.dbaas.gatekeeper.hygiene.RequestHygiene;
 import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemResponses;
@@ -16,7 +15,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.springframework.http.HttpMethod;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
@@ -90,7 +88,7 @@ public class ClusterRequestHandler {
         if (route == null) {
             return notServing(exchange, entry.get());
         }
-        Optional<String> target = RequestTarget.pathAndQuery(request.uri());
+        Optional<String> target = exchange.pathAndQuery();
         if (target.isEmpty()) {
             return problems.send(exchange, Problem.MALFORMED_REQUEST);
         }
@@ -107,8 +105,7 @@ public class ClusterRequestHandler {
             return withRetryAfter(exchange, Problem.RATE_LIMITED, overLimit.get());
         }
         if (grant.get().scope() == KeyScope.READ_ONLY
-                && WriteOperations.writes(
-                        route.engine(), HttpMethod.valueOf(request.method().name()), rawPath(target.get()))) {
+                && WriteOperations.writes(route.engine(), request.method(), rawPath(target.get()))) {
             return problems.send(exchange, Problem.READ_ONLY_CREDENTIAL);
         }
         return upstream.send(exchange, route, target.get(), hygiene.body(request));

@@ -1,10 +1,10 @@
 package io.dbaas.gatekeeper.routing;
 
 import io.dbaas.contracts.Engine;
+import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.http.HttpMethod;
 
 /**
  * Which requests write, per engine: a read-only key or token may send every other request.

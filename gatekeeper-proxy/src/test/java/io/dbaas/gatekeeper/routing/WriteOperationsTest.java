@@ -3,9 +3,9 @@ package io.dbaas.gatekeeper.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.Engine;
+import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.http.HttpMethod;
 
 class WriteOperationsTest {
 
