@@ -1,5 +1,8 @@
 package io.dbaas.orion.web;
 
+import static io.dbaas.orion.web.Problems.fieldsAtFault;
+import static io.dbaas.orion.web.Problems.problem;
+
 import io.dbaas.orion.DatabaseOutage;
 import io.dbaas.orion.account.AccountNotFoundException;
 import io.dbaas.orion.account.CredentialNotFoundException;
@@ -248,21 +251,4 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A 400 naming the fields at fault in its detail and listing them, each with its reason, in {@code errors}. */
-    private static ProblemDetail fieldsAtFault(URI type, String title, List<FieldViolation> violations) {
-        ProblemDetail problem = problem(
-                HttpStatus.BAD_REQUEST,
-                type,
-                title,
-                violations.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "))
-                        + ": see errors");
-        problem.setProperty("errors", violations);
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, URI type, String title, @Nullable String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(type);
-        problem.setTitle(title);
-        return problem;
-    }
 }

@@ -3,11 +3,10 @@ package io.dbaas.orion.apikey.web;
 import io.dbaas.orion.apikey.ApiKeyNotFoundException;
 import io.dbaas.orion.apikey.InvalidCredentialRequestException;
 import io.dbaas.orion.apikey.LifetimeOutOfRangeException;
-import io.dbaas.orion.cluster.FieldViolation;
 import io.dbaas.orion.web.ProblemTypes;
+import io.dbaas.orion.web.Problems;
 import java.net.URI;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -26,13 +25,13 @@ class CredentialProblems {
     /** 400: a field is missing or not a valid value. */
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidCredentialRequestException e) {
-        return fieldsAtFault(HttpStatus.BAD_REQUEST, ProblemTypes.INVALID_REQUEST, "Invalid request", e.violations());
+        return Problems.fieldsAtFault(ProblemTypes.INVALID_REQUEST, "Invalid request", e.violations());
     }
 
     /** 422: the expiry is well-formed but outside what Orion accepts. */
     @ExceptionHandler
     ProblemDetail lifetimeOutOfRange(LifetimeOutOfRangeException e) {
-        return fieldsAtFault(
+        return Problems.fieldsAtFault(
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 ProblemTypes.EXPIRY_OUT_OF_RANGE,
                 "Expiry out of range",
@@ -45,22 +44,9 @@ class CredentialProblems {
      */
     @ExceptionHandler
     ProblemDetail apiKeyNotFound(ApiKeyNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        ProblemDetail problem = Problems.problem(
+                HttpStatus.NOT_FOUND, ProblemTypes.API_KEY_NOT_FOUND, "API key not found", e.getMessage());
         problem.setInstance(URI.create("/v1/clusters/" + e.clusterId() + "/api-keys"));
-        problem.setType(ProblemTypes.API_KEY_NOT_FOUND);
-        problem.setTitle("API key not found");
-        return problem;
-    }
-
-    private static ProblemDetail fieldsAtFault(
-            HttpStatus status, URI type, String title, List<FieldViolation> violations) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                status,
-                violations.stream().map(FieldViolation::field).distinct().collect(Collectors.joining(", "))
-                        + ": see errors");
-        problem.setType(type);
-        problem.setTitle(title);
-        problem.setProperty("errors", violations);
         return problem;
     }
 }

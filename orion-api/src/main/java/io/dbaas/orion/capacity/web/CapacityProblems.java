@@ -5,6 +5,7 @@ import io.dbaas.orion.capacity.InvalidCapacityException;
 import io.dbaas.orion.capacity.RegionNotFoundException;
 import io.dbaas.orion.cluster.FieldViolation;
 import io.dbaas.orion.web.ProblemTypes;
+import io.dbaas.orion.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -23,32 +24,24 @@ class CapacityProblems {
 
     @ExceptionHandler
     ProblemDetail regionNotFound(RegionNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setType(ProblemTypes.REGION_NOT_FOUND);
-        problem.setTitle("Region not found");
-        return problem;
+        return Problems.problem(
+                HttpStatus.NOT_FOUND, ProblemTypes.REGION_NOT_FOUND, "Region not found", e.getMessage());
     }
 
     /** A scale or resize its region cannot hold: refused, so that nothing changes and nothing waits half-done. */
     @ExceptionHandler
     ProblemDetail capacityExceeded(CapacityExceededException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(ProblemTypes.CAPACITY_EXCEEDED);
-        problem.setTitle("Capacity exceeded");
-        return problem;
+        return Problems.problem(
+                HttpStatus.CONFLICT, ProblemTypes.CAPACITY_EXCEEDED, "Capacity exceeded", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail invalidCapacity(InvalidCapacityException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST, String.join(", ", e.violations().keySet()) + ": see errors");
-        problem.setType(ProblemTypes.INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty(
-                "errors",
+        return Problems.fieldsAtFault(
+                ProblemTypes.INVALID_REQUEST,
+                "Invalid request",
                 e.violations().entrySet().stream()
                         .map(violation -> new FieldViolation(violation.getKey(), violation.getValue()))
                         .toList());
-        return problem;
     }
 }

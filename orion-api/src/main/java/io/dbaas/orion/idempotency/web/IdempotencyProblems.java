@@ -4,6 +4,7 @@ import io.dbaas.orion.cluster.FieldViolation;
 import io.dbaas.orion.idempotency.IdempotencyKeyReusedException;
 import io.dbaas.orion.idempotency.InvalidIdempotencyKeyException;
 import io.dbaas.orion.web.ProblemTypes;
+import io.dbaas.orion.web.Problems;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,18 +26,16 @@ class IdempotencyProblems {
     /** 422: the request is well-formed, but this key already stands for another one. */
     @ExceptionHandler
     ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setType(ProblemTypes.IDEMPOTENCY_KEY_REUSED);
-        problem.setTitle("Idempotency key reused");
-        return problem;
+        return Problems.problem(
+                HttpStatus.UNPROCESSABLE_CONTENT,
+                ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency key reused",
+                e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail invalidKey(InvalidIdempotencyKeyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, HEADER + ": see errors");
-        problem.setType(ProblemTypes.INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", List.of(new FieldViolation(HEADER, e.getMessage())));
-        return problem;
+        return Problems.fieldsAtFault(
+                ProblemTypes.INVALID_REQUEST, "Invalid request", List.of(new FieldViolation(HEADER, e.getMessage())));
     }
 }

@@ -2,6 +2,7 @@ package io.dbaas.orion.region.web;
 
 import io.dbaas.orion.region.RegionInUseException;
 import io.dbaas.orion.web.ProblemTypes;
+import io.dbaas.orion.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -21,9 +22,8 @@ class RegionProblems {
     /** Names what keeps the region in use, so that the operator knows what to delete first. */
     @ExceptionHandler
     ProblemDetail regionInUse(RegionInUseException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(ProblemTypes.REGION_IN_USE);
-        problem.setTitle("Region in use");
+        ProblemDetail problem =
+                Problems.problem(HttpStatus.CONFLICT, ProblemTypes.REGION_IN_USE, "Region in use", e.getMessage());
         problem.setProperty("clusters", e.clusters());
         problem.setProperty("claims_waiting", e.claimsWaiting());
         return problem;
@@ -31,17 +31,6 @@ class RegionProblems {
 
     @ExceptionHandler
     ProblemDetail invalidRegionRequest(InvalidRegionRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.BAD_REQUEST,
-                String.join(
-                                ", ",
-                                e.violations().stream()
-                                        .map(violation -> violation.field())
-                                        .toList())
-                        + ": see errors");
-        problem.setType(ProblemTypes.INVALID_REQUEST);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", e.violations());
-        return problem;
+        return Problems.fieldsAtFault(ProblemTypes.INVALID_REQUEST, "Invalid request", e.violations());
     }
 }
