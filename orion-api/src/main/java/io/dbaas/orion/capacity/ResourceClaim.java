@@ -72,10 +72,6 @@ public class ResourceClaim implements Persistable<UUID> {
         return demand;
     }
 
-    public Instant claimedAt() {
-        return claimedAt;
-    }
-
     public boolean isAllocated() {
         return allocatedAt != null;
     }

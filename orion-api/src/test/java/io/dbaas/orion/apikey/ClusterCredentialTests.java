@@ -93,7 +93,8 @@ abstract class ClusterCredentialTests extends OrionIntegrationTests {
         return key.toString();
     }
 
-    private static ClusterSpec spec() {
+    /** A small Qdrant cluster in the demo region, as these tests claim it. */
+    static ClusterSpec spec() {
         return new ClusterSpec(
                 "keys",
                 Engine.QDRANT,

@@ -3,14 +3,11 @@ package io.dbaas.orion.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.Topics;
 import io.dbaas.contracts.access.AccessEvent;
 import io.dbaas.contracts.access.ApiKeyRevoked;
 import io.dbaas.contracts.security.MasterKeyCipher;
-import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.cluster.Cluster;
-import io.dbaas.orion.cluster.ClusterSpec;
 import io.dbaas.orion.cluster.Clusters;
 import io.dbaas.orion.support.OrionIntegrationTests.Response;
 import io.dbaas.orion.support.OutageIntegrationTests;
@@ -69,17 +66,8 @@ class RevocationDuringKafkaOutageIT extends OutageIntegrationTests {
     /** A cluster of this test's account as Nebula's events leave it: running, with its master key sealed. */
     private UUID runningCluster() {
         UUID id = UUID.randomUUID();
-        var spec = new ClusterSpec(
-                "keys",
-                Engine.QDRANT,
-                "1.15.5",
-                1,
-                Quantity.of("1"),
-                Quantity.of("1Gi"),
-                Quantity.of("1Gi"),
-                "minikube",
-                "local");
-        Cluster cluster = Cluster.claim(id, accountId, spec, id + ".local.minikube.test", Instant.now());
+        Cluster cluster =
+                Cluster.claim(id, accountId, ClusterCredentialTests.spec(), id + ".local.minikube.test", Instant.now());
         cluster.markRunning(1, cipher.seal(id, ClusterCredentialTests.masterKey()), Instant.now());
         clusters.save(cluster);
         return id;

@@ -1,7 +1,6 @@
 package io.dbaas.orion.capacity.web;
 
 import io.dbaas.orion.capacity.RegionUsage;
-import io.dbaas.orion.capacity.Resources;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -13,31 +12,20 @@ import java.util.Locale;
 record CapacityResponse(
         String provider,
         String region,
-        Amounts capacity,
-        Amounts allocated,
-        Amounts available,
+        ResourceAmounts capacity,
+        ResourceAmounts allocated,
+        ResourceAmounts available,
         long claimsWaiting,
         String setBy,
         Instant updatedAt) {
-
-    /** CPU, memory and disk as Kubernetes quantities. */
-    record Amounts(String cpu, String memory, String disk) {
-
-        static Amounts of(Resources resources) {
-            return new Amounts(
-                    resources.cpuQuantity().text(),
-                    resources.memoryQuantity().text(),
-                    resources.diskQuantity().text());
-        }
-    }
 
     static CapacityResponse of(RegionUsage usage) {
         return new CapacityResponse(
                 usage.region().provider(),
                 usage.region().region(),
-                Amounts.of(usage.total()),
-                Amounts.of(usage.allocated()),
-                Amounts.of(usage.available()),
+                ResourceAmounts.of(usage.total()),
+                ResourceAmounts.of(usage.allocated()),
+                ResourceAmounts.of(usage.available()),
                 usage.claimsWaiting(),
                 usage.setBy().name().toLowerCase(Locale.ROOT),
                 usage.updatedAt());

@@ -1,7 +1,7 @@
 package io.dbaas.orion.region.web;
 
 import io.dbaas.orion.capacity.RegionUsage;
-import io.dbaas.orion.capacity.Resources;
+import io.dbaas.orion.capacity.web.ResourceAmounts;
 import io.dbaas.orion.catalog.OfferedRegion;
 import io.dbaas.orion.region.RegionChange;
 import java.time.Instant;
@@ -16,21 +16,10 @@ record RegionResponse(
         String region,
         String displayName,
         String addedBy,
-        Amounts capacity,
+        ResourceAmounts capacity,
         String capacitySetBy,
         Instant createdAt,
         Instant updatedAt) {
-
-    /** CPU, memory and disk as Kubernetes quantities. */
-    record Amounts(String cpu, String memory, String disk) {
-
-        static Amounts of(Resources resources) {
-            return new Amounts(
-                    resources.cpuQuantity().text(),
-                    resources.memoryQuantity().text(),
-                    resources.diskQuantity().text());
-        }
-    }
 
     static RegionResponse of(RegionChange change) {
         OfferedRegion region = change.region();
@@ -41,7 +30,7 @@ record RegionResponse(
                 region.region(),
                 displayName == null ? region.region() : displayName,
                 region.addedBy().name().toLowerCase(Locale.ROOT),
-                Amounts.of(usage.total()),
+                ResourceAmounts.of(usage.total()),
                 usage.setBy().name().toLowerCase(Locale.ROOT),
                 region.createdAt(),
                 region.updatedAt());
