@@ -35,12 +35,7 @@ compare_main() {
   local jar_a jar_b
   jar_a="$(realpath "$1")"
   jar_b="$(realpath "$2")"
-  require_tools
-  find_java
-  build
-  log "work directory: $WORK"
-  start_nginx
-  start_fixture
+  start_bench
   start_one a "$jar_a" "$GATEKEEPER_PORT" "$MANAGEMENT_PORT"
   start_one b "$jar_b" $((PORT_BASE + 5)) $((PORT_BASE + 6))
 

@@ -334,13 +334,18 @@ report() {
   echo "Shared 2-core machines are noisy: compare the ratios of one run, and repeat a run before believing a verdict."
 }
 
-main() {
+# What every measurement needs before GateKeeper starts: the tools, a JDK, the jar, the upstream and the Kafka fixture.
+start_bench() {
   require_tools
   find_java
   build
   log "work directory: $WORK"
   start_nginx
   start_fixture
+}
+
+main() {
+  start_bench
   start_gatekeeper
 
   log "measuring authentication alone"

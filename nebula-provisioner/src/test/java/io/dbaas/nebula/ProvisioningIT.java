@@ -55,6 +55,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -225,8 +226,7 @@ class ProvisioningIT {
 
         assertThat(provisioned.internalAddress())
                 .isEqualTo(new ServiceAddress("http", "qdrant." + namespace + ".svc.kind.internal", 6333));
-        assertThat(events(command.clusterId()).stream()
-                        .filter(ClusterProvisioningStarted.class::isInstance)
+        assertThat(eventsOf(command.clusterId(), ClusterProvisioningStarted.class).stream()
                         .map(ClusterEvent::id)
                         .distinct())
                 .hasSize(1);
@@ -408,24 +408,15 @@ class ProvisioningIT {
 
         String crashing = "Pod qdrant-1, container qdrant: CrashLoopBackOff (restarted 5 times, last exit: OOMKilled)";
         // The pod and the StatefulSet come through separate watches: "1 of 2 nodes are ready." may come first.
-        ClusterDegraded degraded = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> events(command.clusterId()).stream()
-                                .filter(ClusterDegraded.class::isInstance)
-                                .map(ClusterDegraded.class::cast)
-                                .filter(event -> event.reason().equals(crashing))
-                                .findFirst()
-                                .orElse(null),
-                        event -> event != null);
+        ClusterDegraded degraded = awaitEvent(command.clusterId(), ClusterDegraded.class, event -> event.reason()
+                .equals(crashing));
         assertThat(degraded.nodesReady()).isEqualTo(1);
 
         kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
 
         awaitEvent(command.clusterId(), ClusterRecovered.class);
         // One event per condition: never the same reason twice in a row.
-        assertThat(events(command.clusterId()).stream()
-                        .filter(ClusterDegraded.class::isInstance)
-                        .map(event -> ((ClusterDegraded) event).reason()))
+        assertThat(eventsOf(command.clusterId(), ClusterDegraded.class).stream().map(ClusterDegraded::reason))
                 .doesNotHaveDuplicates()
                 .contains(crashing);
     }
@@ -592,9 +583,7 @@ class ProvisioningIT {
         awaitAnnounced(namespace, scale.id());
         assertRedeliveryChangesNothing(command, namespace, scale, scale(command, 1, "1.13.4"));
 
-        assertThat(events(command.clusterId()).stream()
-                        .filter(ClusterUpdated.class::isInstance)
-                        .map(ClusterEvent::id))
+        assertThat(eventsOf(command.clusterId(), ClusterUpdated.class).stream().map(ClusterEvent::id))
                 .containsExactly(EventIds.of(scale.id(), ClusterUpdated.NAME));
     }
 
@@ -611,9 +600,7 @@ class ProvisioningIT {
         awaitAnnounced(namespace, upgrade.id());
         assertRedeliveryChangesNothing(command, namespace, upgrade, upgrade(command, "1.14.0", "1.13.0"));
 
-        assertThat(events(command.clusterId()).stream()
-                        .filter(ClusterUpdated.class::isInstance)
-                        .map(ClusterEvent::id))
+        assertThat(eventsOf(command.clusterId(), ClusterUpdated.class).stream().map(ClusterEvent::id))
                 .containsExactly(EventIds.of(upgrade.id(), ClusterUpdated.NAME));
     }
 
@@ -684,15 +671,8 @@ class ProvisioningIT {
         // before
         // or after the scheduler's message, only that a node is not ready.
         String schedulersMessage = "Pod qdrant-1 cannot be scheduled: 0/3 nodes are available: 3 Insufficient cpu.";
-        ClusterDegraded degraded = await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> events(command.clusterId()).stream()
-                                .filter(ClusterDegraded.class::isInstance)
-                                .map(ClusterDegraded.class::cast)
-                                .filter(event -> event.reason().equals(schedulersMessage))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow();
+        ClusterDegraded degraded = awaitEvent(command.clusterId(), ClusterDegraded.class, event -> event.reason()
+                .equals(schedulersMessage));
         assertThat(degraded.metadata().correlationId())
                 .isEqualTo(command.metadata().correlationId());
 
@@ -701,10 +681,9 @@ class ProvisioningIT {
         kubelet.runPod(kubelet.statefulSet(namespace, ResourceNames.QDRANT_STATEFUL_SET), 1, Kubelet.ready());
         ClusterRecovered recovered = awaitEvent(command.clusterId(), ClusterRecovered.class);
         assertThat(recovered.nodesReady()).isEqualTo(2);
-        assertThat(events(command.clusterId()))
+        assertThat(eventsOf(command.clusterId(), ClusterDegraded.class))
                 .as("a degradation is announced again only when its reason changes")
-                .filteredOn(ClusterDegraded.class::isInstance)
-                .extracting(event -> ((ClusterDegraded) event).reason())
+                .extracting(ClusterDegraded::reason)
                 .doesNotHaveDuplicates()
                 .contains(schedulersMessage);
         // What was announced last is recorded on the StatefulSet, so a restarted Nebula does not announce it again.
@@ -829,9 +808,24 @@ class ProvisioningIT {
         return topics.eventsOf(Topics.CLUSTER_EVENTS, clusterId);
     }
 
+    /** The cluster's events of one type so far, oldest first. */
+    private <T extends ClusterEvent> List<T> eventsOf(UUID clusterId, Class<T> type) {
+        return events(clusterId).stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
+    }
+
+    /** The first event of one type that matches, once it has been published. */
+    private <T extends ClusterEvent> T awaitEvent(UUID clusterId, Class<T> type, Predicate<T> matching) {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(() -> eventsOf(clusterId, type).stream().filter(matching).findFirst(), Optional::isPresent)
+                .orElseThrow();
+    }
+
     private void awaitEventCount(UUID clusterId, Class<? extends ClusterEvent> type, long count) {
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> events(clusterId).stream().filter(type::isInstance).count() == count);
+                .until(() -> eventsOf(clusterId, type).size() == count);
     }
 
     private <T extends ClusterEvent> T awaitCausedBy(UUID clusterId, Class<T> type, UUID commandId) {
