@@ -18,6 +18,10 @@ public final class Claims {
             }
             """;
 
+    /** {@link #VALID} for Elasticsearch 8.19.21, the last minor of 8.x, with the 1Gi per node it needs at least. */
+    public static final String ELASTICSEARCH =
+            VALID.replace("\"qdrant\"", "\"elasticsearch\"").replace("\"1.14.1\"", "\"8.19.21\"");
+
     private Claims() {}
 
     /** {@link #VALID}, asking for its 3 nodes of 500m CPU, 1Gi memory and 10Gi disk in another region. */
