@@ -19,10 +19,12 @@ class ChangeValidator {
 
     private final Catalog catalog;
     private final ClaimLimits limits;
+    private final EngineMemory engineMemory;
 
-    ChangeValidator(Catalog catalog, ClaimLimits limits) {
+    ChangeValidator(Catalog catalog, ClaimLimits limits, EngineMemory engineMemory) {
         this.catalog = catalog;
         this.limits = limits;
+        this.engineMemory = engineMemory;
     }
 
     /** @throws InvalidChangeException naming every field that is malformed, out of bounds or not offered */
@@ -30,12 +32,16 @@ class ChangeValidator {
         var violations = new ArrayList<FieldViolation>();
         if (change.nodes() != null) {
             ClaimValidator.checkNodes(change.nodes(), limits, violations);
+            MasterQuorum.check(engine, change.nodes(), violations);
         }
         if (change.cpu() != null) {
             ClaimValidator.checkQuantity("cpu", change.cpu(), limits.cpu(), violations);
         }
         if (change.memory() != null) {
-            ClaimValidator.checkQuantity("memory", change.memory(), limits.memory(), violations);
+            Quantity memory = ClaimValidator.checkQuantity("memory", change.memory(), limits.memory(), violations);
+            if (memory != null) {
+                engineMemory.check(engine, memory, violations);
+            }
         }
         if (change.disk() != null) {
             ClaimValidator.checkQuantity("disk", change.disk(), limits.disk(), violations);

@@ -28,4 +28,14 @@ public final class Claims {
     public static String in(String provider, String region) {
         return VALID.replace("\"minikube\"", "\"" + provider + "\"").replace("\"local\"", "\"" + region + "\"");
     }
+
+    /** {@link #VALID} or {@link #ELASTICSEARCH} with another number of nodes. */
+    public static String withNodes(String claim, int nodes) {
+        return claim.replace("\"nodes\": 3", "\"nodes\": " + nodes);
+    }
+
+    /** {@link #VALID} or {@link #ELASTICSEARCH} with another memory per node. */
+    public static String withMemory(String claim, String memory) {
+        return claim.replace("\"memory\": \"1Gi\"", "\"memory\": \"" + memory + "\"");
+    }
 }
