@@ -61,9 +61,10 @@ class ChangeValidator {
     /**
      * The shape the cluster is asked to become: its current shape with the fields of the change.
      *
-     * @throws ChangeRefusedException for a downgrade, a smaller disk, a version with a new size, or no change at all
+     * @throws ChangeRefusedException for a downgrade, an upgrade off the engine's {@link UpgradePath}, a smaller
+     *     disk, a version with a new size, or no change at all
      */
-    ClusterShape desiredShape(ClusterChange change, ClusterShape current) {
+    ClusterShape desiredShape(ClusterChange change, ClusterShape current, Engine engine) {
         var desired = new ClusterShape(
                 change.version() != null ? change.version() : current.version(),
                 change.nodes() != null ? change.nodes() : current.nodes(),
@@ -78,6 +79,10 @@ class ChangeValidator {
                     "version",
                     "'%s' is older than %s, the version the cluster runs; downgrades are not offered"
                             .formatted(desired.version(), current.version())));
+        } else if (upgrade) {
+            UpgradePath.of(engine)
+                    .refusal(current.version(), desired.version())
+                    .ifPresent(why -> violations.add(new FieldViolation("version", why)));
         }
         if (Quantity.of(desired.disk()).compareTo(Quantity.of(current.disk())) < 0) {
             violations.add(new FieldViolation(

@@ -3,6 +3,7 @@ package io.dbaas.orion.cluster.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.command.ScaleDBCluster;
+import io.dbaas.contracts.command.UpgradeDBCluster;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.LifecycleIntegrationTests;
 import java.util.UUID;
@@ -17,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code PATCH} of a running Elasticsearch cluster (3 nodes of 500m CPU, 1Gi memory, 10Gi disk, 8.19.21): what the
- * engine cannot run is refused before the {@code 202}, naming the field; the cluster stays as it was and no operation
- * or command is written.
+ * engine cannot run, and upgrades off Elastic's supported paths, are refused before the {@code 202}, naming the field
+ * and the way to take; the cluster stays as it was and no operation or command is written.
  */
 class ElasticsearchChangeTests extends LifecycleIntegrationTests {
 
@@ -27,6 +28,27 @@ class ElasticsearchChangeTests extends LifecycleIntegrationTests {
     @BeforeEach
     void aRunningElasticsearchCluster() {
         cluster = runningCluster(Claims.ELASTICSEARCH);
+    }
+
+    @Test
+    void upgradeFromTheLastMinorOf8ToTheNextMajorIsAccepted() {
+        Response accepted = patch("{\"version\": \"9.5.4\"}");
+
+        assertThat(accepted.json().get("kind").asString()).isEqualTo("upgrade");
+        var command = (UpgradeDBCluster) nebula.command(cluster, operationIdOf(accepted));
+        assertThat(command.clusterVersion()).isEqualTo("9.5.4");
+        assertThat(command.previousVersion()).isEqualTo("8.19.21");
+    }
+
+    @Test
+    void upgradeWithinTheMajorIsAccepted() {
+        runsVersion("8.17.4");
+
+        Response accepted = patch("{\"version\": \"8.19.21\"}");
+
+        var command = (UpgradeDBCluster) nebula.command(cluster, operationIdOf(accepted));
+        assertThat(command.clusterVersion()).isEqualTo("8.19.21");
+        assertThat(command.previousVersion()).isEqualTo("8.17.4");
     }
 
     @ParameterizedTest(name = "to {0} node(s) of {1}")
@@ -56,7 +78,33 @@ class ElasticsearchChangeTests extends LifecycleIntegrationTests {
                         400,
                         "invalid-change",
                         "memory",
-                        "must be at least 1Gi per node for elasticsearch"));
+                        "must be at least 1Gi per node for elasticsearch"),
+                Arguments.of(
+                        "next major from before 8.19",
+                        "8.17.4",
+                        "{\"version\": \"9.5.4\"}",
+                        422,
+                        "change-refused",
+                        "version",
+                        "'9.5.4' cannot be reached from 8.17.4 in one step: Elasticsearch reaches 9.x only from 8.19.x;"
+                                + " upgrade to 8.19.x first, then to 9.5.4"),
+                Arguments.of(
+                        "two majors at once",
+                        "7.17.29",
+                        "{\"version\": \"9.5.4\"}",
+                        422,
+                        "change-refused",
+                        "version",
+                        "'9.5.4' cannot be reached from 7.17.29 in one step: Elasticsearch upgrades one major version"
+                                + " at a time; upgrade to 8.19.x first, then to 9.5.4"),
+                Arguments.of(
+                        "downgrade",
+                        "9.5.4",
+                        "{\"version\": \"8.19.21\"}",
+                        422,
+                        "change-refused",
+                        "version",
+                        "'8.19.21' is older than 9.5.4, the version the cluster runs; downgrades are not offered"));
     }
 
     @ParameterizedTest(name = "{0}")
