@@ -35,8 +35,15 @@ public record CatalogProperties(Map<String, EngineOffer> engines, Map<String, Pr
         }
     }
 
-    /** Versions offered for one engine; {@code defaultVersion} is used when a claim names none. */
-    public record EngineOffer(List<String> versions, String defaultVersion) {
+    /**
+     * Versions offered for one engine; {@code defaultVersion} is used when a claim names none. {@code minMemory} is the
+     * least memory per node the engine is offered with (a Kubernetes quantity, checked at start by the claim rules);
+     * absent, the general {@code orion.limits.memory.min} is the only bound.
+     */
+    public record EngineOffer(
+            List<String> versions,
+            String defaultVersion,
+            @Nullable String minMemory) {
 
         public EngineOffer {
             versions = List.copyOf(versions);

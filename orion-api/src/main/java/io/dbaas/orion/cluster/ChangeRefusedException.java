@@ -3,8 +3,8 @@ package io.dbaas.orion.cluster;
 import java.util.List;
 
 /**
- * A well-formed change that cannot be made to this cluster: a downgrade, a smaller disk, a version together with a new
- * size, or nothing to change. Nothing was stored or published.
+ * A well-formed change that cannot be made to this cluster: a downgrade, an upgrade the engine does not support in one
+ * step, a smaller disk, a version together with a new size, or nothing to change. Nothing was stored or published.
  */
 public class ChangeRefusedException extends RuntimeException {
 

@@ -19,10 +19,12 @@ class ChangeValidator {
 
     private final Catalog catalog;
     private final ClaimLimits limits;
+    private final EngineMemory engineMemory;
 
-    ChangeValidator(Catalog catalog, ClaimLimits limits) {
+    ChangeValidator(Catalog catalog, ClaimLimits limits, EngineMemory engineMemory) {
         this.catalog = catalog;
         this.limits = limits;
+        this.engineMemory = engineMemory;
     }
 
     /** @throws InvalidChangeException naming every field that is malformed, out of bounds or not offered */
@@ -30,12 +32,16 @@ class ChangeValidator {
         var violations = new ArrayList<FieldViolation>();
         if (change.nodes() != null) {
             ClaimValidator.checkNodes(change.nodes(), limits, violations);
+            MasterQuorum.check(engine, change.nodes(), violations);
         }
         if (change.cpu() != null) {
             ClaimValidator.checkQuantity("cpu", change.cpu(), limits.cpu(), violations);
         }
         if (change.memory() != null) {
-            ClaimValidator.checkQuantity("memory", change.memory(), limits.memory(), violations);
+            Quantity memory = ClaimValidator.checkQuantity("memory", change.memory(), limits.memory(), violations);
+            if (memory != null) {
+                engineMemory.check(engine, memory, violations);
+            }
         }
         if (change.disk() != null) {
             ClaimValidator.checkQuantity("disk", change.disk(), limits.disk(), violations);
@@ -55,9 +61,10 @@ class ChangeValidator {
     /**
      * The shape the cluster is asked to become: its current shape with the fields of the change.
      *
-     * @throws ChangeRefusedException for a downgrade, a smaller disk, a version with a new size, or no change at all
+     * @throws ChangeRefusedException for a downgrade, an upgrade off the engine's {@link UpgradePath}, a smaller
+     *     disk, a version with a new size, or no change at all
      */
-    ClusterShape desiredShape(ClusterChange change, ClusterShape current) {
+    ClusterShape desiredShape(ClusterChange change, ClusterShape current, Engine engine) {
         var desired = new ClusterShape(
                 change.version() != null ? change.version() : current.version(),
                 change.nodes() != null ? change.nodes() : current.nodes(),
@@ -72,6 +79,10 @@ class ChangeValidator {
                     "version",
                     "'%s' is older than %s, the version the cluster runs; downgrades are not offered"
                             .formatted(desired.version(), current.version())));
+        } else if (upgrade) {
+            UpgradePath.of(engine)
+                    .refusal(current.version(), desired.version())
+                    .ifPresent(why -> violations.add(new FieldViolation("version", why)));
         }
         if (Quantity.of(desired.disk()).compareTo(Quantity.of(current.disk())) < 0) {
             violations.add(new FieldViolation(

@@ -12,16 +12,21 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-/** Checks a claim against the catalog and the limits, reporting every field at fault at once. */
+/**
+ * Checks a claim against the catalog, the limits and what its engine needs ({@link EngineMemory},
+ * {@link MasterQuorum}), reporting every field at fault at once.
+ */
 @Component
 public class ClaimValidator {
 
     private final Catalog catalog;
     private final ClaimLimits limits;
+    private final EngineMemory engineMemory;
 
-    public ClaimValidator(Catalog catalog, ClaimLimits limits) {
+    ClaimValidator(Catalog catalog, ClaimLimits limits, EngineMemory engineMemory) {
         this.catalog = catalog;
         this.limits = limits;
+        this.engineMemory = engineMemory;
     }
 
     /**
@@ -44,9 +49,13 @@ public class ClaimValidator {
         Integer nodes = required("nodes", claim.nodes(), violations);
         if (nodes != null) {
             checkNodes(nodes, limits, violations);
+            engine.ifPresent(known -> MasterQuorum.check(known, nodes, violations));
         }
         Quantity cpu = quantity("cpu", claim.cpu(), limits.cpu(), violations);
         Quantity memory = quantity("memory", claim.memory(), limits.memory(), violations);
+        if (memory != null) {
+            engine.ifPresent(known -> engineMemory.check(known, memory, violations));
+        }
         Quantity disk = quantity("disk", claim.disk(), limits.disk(), violations);
         String provider = required("provider", claim.provider(), violations);
         String region = required("region", claim.region(), violations);

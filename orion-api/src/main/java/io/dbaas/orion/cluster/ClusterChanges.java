@@ -66,7 +66,8 @@ public class ClusterChanges {
      * @throws PreconditionFailedException when {@code ifMatch} names an outdated version of the cluster
      * @throws OperationInProgressException when another operation of the cluster is under way
      * @throws ClusterStateConflictException when the cluster is neither running nor degraded
-     * @throws ChangeRefusedException for a downgrade, a smaller disk, a version with a new size, or no change
+     * @throws ChangeRefusedException for a downgrade, an upgrade the engine does not support in one step, a smaller
+     *     disk, a version with a new size, or no change
      * @throws io.dbaas.orion.capacity.CapacityExceededException when the region cannot hold a bigger cluster
      */
     @Transactional
@@ -80,7 +81,7 @@ public class ClusterChanges {
                     "only a RUNNING or DEGRADED cluster can be scaled, resized or upgraded");
         }
         ClusterShape current = cluster.running();
-        ClusterShape desired = validator.desiredShape(change, current);
+        ClusterShape desired = validator.desiredShape(change, current, cluster.engine());
         Instant now = clock.instant();
         boolean upgrade = !desired.version().equals(current.version());
         if (!upgrade) {

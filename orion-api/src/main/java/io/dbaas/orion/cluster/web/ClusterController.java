@@ -183,8 +183,8 @@ class ClusterController {
             content = @Content(mediaType = "application/problem+json"))
     @ApiResponse(
             responseCode = "422",
-            description = "A downgrade, a smaller disk, a version with a new size, or no change"
-                    + " (urn:dbaas:problem:change-refused).",
+            description = "A downgrade, an upgrade off the engine's upgrade path, a smaller disk, a version with a"
+                    + " new size, or no change (urn:dbaas:problem:change-refused).",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<OperationResponse> change(
             @AuthenticationPrincipal Caller caller,

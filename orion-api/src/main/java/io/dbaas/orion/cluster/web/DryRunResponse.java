@@ -6,6 +6,8 @@ import io.dbaas.orion.capacity.Resources;
 import io.dbaas.orion.cluster.ClaimPreview;
 import io.dbaas.orion.cluster.ClusterSpec;
 import io.dbaas.orion.cluster.ClusterState;
+import io.dbaas.orion.cluster.Warning;
+import java.util.List;
 
 /**
  * What a claim would create, had it not been a dry run. No id or endpoint: nothing was created, and a real claim gets
@@ -23,7 +25,8 @@ record DryRunResponse(boolean dryRun, boolean waitsForCapacity, WouldBeCluster c
             int nodes,
             ClusterResponse.NodeResources nodeResources,
             ClusterState state,
-            String reason) {}
+            String reason,
+            List<Warning> warnings) {}
 
     record Reservation(String cpu, String memory, String disk) {}
 
@@ -44,7 +47,8 @@ record DryRunResponse(boolean dryRun, boolean waitsForCapacity, WouldBeCluster c
                     case Admission.Allocated allocated ->
                         "The region can hold the cluster now; it would be provisioned at once.";
                     case Admission.Waiting waiting -> waiting.reason();
-                });
+                },
+                Warning.forNodes(spec.nodes()));
         return new DryRunResponse(
                 true,
                 preview.waitsForCapacity(),

@@ -21,8 +21,8 @@ class CatalogTests extends OrionIntegrationTests {
                 .containsExactly("elasticsearch", "qdrant");
         JsonNode elasticsearch = response.json().get("items").get(0);
         assertThat(elasticsearch.get("versions").valueStream().map(JsonNode::asString))
-                .containsExactly("8.15.3", "8.16.1", "8.17.4");
-        assertThat(elasticsearch.get("default_version").asString()).isEqualTo("8.17.4");
+                .containsExactly("8.19.21", "9.5.4");
+        assertThat(elasticsearch.get("default_version").asString()).isEqualTo("9.5.4");
         JsonNode qdrant = response.json().get("items").get(1);
         assertThat(qdrant.get("id").asString()).isEqualTo("qdrant");
         assertThat(qdrant.get("versions").valueStream().map(JsonNode::asString))

@@ -61,13 +61,11 @@ class ClusterClaimTests extends OrionIntegrationTests {
 
     @Test
     void elasticsearchIsOfferedWithItsOwnVersions() {
-        Response response = post(
-                "/v1/clusters",
-                VALID_CLAIM.replace("\"qdrant\"", "\"elasticsearch\"").replace("\"1.14.1\"", "\"8.16.1\""));
+        Response response = post("/v1/clusters", Claims.ELASTICSEARCH);
 
         assertThat(response.status()).isEqualTo(202);
         assertThat(response.json().get("engine").asString()).isEqualTo("elasticsearch");
-        assertThat(response.json().get("version").asString()).isEqualTo("8.16.1");
+        assertThat(response.json().get("version").asString()).isEqualTo("8.19.21");
     }
 
     @Test

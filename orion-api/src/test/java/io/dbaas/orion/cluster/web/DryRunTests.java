@@ -2,6 +2,7 @@ package io.dbaas.orion.cluster.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.orion.support.ClaimTables;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.OrionIntegrationTests;
 import io.dbaas.orion.support.Regions;
@@ -14,14 +15,12 @@ import tools.jackson.databind.JsonNode;
 /** {@code ?dry_run=true}: the whole validation, capacity included, and nothing stored or published. */
 class DryRunTests extends OrionIntegrationTests {
 
-    static final List<String> TABLES = List.of("clusters", "outbox_messages", "resource_claims", "idempotency_keys");
-
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void dryRunTellsWhatWouldBeCreatedAndStoresNothing() {
-        List<Long> before = counts();
+        List<Long> before = ClaimTables.rowCounts(jdbc);
 
         Response response = post("/v1/clusters?dry_run=true", Claims.VALID);
 
@@ -36,13 +35,13 @@ class DryRunTests extends OrionIntegrationTests {
         assertThat(answer.get("reservation").get("cpu").asString()).isEqualTo("1500m");
         assertThat(answer.get("reservation").get("disk").asString()).isEqualTo("30Gi");
         assertThat(response.header("Location")).isEmpty();
-        assertThat(counts()).isEqualTo(before);
+        assertThat(ClaimTables.rowCounts(jdbc)).isEqualTo(before);
     }
 
     @Test
     void dryRunSaysWhenTheClaimWouldWaitForCapacity() {
         String region = Regions.unused();
-        List<Long> before = counts();
+        List<Long> before = ClaimTables.rowCounts(jdbc);
 
         Response response = post("/v1/clusters?dry_run=true", Claims.in(Regions.PROVIDER, region));
 
@@ -50,12 +49,12 @@ class DryRunTests extends OrionIntegrationTests {
         assertThat(response.json().get("waits_for_capacity").asBoolean()).isTrue();
         assertThat(response.json().get("cluster").get("state").asString()).isEqualTo("WAITING_FOR_CAPACITY");
         assertThat(response.json().get("cluster").get("reason").asString()).contains(region);
-        assertThat(counts()).isEqualTo(before);
+        assertThat(ClaimTables.rowCounts(jdbc)).isEqualTo(before);
     }
 
     @Test
     void dryRunRefusesWhatTheClaimWouldRefuseAndIgnoresTheKey() {
-        List<Long> before = counts();
+        List<Long> before = ClaimTables.rowCounts(jdbc);
 
         Response invalid = post("/v1/clusters?dry_run=true", Claims.VALID.replace("\"local\"", "\"mars\""));
         Response keyed = as(account.adminToken())
@@ -64,7 +63,7 @@ class DryRunTests extends OrionIntegrationTests {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("errors").findValuesAsString("field")).containsExactly("region");
         assertThat(keyed.status()).isEqualTo(200);
-        assertThat(counts()).isEqualTo(before);
+        assertThat(ClaimTables.rowCounts(jdbc)).isEqualTo(before);
     }
 
     @Test
@@ -73,13 +72,5 @@ class DryRunTests extends OrionIntegrationTests {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("dry_run");
-    }
-
-    private List<Long> counts() {
-        return TABLES.stream()
-                .map(table -> jdbc.sql("select count(*) from " + table)
-                        .query(Long.class)
-                        .single())
-                .toList();
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.cluster;
+
+import org.jspecify.annotations.NullMarked;
