@@ -50,7 +50,7 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
     private final ClusterLocks locks;
     private final MasterKeyVault masterKeys;
 
-    KubernetesInfrastructureClient(
+    public KubernetesInfrastructureClient(
             RegionCatalog catalog,
             RegionClients clients,
             EngineBlueprints blueprints,

@@ -143,7 +143,7 @@ class RenderCommandTest {
     }
 
     @Test
-    void elasticsearchRendersWithPlaceholdersForThePasswordAndEveryTlsEntryNeverKeyMaterial() {
+    void elasticsearchRendersWithPlaceholdersForThePasswordEveryTlsEntryAndTheUsersNeverKeyMaterial() {
         List<String> args = new ArrayList<>(List.of(QDRANT));
         args.set(0, "--engine=elasticsearch");
         args.set(1, "--version=8.15.3");
@@ -159,6 +159,8 @@ class RenderCommandTest {
                         "Secret",
                         "Secret",
                         "Secret",
+                        "Secret",
+                        "ConfigMap",
                         "ConfigMap",
                         "Service",
                         "Service",
@@ -174,7 +176,12 @@ class RenderCommandTest {
                         "tls.crt", Manifests.GENERATED_PLACEHOLDER,
                         "tls.key", Manifests.GENERATED_PLACEHOLDER,
                         "ca.crt", Manifests.GENERATED_PLACEHOLDER));
-        assertThat(documents.subList(1, 4))
+        assertThat(documents.get(4).get("stringData"))
+                .isEqualTo(Map.of(
+                        "users", Manifests.GENERATED_PLACEHOLDER,
+                        "users_roles", Manifests.GENERATED_PLACEHOLDER,
+                        "dbaas-node.password", Manifests.GENERATED_PLACEHOLDER));
+        assertThat(documents.subList(1, 5))
                 .allSatisfy(secret -> assertThat(secret).doesNotContainKey("data"));
         assertThat(out())
                 .contains("image: \"docker.elastic.co/elasticsearch/elasticsearch:8.15.3\"")

@@ -8,9 +8,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.function.Supplier;
 
 /**
- * Secrets that hold credentials: created once, never updated, so that a credential is never regenerated (the
- * pattern of java-operator-sdk's {@code SecretDependentResource}). The desired Secret is only rendered, and so its
- * credential only generated, when no Secret exists yet.
+ * Secrets that hold credentials: created once and never updated, so that a credential is never regenerated (the
+ * pattern of java-operator-sdk's {@code SecretDependentResource}); the desired Secret is only rendered, and so its
+ * credential only generated, when no Secret exists yet. The one exception is an explicit renewal ({@link #replace}),
+ * which the reconciler asks for when the Secret's own renewal rule says so.
  */
 public class SecretApplier {
 
@@ -45,6 +46,21 @@ public class SecretApplier {
         Secret created = ResourceApplier.call(
                 Operation.CREATE, desired, () -> client.resource(desired).create());
         return new Outcome(ResourceChange.CREATED, created == null ? desired : created);
+    }
+
+    /**
+     * Replaces an existing generated Secret with new content (a renewed certificate), failing rather than overwriting
+     * a change made meanwhile.
+     */
+    public Secret replace(Secret existing, Secret renewed) {
+        Secret replacement = new SecretBuilder(renewed)
+                .editMetadata()
+                .withResourceVersion(existing.getMetadata().getResourceVersion())
+                .endMetadata()
+                .build();
+        Secret updated = ResourceApplier.call(Operation.UPDATE, replacement, () -> client.resource(replacement)
+                .update());
+        return updated == null ? replacement : updated;
     }
 
     /** What {@link #createOnce} did and the Secret as it now is. */

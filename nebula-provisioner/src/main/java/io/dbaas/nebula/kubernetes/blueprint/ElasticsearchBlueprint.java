@@ -4,6 +4,7 @@ import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.kubernetes.model.BootstrapConfigMap;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.ElasticsearchCluster;
 import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
@@ -11,20 +12,28 @@ import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Elasticsearch as ECK runs it. The cluster's master key is the {@code elastic} user's password: GateKeeper
- * authenticates to the cluster with HTTP Basic as {@code elastic} and speaks HTTPS to it.
+ * Elasticsearch as ECK runs it. The cluster's master key is the password of {@code elastic}, a file-realm superuser:
+ * GateKeeper authenticates to the cluster with HTTP Basic as {@code elastic} and speaks HTTPS to it.
  */
 @Component
 public class ElasticsearchBlueprint implements EngineBlueprint {
 
     private final NebulaProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
+    @Autowired
     public ElasticsearchBlueprint(NebulaProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    /** @param clock when certificates are issued and when they are due for renewal */
+    public ElasticsearchBlueprint(NebulaProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -40,7 +49,12 @@ public class ElasticsearchBlueprint implements EngineBlueprint {
                 cluster,
                 cluster.generateElasticUserSecret(),
                 masterKeyEntry(),
-                List.<GeneratedSecret>of(tls.certificateAuthority(), tls.nodeCertificate()));
+                List.<GeneratedSecret>of(
+                        tls.certificateAuthority(),
+                        tls.nodeCertificate(),
+                        new ElasticsearchInternalUsers(cluster).secret()),
+                new BootstrapConfigMap(
+                        cluster.generateBootstrapConfigMap(), ElasticsearchCluster.formedClusterBootstrapData()));
     }
 
     @Override

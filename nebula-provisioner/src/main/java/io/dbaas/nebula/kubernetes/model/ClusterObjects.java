@@ -1,6 +1,7 @@
 package io.dbaas.nebula.kubernetes.model;
 
 import io.dbaas.nebula.config.Exposure;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -24,15 +25,23 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The objects, and parts of objects, every engine's cluster has in the same form: built from {@link ClusterBasics}
  * and the engine's names and ports only.
  */
 final class ClusterObjects {
+
+    /** The pod template's hash of the configuration its pods read at start: a new one rolls them. */
+    static final String CONFIG_HASH = "dbaas.io/config-hash";
 
     private ClusterObjects() {}
 
@@ -133,13 +142,15 @@ final class ClusterObjects {
     /**
      * The node StatefulSet, carrying the status annotations. Pods start in parallel: every engine here needs all its
      * initial nodes up to form the cluster (Qdrant's Raft, Elasticsearch's initial master nodes), so none waits for
-     * another. Changes to the pods (a new version, new resources) roll out one pod at a time, highest ordinal first,
-     * each waiting for the one before to be ready: the parallel policy applies to scaling only, never to updates.
+     * another. Changes to the pods (a new version, new resources, a new configuration: a hash of {@code configuration}
+     * is in the pod template) roll out one pod at a time, highest ordinal first, each waiting for the one before to be
+     * ready: the parallel policy applies to scaling only, never to updates.
      */
     static StatefulSet statefulSet(
             ClusterBasics cluster,
             String name,
             String headlessService,
+            ConfigMap configuration,
             PodSpec podSpec,
             PersistentVolumeClaim dataClaimTemplate) {
         ObjectMeta metadata = cluster.metadata(name);
@@ -162,6 +173,7 @@ final class ClusterObjects {
                 .withNewTemplate()
                 .withNewMetadata()
                 .withLabels(cluster.labels())
+                .withAnnotations(Map.of(CONFIG_HASH, configHash(configuration)))
                 .endMetadata()
                 .withSpec(podSpec)
                 .endTemplate()
@@ -198,6 +210,26 @@ final class ClusterObjects {
                 .endResources()
                 .endSpec()
                 .build();
+    }
+
+    /** SHA-256 of the ConfigMap's files, in name order. */
+    static String configHash(ConfigMap configuration) {
+        MessageDigest digest = sha256();
+        new TreeMap<>(configuration.getData()).forEach((file, content) -> {
+            digest.update(file.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(content.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     private static List<NetworkPolicyPort> tcp(List<Integer> ports) {

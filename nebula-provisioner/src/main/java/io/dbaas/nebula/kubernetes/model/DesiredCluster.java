@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every object one database cluster consists of, grouped by kind so that the reconciler can apply them in an order
@@ -25,8 +26,9 @@ import java.util.function.Function;
  * @param namespace the cluster's own namespace
  * @param masterKeySecret the Secret that will hold the master key, without data
  * @param masterKeyEntry the data entry of {@code masterKeySecret} that holds the key
- * @param generatedSecrets further Secrets generated once, in the order they are created (a later one may derive from
+ * @param generatedSecrets further Secrets Nebula generates, in the order they are created (a later one may derive from
  *     an earlier one, as a node certificate from its CA); empty for engines that need none
+ * @param bootstrap what only the cluster's founding nodes may read; null for engines that need nothing of the kind
  */
 public record DesiredCluster(
         Namespace namespace,
@@ -34,6 +36,7 @@ public record DesiredCluster(
         String masterKeyEntry,
         List<GeneratedSecret> generatedSecrets,
         List<ConfigMap> configMaps,
+        @Nullable BootstrapConfigMap bootstrap,
         List<Service> services,
         List<PodDisruptionBudget> podDisruptionBudgets,
         List<NetworkPolicy> networkPolicies,
@@ -54,12 +57,23 @@ public record DesiredCluster(
             Secret masterKeySecret,
             String masterKeyEntry,
             List<GeneratedSecret> generatedSecrets) {
+        return of(cluster, masterKeySecret, masterKeyEntry, generatedSecrets, null);
+    }
+
+    /** The objects of {@code cluster}, with the Secrets and the bootstrap ConfigMap only its engine knows. */
+    public static DesiredCluster of(
+            EngineCluster cluster,
+            Secret masterKeySecret,
+            String masterKeyEntry,
+            List<GeneratedSecret> generatedSecrets,
+            @Nullable BootstrapConfigMap bootstrap) {
         return new DesiredCluster(
                 cluster.generateNamespace(),
                 masterKeySecret,
                 masterKeyEntry,
                 generatedSecrets,
                 List.of(cluster.generateConfigMap()),
+                bootstrap,
                 List.of(cluster.generateHeadlessService(), cluster.generateClientService()),
                 List.of(cluster.generatePodDisruptionBudget()),
                 List.of(cluster.generateNetworkPolicy()),
@@ -103,6 +117,9 @@ public record DesiredCluster(
         objects.add(masterKeySecretToShow);
         generatedSecrets.forEach(secret -> objects.add(generatedSecretToShow.apply(secret)));
         objects.addAll(configMaps);
+        if (bootstrap != null) {
+            objects.add(bootstrap.initial());
+        }
         objects.addAll(services);
         objects.addAll(podDisruptionBudgets);
         objects.addAll(networkPolicies);

@@ -1,16 +1,17 @@
 package io.dbaas.nebula.kubernetes.model;
 
+import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.BOOTSTRAP_PATH;
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.CERTIFICATES_PATH;
-import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.CONFIG_FILE;
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.CONFIG_PATH;
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.DATA_PATH;
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.DOWNWARD_API_PATH;
+import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.INITIAL_MASTER_NODES;
+import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.INTERNAL_USERS_PATH;
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.LOGS_PATH;
+import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.PRE_STOP_SCRIPT;
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.READINESS_SCRIPT;
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.SCRIPTS_PATH;
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.START_SCRIPT;
-import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.WAIT_FOR_ZONE_SCRIPT;
-import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.ZONE_ANNOTATION;
 
 import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.GatekeeperPeers;
@@ -32,6 +33,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An Elasticsearch cluster as Kubernetes objects, following ECK's choices: every node with every role, discovery
@@ -47,21 +49,18 @@ public final class ElasticsearchCluster implements EngineCluster {
 
     static final String ENGINE = Engine.ELASTICSEARCH.id();
     static final String CONTAINER = "elasticsearch";
-    static final String WAIT_FOR_ZONE_CONTAINER = "wait-for-zone";
     static final String CONFIG_VOLUME = "config";
+    static final String BOOTSTRAP_VOLUME = "bootstrap";
+    static final String ES_CONFIG_VOLUME = "es-config";
     static final String CERTIFICATES_VOLUME = "certificates";
+    static final String INTERNAL_USERS_VOLUME = "internal-users";
     static final String DOWNWARD_API_VOLUME = "downward-api";
     static final String LOGS_VOLUME = "logs";
     static final String TMP_VOLUME = "tmp";
 
     /**
-     * Kubernetes takes a terminating pod out of Service endpoints asynchronously; GateKeeper and kube-proxy may send
-     * to it for some seconds more. The pre-stop pause keeps the node serving until they have caught up (ECK's
-     * pre-stop waits for the same, by watching DNS).
+     * The pre-stop hook plus time for Elasticsearch to finish in-flight requests and close its shards (ECK: 180).
      */
-    static final long PRE_STOP_PAUSE_SECONDS = 30;
-
-    /** The pre-stop pause plus time for Elasticsearch to finish in-flight requests and close its shards (ECK: 180). */
     static final long TERMINATION_GRACE_PERIOD_SECONDS = 180;
 
     /** The uid of the image's {@code elasticsearch} user; group 0 owns the image's writable directories. */
@@ -74,7 +73,7 @@ public final class ElasticsearchCluster implements EngineCluster {
     private ElasticsearchCluster(DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
         this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper);
         this.image = "docker.elastic.co/elasticsearch/elasticsearch:" + specs.version();
-        this.files = new ElasticsearchConfigFiles(specs.clusterId(), specs.nodes());
+        this.files = new ElasticsearchConfigFiles(specs.clusterId());
     }
 
     /**
@@ -103,7 +102,10 @@ public final class ElasticsearchCluster implements EngineCluster {
         return ClusterObjects.namespace(cluster);
     }
 
-    /** The Secret of the {@code elastic} password, without it: the reconciler generates it once, as the master key. */
+    /**
+     * The Secret of the {@code elastic} password, without it: the reconciler generates it once, as the master key. No
+     * pod mounts it; the nodes know the password only as a hash ({@link #generateInternalUsersSecret()}).
+     */
     public Secret generateElasticUserSecret() {
         return ClusterObjects.emptySecret(cluster, ElasticsearchNames.ELASTIC_USER_SECRET);
     }
@@ -113,9 +115,31 @@ public final class ElasticsearchCluster implements EngineCluster {
         return ClusterObjects.emptySecret(cluster, ElasticsearchNames.CA_SECRET);
     }
 
-    /** The Secret of the nodes' certificate, without content: issued once from the CA, by the reconciler. */
+    /** The Secret of the nodes' certificate, without content: issued from the CA, and renewed, by the reconciler. */
     public Secret generateCertificatesSecret() {
         return ClusterObjects.emptySecret(cluster, ElasticsearchNames.CERTIFICATES_SECRET);
+    }
+
+    /** The Secret of the nodes' file-realm users, without content: generated once from the master key. */
+    public Secret generateInternalUsersSecret() {
+        return ClusterObjects.emptySecret(cluster, ElasticsearchNames.INTERNAL_USERS_SECRET);
+    }
+
+    /**
+     * The bootstrap list of master nodes: every node of the cluster as first created. The reconciler creates it only
+     * together with the cluster and empties it once a node has been ready (see the start script).
+     */
+    public ConfigMap generateBootstrapConfigMap() {
+        return new ConfigMapBuilder()
+                .withMetadata(cluster.metadata(ElasticsearchNames.BOOTSTRAP_CONFIG_MAP))
+                .withData(Map.of(
+                        INITIAL_MASTER_NODES, String.join(",", ElasticsearchNames.nodeNames(cluster.replicas()))))
+                .build();
+    }
+
+    /** The files of the bootstrap ConfigMap once the cluster has formed: no list, so no node ever bootstraps again. */
+    public static Map<String, String> formedClusterBootstrapData() {
+        return Map.of(INITIAL_MASTER_NODES, "");
     }
 
     /**
@@ -192,13 +216,17 @@ public final class ElasticsearchCluster implements EngineCluster {
                 cluster, ElasticsearchNames.NETWORK_POLICY, List.of(HTTP_PORT), List.of(TRANSPORT_PORT));
     }
 
-    /** Pods start in parallel, as ECK's: the initial master nodes must all be up for the cluster to form. */
+    /**
+     * Pods start in parallel, as ECK's: the initial master nodes must all be up for the cluster to form. A change of
+     * the configuration rolls them (its hash is in the pod template); the bootstrap list is not part of it.
+     */
     @Override
     public StatefulSet generateStatefulSet() {
         return ClusterObjects.statefulSet(
                 cluster,
                 ElasticsearchNames.STATEFUL_SET,
                 ElasticsearchNames.HEADLESS_SERVICE,
+                generateConfigMap(),
                 podSpec(),
                 ClusterObjects.dataClaimTemplate(cluster, ElasticsearchNames.DATA_VOLUME));
     }
@@ -213,67 +241,31 @@ public final class ElasticsearchCluster implements EngineCluster {
                 .withSecurityContext(SECURITY.pod())
                 .withAffinity(scheduling.affinity())
                 .withTopologySpreadConstraints(scheduling.spreadConstraints())
-                .withInitContainers(waitForZoneContainer())
                 .withContainers(elasticsearchContainer())
-                .addNewVolume()
-                .withName(CONFIG_VOLUME)
-                .withNewConfigMap()
-                .withName(ElasticsearchNames.CONFIG_MAP)
-                .withDefaultMode(0555)
-                .endConfigMap()
-                .endVolume()
-                .addNewVolume()
-                .withName(CERTIFICATES_VOLUME)
-                .withNewSecret()
-                .withSecretName(ElasticsearchNames.CERTIFICATES_SECRET)
-                .withDefaultMode(0440)
-                .endSecret()
-                .endVolume()
-                .addNewVolume()
-                .withName(DOWNWARD_API_VOLUME)
-                .withNewDownwardAPI()
-                .addNewItem()
-                .withPath("annotations")
-                .withNewFieldRef()
-                .withFieldPath("metadata.annotations")
-                .endFieldRef()
-                .endItem()
-                .endDownwardAPI()
-                .endVolume()
-                .addNewVolume()
-                .withName(LOGS_VOLUME)
-                .withNewEmptyDir()
-                .endEmptyDir()
-                .endVolume()
-                .addNewVolume()
-                .withName(TMP_VOLUME)
-                .withNewEmptyDir()
-                .endEmptyDir()
-                .endVolume()
+                .withVolumes(
+                        PodVolumes.configMap(CONFIG_VOLUME, ElasticsearchNames.CONFIG_MAP, 0555),
+                        PodVolumes.configMap(BOOTSTRAP_VOLUME, ElasticsearchNames.BOOTSTRAP_CONFIG_MAP, 0444),
+                        PodVolumes.secret(CERTIFICATES_VOLUME, ElasticsearchNames.CERTIFICATES_SECRET),
+                        PodVolumes.secret(INTERNAL_USERS_VOLUME, ElasticsearchNames.INTERNAL_USERS_SECRET),
+                        PodVolumes.podAnnotations(DOWNWARD_API_VOLUME),
+                        PodVolumes.emptyDir(ES_CONFIG_VOLUME),
+                        PodVolumes.emptyDir(LOGS_VOLUME),
+                        PodVolumes.emptyDir(TMP_VOLUME))
                 .build();
     }
 
-    private Container waitForZoneContainer() {
-        return new ContainerBuilder()
-                .withName(WAIT_FOR_ZONE_CONTAINER)
-                .withImage(image)
-                .withImagePullPolicy("IfNotPresent")
-                .withCommand("/bin/bash", SCRIPTS_PATH + "/" + WAIT_FOR_ZONE_SCRIPT)
-                // The same as the main container, so that the pod keeps Guaranteed QoS and asks for nothing more.
-                .withResources(ClusterObjects.guaranteedResources(cluster))
-                .withSecurityContext(SECURITY.containerWithWritableRootFilesystem())
-                .withVolumeMounts(
-                        VolumeMounts.readOnly(CONFIG_VOLUME, SCRIPTS_PATH),
-                        VolumeMounts.readOnly(DOWNWARD_API_VOLUME, DOWNWARD_API_PATH))
-                .build();
-    }
-
+    /**
+     * The image's entrypoint stays ({@code tini}, then the image's entrypoint script, which runs a command it does not
+     * know as given): the start script runs under {@code tini} as PID 1, which forwards signals and reaps children.
+     * The root filesystem is read-only: the node writes its data, logs, temporary files and configuration directory
+     * (keystore included) to volumes.
+     */
     private Container elasticsearchContainer() {
         return new ContainerBuilder()
                 .withName(CONTAINER)
                 .withImage(image)
                 .withImagePullPolicy("IfNotPresent")
-                .withCommand("/bin/bash", SCRIPTS_PATH + "/" + START_SCRIPT)
+                .withArgs("/bin/bash", SCRIPTS_PATH + "/" + START_SCRIPT)
                 .addNewPort()
                 .withName("https")
                 .withContainerPort(HTTP_PORT)
@@ -294,22 +286,25 @@ public final class ElasticsearchCluster implements EngineCluster {
                 .withNewLifecycle()
                 .withNewPreStop()
                 .withNewExec()
-                .withCommand("sleep", String.valueOf(PRE_STOP_PAUSE_SECONDS))
+                .withCommand("/bin/bash", SCRIPTS_PATH + "/" + PRE_STOP_SCRIPT)
                 .endExec()
                 .endPreStop()
                 .endLifecycle()
-                .withSecurityContext(SECURITY.containerWithWritableRootFilesystem())
+                .withSecurityContext(SECURITY.container())
                 .withVolumeMounts(
                         VolumeMounts.writable(ElasticsearchNames.DATA_VOLUME, DATA_PATH),
                         VolumeMounts.writable(LOGS_VOLUME, LOGS_PATH),
                         VolumeMounts.writable(TMP_VOLUME, "/tmp"),
+                        VolumeMounts.writable(ES_CONFIG_VOLUME, CONFIG_PATH),
                         VolumeMounts.readOnly(CERTIFICATES_VOLUME, CERTIFICATES_PATH),
                         VolumeMounts.readOnly(CONFIG_VOLUME, SCRIPTS_PATH),
-                        VolumeMounts.readOnlyFile(CONFIG_VOLUME, CONFIG_PATH, CONFIG_FILE))
+                        VolumeMounts.readOnly(BOOTSTRAP_VOLUME, BOOTSTRAP_PATH),
+                        VolumeMounts.readOnly(INTERNAL_USERS_VOLUME, INTERNAL_USERS_PATH),
+                        VolumeMounts.readOnly(DOWNWARD_API_VOLUME, DOWNWARD_API_PATH))
                 .build();
     }
 
-    /** What {@code elasticsearch.yml} reads from the environment; the zone only exists once Nebula annotated the pod. */
+    /** What {@code elasticsearch.yml} and the scripts read from the environment: the heap, and who and where the pod is. */
     private List<EnvVar> environment() {
         return List.of(
                 new EnvVarBuilder()
@@ -317,19 +312,9 @@ public final class ElasticsearchCluster implements EngineCluster {
                         .withValue(ElasticsearchHeap.forMemoryLimit(cluster.memory())
                                 .javaOptions())
                         .build(),
-                new EnvVarBuilder()
-                        .withName("ELASTIC_PASSWORD")
-                        .withNewValueFrom()
-                        .withNewSecretKeyRef()
-                        .withName(ElasticsearchNames.ELASTIC_USER_SECRET)
-                        .withKey(ElasticsearchNames.ELASTIC_USER_ENTRY)
-                        .endSecretKeyRef()
-                        .endValueFrom()
-                        .build(),
                 fieldRef("POD_NAME", "metadata.name"),
                 fieldRef("POD_IP", "status.podIP"),
-                fieldRef("NODE_NAME", "spec.nodeName"),
-                fieldRef("ZONE", "metadata.annotations['" + ZONE_ANNOTATION + "']"));
+                fieldRef("NODE_NAME", "spec.nodeName"));
     }
 
     private static EnvVar fieldRef(String name, String fieldPath) {

@@ -11,6 +11,13 @@ public final class ElasticsearchNames {
     public static final String CLIENT_SERVICE = "elasticsearch";
     public static final String HEADLESS_SERVICE = "elasticsearch-headless";
     public static final String CONFIG_MAP = "elasticsearch-config";
+
+    /**
+     * Holds the bootstrap list of master nodes while the cluster has never formed; created with it only together with
+     * the cluster, emptied once a node has been ready, and never filled again.
+     */
+    public static final String BOOTSTRAP_CONFIG_MAP = "elasticsearch-bootstrap";
+
     public static final String POD_DISRUPTION_BUDGET = "elasticsearch";
     public static final String NETWORK_POLICY = "elasticsearch";
     public static final String DATA_VOLUME = "elasticsearch-data";
@@ -19,6 +26,26 @@ public final class ElasticsearchNames {
     public static final String ELASTIC_USER_SECRET = "elasticsearch-elastic-user";
 
     public static final String ELASTIC_USER_ENTRY = "elastic";
+
+    /**
+     * The file-realm users of the nodes, generated once from the master key: {@code elastic} (GateKeeper's credential)
+     * and the nodes' own user, as password hashes, and the latter's password for the pods' scripts.
+     */
+    public static final String INTERNAL_USERS_SECRET = "elasticsearch-internal-users";
+
+    /** Entries of {@link #INTERNAL_USERS_SECRET}: the file realm's two files, and the nodes' own password. */
+    public static final String USERS_ENTRY = "users";
+
+    public static final String USERS_ROLES_ENTRY = "users_roles";
+    public static final String NODE_PASSWORD_ENTRY = "dbaas-node.password";
+
+    /** GateKeeper's user, a superuser whose password is the master key. */
+    public static final String ELASTIC_USER = "elastic";
+
+    /** The nodes' own user: readiness and shutdown hooks, never the customer's credential. */
+    public static final String NODE_USER = "dbaas-node";
+
+    public static final String NODE_ROLE = "dbaas_node";
 
     /** The cluster's CA: certificate and private key. Never mounted into a pod. */
     public static final String CA_SECRET = "elasticsearch-ca";

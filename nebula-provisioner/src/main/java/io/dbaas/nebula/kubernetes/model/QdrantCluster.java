@@ -139,6 +139,7 @@ public final class QdrantCluster implements EngineCluster {
                 cluster,
                 ResourceNames.QDRANT_STATEFUL_SET,
                 ResourceNames.QDRANT_HEADLESS_SERVICE,
+                generateConfigMap(),
                 podSpec(),
                 ClusterObjects.dataClaimTemplate(cluster, ResourceNames.QDRANT_STORAGE_VOLUME));
     }

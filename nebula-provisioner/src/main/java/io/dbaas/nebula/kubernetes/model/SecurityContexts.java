@@ -31,25 +31,13 @@ record SecurityContexts(long userId, long groupId, long fsGroup) {
     }
 
     SecurityContext container() {
-        return container(true);
-    }
-
-    /**
-     * The same, for an engine whose image writes into its own directories at start (Elasticsearch's keystore); the
-     * root filesystem stays writable and everything else of the restricted profile holds.
-     */
-    SecurityContext containerWithWritableRootFilesystem() {
-        return container(false);
-    }
-
-    private SecurityContext container(boolean readOnlyRootFilesystem) {
         return new SecurityContextBuilder()
                 .withRunAsNonRoot(true)
                 .withRunAsUser(userId)
                 .withRunAsGroup(groupId)
                 .withPrivileged(false)
                 .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(readOnlyRootFilesystem)
+                .withReadOnlyRootFilesystem(true)
                 .withNewCapabilities()
                 .withDrop("ALL")
                 .endCapabilities()

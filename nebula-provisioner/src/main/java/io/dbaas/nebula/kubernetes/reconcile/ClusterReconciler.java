@@ -9,35 +9,49 @@ import io.dbaas.nebula.kubernetes.apply.ResourceApplier;
 import io.dbaas.nebula.kubernetes.apply.SecretApplier;
 import io.dbaas.nebula.kubernetes.apply.StatefulSetApplier;
 import io.dbaas.nebula.kubernetes.apply.Volumes;
+import io.dbaas.nebula.kubernetes.model.BootstrapConfigMap;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
+import io.dbaas.nebula.kubernetes.model.GeneratedSecret.SecretInputs;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.SecretGenerationException;
 import io.dbaas.nebula.security.MasterKeyVault;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
- * it: namespace → master-key secret → generated secrets (TLS material) → config maps → services → disruption budgets →
- * network policies → volumes → stateful sets. Readiness is not awaited here: the status watch reports it.
+ * it: namespace → master-key secret → generated secrets (TLS material, password hashes) → config maps → bootstrap
+ * config map → services → disruption budgets → network policies → volumes → stateful sets. Readiness is not awaited
+ * here: the status watch reports it.
  *
- * <p>Run for a command and again for every out-of-band change the watches see, so every step converges whatever it
- * finds, with one exception: a master key is generated only for a cluster that has no nodes yet. A running cluster
- * whose master-key Secret disappeared keeps running on the key its pods loaded; a new key would lock out every API
- * key derived from the old one.
+ * <p>Run for a command and again for every out-of-band change the watches see and every resync, so every step
+ * converges whatever it finds, with two exceptions. A master key is generated only for a cluster that has no nodes yet:
+ * a running cluster whose master-key Secret disappeared keeps running on the key its pods loaded, and a new key would
+ * lock out every API key derived from the old one. And a bootstrap ConfigMap is filled only for a cluster that has no
+ * nodes yet, then emptied for good once one of its nodes has been ready.
  */
 public class ClusterReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterReconciler.class);
 
     private final Appliers appliers;
     private final MasterKeyVault.ClusterKey masterKey;
     private final List<AppliedResource> applied = new ArrayList<>();
+    /** The cluster's Secrets as they now exist, by name, as generating one may read them. */
+    private final Map<String, Secret> secretsInPlace = new LinkedHashMap<>();
 
     private ClusterReconciler(Appliers appliers, MasterKeyVault.ClusterKey masterKey) {
         this.appliers = appliers;
@@ -58,6 +72,7 @@ public class ClusterReconciler {
         masterKeySecret(cluster);
         generatedSecrets(cluster);
         configMaps(cluster);
+        bootstrap(cluster);
         services(cluster);
         podDisruptionBudgets(cluster);
         networkPolicies(cluster);
@@ -98,40 +113,101 @@ public class ClusterReconciler {
         if (outcome.change() != ResourceChange.CREATED) {
             masterKey.adopt(key.get());
         }
+        secretsInPlace.put(name, outcome.secret());
         record(outcome.secret(), outcome.change());
     }
 
     /**
      * Creates each generated Secret that does not exist yet, in order, so that one may derive from another (a node
-     * certificate from its CA); an existing one is kept as it is, never regenerated.
+     * certificate from its CA, password hashes from the master key); an existing one is kept as it is unless its
+     * renewal rule asks for new content (a certificate close to expiry, or one missing a load balancer's address).
      */
     private void generatedSecrets(DesiredCluster cluster) {
+        if (cluster.generatedSecrets().isEmpty()) {
+            return;
+        }
         String namespace = cluster.namespaceName();
-        Map<String, Secret> inPlace = new LinkedHashMap<>();
+        List<String> clientAddresses = clientAddresses(cluster);
         for (GeneratedSecret wanted : cluster.generatedSecrets()) {
-            SecretApplier.Outcome outcome;
+            SecretInputs seen = new SecretInputs(secretsInPlace, clientAddresses);
+            Secret secret;
+            ResourceChange change;
             try {
-                outcome = appliers.secrets().createOnce(namespace, wanted.name(), () -> wanted.generate(inPlace));
+                SecretApplier.Outcome outcome =
+                        appliers.secrets().createOnce(namespace, wanted.name(), () -> wanted.generate(seen));
+                secret = outcome.secret();
+                change = outcome.change();
+                if (change != ResourceChange.CREATED
+                        && wanted.missingEntries(secret).isEmpty()) {
+                    Optional<String> renewal = wanted.renewal().due(secret, seen);
+                    if (renewal.isPresent()) {
+                        log.info("Secret {}/{} is generated again: {}", namespace, wanted.name(), renewal.get());
+                        secret = appliers.secrets().replace(secret, wanted.generate(seen));
+                        change = ResourceChange.UPDATED;
+                    }
+                }
             } catch (SecretGenerationException e) {
                 throw new InfrastructureException(
                         "Secret %s/%s cannot be generated: %s.".formatted(namespace, wanted.name(), e.getMessage()),
                         false,
                         e);
             }
-            List<String> missing = wanted.missingEntries(outcome.secret());
+            List<String> missing = wanted.missingEntries(secret);
             if (!missing.isEmpty()) {
                 throw new InfrastructureException(
                         "Secret %s/%s exists but holds no %s entry. Nebula never regenerates it; delete the Secret to have it generated again."
                                 .formatted(namespace, wanted.name(), missing),
                         false);
             }
-            inPlace.put(wanted.name(), outcome.secret());
-            record(outcome.secret(), outcome.change());
+            secretsInPlace.put(wanted.name(), secret);
+            record(secret, change);
         }
+    }
+
+    /** Where clients reach the cluster besides its Service names: the load balancers its Services report, if any. */
+    private List<String> clientAddresses(DesiredCluster cluster) {
+        return cluster.services().stream()
+                .map(service -> appliers.services().current(service))
+                .filter(Objects::nonNull)
+                .flatMap(service -> service.getStatus() == null
+                                || service.getStatus().getLoadBalancer() == null
+                                || service.getStatus().getLoadBalancer().getIngress() == null
+                        ? Stream.<LoadBalancerIngress>empty()
+                        : service.getStatus().getLoadBalancer().getIngress().stream())
+                .flatMap(ingress -> Stream.of(ingress.getIp(), ingress.getHostname()))
+                .filter(address -> address != null && !address.isBlank())
+                .distinct()
+                .toList();
     }
 
     private void configMaps(DesiredCluster cluster) {
         apply(appliers.configMaps(), cluster.configMaps());
+    }
+
+    /**
+     * Fills the bootstrap ConfigMap only for a cluster that has no nodes yet, and empties it once one of them has been
+     * ready: from then on the cluster exists, and a node that reads the list could found a second one.
+     */
+    private void bootstrap(DesiredCluster cluster) {
+        BootstrapConfigMap bootstrap = cluster.bootstrap();
+        if (bootstrap == null) {
+            return;
+        }
+        ConfigMap live = appliers.configMaps().current(bootstrap.initial());
+        List<StatefulSet> nodes = cluster.statefulSets().stream()
+                .map(statefulSet -> appliers.statefulSets().current(statefulSet))
+                .filter(Objects::nonNull)
+                .toList();
+        boolean formed = nodes.stream()
+                .anyMatch(statefulSet -> statefulSet.getStatus() != null
+                        && statefulSet.getStatus().getReadyReplicas() != null
+                        && statefulSet.getStatus().getReadyReplicas() > 0);
+        if (live == null) {
+            ConfigMap wanted = nodes.isEmpty() ? bootstrap.initial() : bootstrap.formed();
+            record(wanted, appliers.configMaps().apply(wanted));
+        } else if (formed && bootstrap.stillFounding(live)) {
+            record(live, appliers.configMaps().apply(bootstrap.formed()));
+        }
     }
 
     private void services(DesiredCluster cluster) {

@@ -105,11 +105,13 @@ final class RegionWatch implements AutoCloseable {
                 },
                 (previous, current) -> {
                     evaluate(current);
-                    // A hand edit changes the spec; a resync replays the same version. Status updates need no restore.
+                    // A hand edit changes the spec; a resync replays the same version. Status updates need no restore,
+                    // but for the first ready node: the cluster has formed, and its bootstrap list must go.
                     if (!Objects.equals(previous.getSpec(), current.getSpec())
                             || Objects.equals(
                                     previous.getMetadata().getResourceVersion(),
-                                    current.getMetadata().getResourceVersion())) {
+                                    current.getMetadata().getResourceVersion())
+                            || (readyReplicas(previous) == 0 && readyReplicas(current) > 0)) {
                         requestRestore(current);
                     }
                 },
@@ -121,7 +123,15 @@ final class RegionWatch implements AutoCloseable {
                 this::evaluateNamespaceOf));
         this.services = nebulaObjects(client.services(), 0);
         this.services.addEventHandler(handler(
-                this::evaluateNamespaceOf, (previous, current) -> evaluateNamespaceOf(current), this::requestRestore));
+                this::evaluateNamespaceOf,
+                (previous, current) -> {
+                    evaluateNamespaceOf(current);
+                    // A new load-balancer address must be in the cluster's certificate, which a restore reissues.
+                    if (!Objects.equals(loadBalancer(previous), loadBalancer(current))) {
+                        requestRestore(current);
+                    }
+                },
+                this::requestRestore));
         others.add(watchDeletions(nebulaObjects(client.policy().v1().podDisruptionBudget(), 0)));
         others.add(watchDeletions(nebulaObjects(client.network().v1().networkPolicies(), 0)));
         others.add(watchDeletions(nebulaObjects(client.configMaps(), 0)));
@@ -292,6 +302,16 @@ final class RegionWatch implements AutoCloseable {
     }
 
     // ---- restoring ----
+
+    private static @Nullable Object loadBalancer(Service service) {
+        return service.getStatus() == null ? null : service.getStatus().getLoadBalancer();
+    }
+
+    private static int readyReplicas(StatefulSet statefulSet) {
+        Integer ready =
+                statefulSet.getStatus() == null ? null : statefulSet.getStatus().getReadyReplicas();
+        return ready == null ? 0 : ready;
+    }
 
     private void requestRestore(HasMetadata object) {
         String namespace = object.getMetadata().getNamespace();

@@ -43,6 +43,10 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey priva
 
     public static final Duration CA_VALIDITY = Duration.ofDays(10 * 365);
     public static final Duration NODE_VALIDITY = Duration.ofDays(3 * 365);
+
+    /** How long before it expires a node certificate is replaced: the last third of its validity. */
+    public static final Duration NODE_RENEWAL = NODE_VALIDITY.dividedBy(3);
+
     private static final Duration CLOCK_SKEW = Duration.ofHours(1);
     private static final String SIGNATURE = "SHA256withRSA";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -10,6 +10,7 @@ import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.TestSpecs;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
+import io.dbaas.nebula.kubernetes.model.GeneratedSecret.SecretInputs;
 import io.dbaas.nebula.kubernetes.model.Labels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -69,10 +70,14 @@ class BlueprintSchemaTest {
     @MethodSource("renderings")
     void everyRenderedObjectIsValidKubernetes(String rendering, DesiredCluster cluster) {
         // Generated Secrets are checked with real content too; each may derive from the ones before it.
+        Secret masterKey = cluster.masterKeySecretHolding("k".repeat(32));
         Map<String, Secret> generated = new HashMap<>();
-        cluster.generatedSecrets().forEach(secret -> generated.put(secret.name(), secret.generate(generated)));
-        List<HasMetadata> objects = new ArrayList<>(cluster.inApplyOrder(
-                cluster.masterKeySecretHolding("k".repeat(32)), secret -> generated.get(secret.name())));
+        generated.put(masterKey.getMetadata().getName(), masterKey);
+        cluster.generatedSecrets()
+                .forEach(secret -> generated.put(
+                        secret.name(), secret.generate(new SecretInputs(generated, List.of("203.0.113.7")))));
+        List<HasMetadata> objects =
+                new ArrayList<>(cluster.inApplyOrder(masterKey, secret -> generated.get(secret.name())));
         objects.add(cluster.masterKeySecretWithPlaceholder("<generated once by Nebula>"));
         cluster.generatedSecrets().forEach(secret -> objects.add(secret.withPlaceholder("<generated once by Nebula>")));
 

@@ -9,6 +9,7 @@ import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.TestSpecs;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -53,7 +54,8 @@ class ElasticsearchClusterTest {
         assertThat(statefulSet.getSpec().getServiceName()).isEqualTo(ElasticsearchNames.HEADLESS_SERVICE);
         assertThat(pod.getContainers()).hasSize(1);
         assertThat(elasticsearch.getImage()).isEqualTo("docker.elastic.co/elasticsearch/elasticsearch:8.15.3");
-        assertThat(config).containsOnlyOnce("node.roles: [master, data, ingest, ml, remote_cluster_client, transform]");
+        // Every role but machine learning, whose native processes need memory a search and indexing node lacks.
+        assertThat(config).containsOnlyOnce("node.roles: [master, data, ingest, remote_cluster_client, transform]");
         assertThat(config).contains("cluster.name: " + CLUSTER_ID, "node.name: ${POD_NAME}");
     }
 
@@ -70,29 +72,59 @@ class ElasticsearchClusterTest {
     }
 
     @Test
-    void initialMasterNodesAreGivenOnlyToANodeThatNeverJoinedACluster() {
+    void initialMasterNodesComeOnlyFromTheBootstrapConfigMapNeverFromThePodTemplateOrTheConfiguration() {
         String start = files.get("start.sh");
-        String readiness = files.get("readiness.sh");
-        String marker = "/usr/share/elasticsearch/data/.nebula-cluster-formed";
+        var bootstrap = cluster.generateBootstrapConfigMap();
 
         assertThat(config).doesNotContain("initial_master_nodes");
+        assertThat(bootstrap.getMetadata().getName()).isEqualTo(ElasticsearchNames.BOOTSTRAP_CONFIG_MAP);
+        assertThat(bootstrap.getData())
+                .containsExactly(Map.entry("initial-master-nodes", "elasticsearch-0,elasticsearch-1,elasticsearch-2"));
+        assertThat(ElasticsearchCluster.formedClusterBootstrapData())
+                .containsExactly(Map.entry("initial-master-nodes", ""));
+        assertThat(mountPath(ElasticsearchCluster.BOOTSTRAP_VOLUME)).isEqualTo("/mnt/dbaas/bootstrap");
         assertThat(start)
-                .contains("if [ -e '" + marker + "' ]; then\n  exec /usr/local/bin/docker-entrypoint.sh eswrapper\nfi")
-                .endsWith("eswrapper -Ecluster.initial_master_nodes=elasticsearch-0,elasticsearch-1,elasticsearch-2\n");
-        // The marker is set once the node sees an elected master, on its own persistent volume.
-        assertThat(readiness).contains("touch '" + marker + "'");
-        assertThat(marker).startsWith(mountPath(ElasticsearchNames.DATA_VOLUME));
-        // The pod template never carries the bootstrap list, so nothing rolls when it stops being needed.
+                .contains("seeds=$(cat '/mnt/dbaas/bootstrap/initial-master-nodes' 2>/dev/null || true)")
+                .contains("if [ -n \"$seeds\" ]; then settings+=(\"-Ecluster.initial_master_nodes=$seeds\"); fi");
         assertThat(statefulSet.getSpec().getTemplate().toString()).doesNotContain("initial_master_nodes");
     }
 
     @Test
-    void scalingChangesTheBootstrapListInTheConfigMapButNotThePodTemplate() {
+    void scalingChangesNeitherTheConfigurationNorThePodTemplateSoNoNodeRolls() {
         ElasticsearchCluster five = cluster(withNodes(5), REGION);
 
-        assertThat(five.generateConfigMap().getData().get("start.sh")).contains("elasticsearch-4");
+        assertThat(five.generateConfigMap().getData()).isEqualTo(files);
         assertThat(five.generateStatefulSet().getSpec().getTemplate())
                 .isEqualTo(statefulSet.getSpec().getTemplate());
+    }
+
+    @Test
+    void aChangedConfigurationRollsThePodsThroughAHashInThePodTemplate() {
+        String hash = statefulSet
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get("dbaas.io/config-hash");
+        var changed = new ConfigMapBuilder(cluster.generateConfigMap())
+                .addToData("elasticsearch.yml", config + "indices.queries.cache.size: 5%\n")
+                .build();
+
+        assertThat(hash)
+                .isEqualTo(ClusterObjects.configHash(cluster.generateConfigMap()))
+                .hasSize(64);
+        assertThat(ClusterObjects.configHash(changed)).isNotEqualTo(hash);
+    }
+
+    @Test
+    void noFileIsMountedThroughSubPathWhoseUpdatesWouldNeverReachThePod() {
+        assertThat(elasticsearch.getVolumeMounts())
+                .allSatisfy(mount -> assertThat(mount.getSubPath()).isNull());
+        String start = files.get("start.sh");
+        assertThat(start)
+                .contains("export ES_PATH_CONF='/mnt/dbaas/es-config'")
+                .contains("ln -sfn '/mnt/dbaas/config/elasticsearch.yml' \"$ES_PATH_CONF/elasticsearch.yml\"")
+                .contains("ln -sfn '/mnt/dbaas/internal-users/users' \"$ES_PATH_CONF/users\"");
     }
 
     @Test
@@ -107,9 +139,12 @@ class ElasticsearchClusterTest {
                         "xpack.security.http.ssl.enabled: true",
                         "xpack.security.http.ssl.certificate: certs/tls.crt",
                         "xpack.security.http.ssl.key: certs/tls.key");
-        assertThat(secretVolumes()).containsExactly(ElasticsearchNames.CERTIFICATES_SECRET);
-        assertThat(mountPath(ElasticsearchCluster.CERTIFICATES_VOLUME))
-                .isEqualTo("/usr/share/elasticsearch/config/certs");
+        assertThat(secretVolumes())
+                .containsExactly(ElasticsearchNames.CERTIFICATES_SECRET, ElasticsearchNames.INTERNAL_USERS_SECRET);
+        // Beneath the configuration directory, where Elasticsearch reads TLS files from and reloads them when they
+        // change.
+        assertThat(mountPath(ElasticsearchCluster.CERTIFICATES_VOLUME)).isEqualTo("/mnt/dbaas/es-config/certs");
+        assertThat(mountPath(ElasticsearchCluster.ES_CONFIG_VOLUME)).isEqualTo("/mnt/dbaas/es-config");
     }
 
     @Test
@@ -143,13 +178,16 @@ class ElasticsearchClusterTest {
     }
 
     @Test
-    void theElasticPasswordComesFromItsSecretWhichIsRenderedWithoutIt() {
-        assertThat(env("ELASTIC_PASSWORD").getValueFrom().getSecretKeyRef()).satisfies(ref -> {
-            assertThat(ref.getName()).isEqualTo(ElasticsearchNames.ELASTIC_USER_SECRET);
-            assertThat(ref.getKey()).isEqualTo(ElasticsearchNames.ELASTIC_USER_ENTRY);
-        });
+    void usersComeFromFilesOnlySoTheCustomerCannotChangeOrLockOutGatekeepersOrTheNodesCredentials() {
+        assertThat(config).contains("xpack.security.authc.reserved_realm.enabled: false");
+        assertThat(elasticsearch.getEnv()).noneMatch(env -> env.getName().equals("ELASTIC_PASSWORD"));
+        // The master key reaches no pod; the nodes know it only as a hash in the internal users' Secret.
+        assertThat(secretVolumes()).doesNotContain(ElasticsearchNames.ELASTIC_USER_SECRET);
+        assertThat(mountPath(ElasticsearchCluster.INTERNAL_USERS_VOLUME)).isEqualTo("/mnt/dbaas/internal-users");
+        assertThat(files.get("roles.yml")).contains("dbaas_node:\n  cluster: [monitor, manage]");
         assertThat(cluster.generateElasticUserSecret().getData()).isNullOrEmpty();
         assertThat(cluster.generateElasticUserSecret().getStringData()).isNullOrEmpty();
+        assertThat(cluster.generateInternalUsersSecret().getData()).isNullOrEmpty();
     }
 
     @Test
@@ -187,7 +225,7 @@ class ElasticsearchClusterTest {
 
         assertThat(elasticsearch.getResources().getRequests()).isEqualTo(expected);
         assertThat(elasticsearch.getResources().getLimits()).isEqualTo(expected);
-        assertThat(pod.getInitContainers().getFirst().getResources()).isEqualTo(elasticsearch.getResources());
+        assertThat(pod.getInitContainers()).isNullOrEmpty();
         assertThat(claim.getMetadata().getName()).isEqualTo(ElasticsearchNames.DATA_VOLUME);
         assertThat(claim.getSpec().getStorageClassName()).isEqualTo("fast-ssd");
         assertThat(claim.getSpec().getResources().getRequests()).containsEntry("storage", new Quantity("10Gi"));
@@ -242,34 +280,64 @@ class ElasticsearchClusterTest {
 
     @Test
     void shardAllocationIsAwareOfZonesAndKubernetesNodesFromTheDownwardApi() {
+        String start = files.get("start.sh");
+
         assertThat(config)
                 .contains(
-                        "node.attr.zone: ${ZONE}",
                         "node.attr.k8s_node_name: ${NODE_NAME}",
                         "cluster.routing.allocation.awareness.attributes: k8s_node_name,zone");
-        assertThat(env("ZONE").getValueFrom().getFieldRef().getFieldPath())
-                .isEqualTo("metadata.annotations['topology.kubernetes.io/zone']");
         assertThat(env("NODE_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("spec.nodeName");
-        Container wait = pod.getInitContainers().getFirst();
-        assertThat(wait.getName()).isEqualTo("wait-for-zone");
-        assertThat(files.get("wait-for-zone.sh"))
-                .contains("grep -q '^topology.kubernetes.io/zone=' '/mnt/downward-api/annotations'");
+        assertThat(mountPath(ElasticsearchCluster.DOWNWARD_API_VOLUME)).isEqualTo("/mnt/dbaas/downward-api");
+        assertThat(start)
+                .contains(
+                        "sed -n 's/^topology\\.kubernetes\\.io\\/zone=\"\\(.*\\)\"$/\\1/p' '/mnt/dbaas/downward-api/annotations'")
+                .contains("settings=(\"-Enode.attr.zone=$zone\")");
     }
 
     @Test
-    void readinessAsksTheNodesOwnHealthOverHttpsWithTheElasticCredentials() {
+    void aPodStartsWithoutNebulaOnAVolumeThatKnowsItsZone() {
+        String start = files.get("start.sh");
+
+        // The zone is written down on the node's own volume, which stays in its zone ...
+        assertThat(start).contains("printf '%s' \"$zone\" > \"$state/zone\"");
+        assertThat("/usr/share/elasticsearch/data/.dbaas").startsWith(mountPath(ElasticsearchNames.DATA_VOLUME));
+        // ... and read back when Nebula is not there to annotate a pod recreated on it (a drain while Nebula is down).
+        assertThat(start)
+                .contains(
+                        "if [ \"$attempt\" -ge 10 ] && [ -s \"$state/zone\" ]; then zone=$(cat \"$state/zone\"); break; fi");
+        assertThat(pod.getInitContainers()).isNullOrEmpty();
+    }
+
+    @Test
+    void readinessAsksTheNodesOwnViewOverHttpsWithTheNodesOwnCredentials() {
         String readiness = files.get("readiness.sh");
+        String api = files.get("node-api.sh");
 
         assertThat(elasticsearch.getReadinessProbe().getExec().getCommand())
-                .containsExactly("/bin/bash", "/mnt/nebula/readiness.sh");
+                .containsExactly("/bin/bash", "/mnt/dbaas/config/readiness.sh");
         assertThat(readiness)
-                .contains("'https://127.0.0.1:9200/_cluster/health?local=true'")
-                .contains("--cacert '/usr/share/elasticsearch/config/certs/ca.crt'")
-                .contains("user = \"elastic:%s\"")
-                .contains("--config -")
-                .contains("discovered_master");
+                .contains("node_api GET '_cluster/state/master_node?local=true'")
+                .contains("node_api GET '_cluster/health?local=true'")
+                .doesNotContain("discovered_master");
+        assertThat(api)
+                .contains("--cacert '/mnt/dbaas/es-config/certs/ca.crt'")
+                .contains("--connect-to \"localhost:9200:$address:9200\"")
+                .contains("user = \"dbaas-node:%s\"")
+                .contains("cat '/mnt/dbaas/internal-users/dbaas-node.password'")
+                .contains("--config -");
         // The password never appears on a command line, where other processes could read it.
-        assertThat(readiness).doesNotContain("-u ", "--user");
+        assertThat(api).doesNotContain("-u ", "--user ");
+    }
+
+    @Test
+    void afterARestartANodeIsReadyOnlyOnceTheClusterIsBackToTheHealthItLastSaw() {
+        String readiness = files.get("readiness.sh");
+
+        assertThat(files.get("start.sh"))
+                .contains("if [ -f \"$state/health\" ]; then mv -f \"$state/health\" \"$state/health-to-regain\"; fi");
+        assertThat(readiness)
+                .contains("if [ \"$(rank \"$status\")\" -lt \"$(rank \"$wanted\")\" ]; then")
+                .contains("mv -f \"$state/health.new\" \"$state/health\"");
     }
 
     @Test
@@ -282,18 +350,30 @@ class ElasticsearchClusterTest {
     }
 
     @Test
-    void aPreStopPauseLetsEndpointsCatchUpWithinTheGracePeriod() {
+    void aStoppingNodeRecordsTheHealthAnnouncesItsRestartAndKeepsServingWhileEndpointsCatchUp() {
+        String preStop = files.get("pre-stop.sh");
+
         assertThat(elasticsearch.getLifecycle().getPreStop().getExec().getCommand())
-                .containsExactly("sleep", "30");
-        assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(30 + 60);
+                .containsExactly("/bin/bash", "/mnt/dbaas/config/pre-stop.sh");
+        assertThat(preStop)
+                .contains("node_api PUT \"_nodes/$node/shutdown\"")
+                .contains("\"type\":\"restart\"")
+                .contains("mv -f \"$state/health.new\" \"$state/health\"")
+                .endsWith("sleep 30\n");
+        assertThat(config).contains("http.shutdown_grace_period: 30s");
+        assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(30 + 30 + 60);
+    }
+
+    @Test
+    void theImagesInitStaysProcessOneAndRunsTheStartScript() {
+        assertThat(elasticsearch.getCommand()).isNullOrEmpty();
+        assertThat(elasticsearch.getArgs()).containsExactly("/bin/bash", "/mnt/dbaas/config/start.sh");
     }
 
     @Test
     void mmapIsOffSoNoPrivilegedContainerOrSysctlIsNeeded() {
         assertThat(config).contains("node.store.allow_mmap: false");
-        assertThat(pod.getInitContainers())
-                .allSatisfy(init ->
-                        assertThat(init.getSecurityContext().getPrivileged()).isFalse());
+        assertThat(pod.getInitContainers()).isNullOrEmpty();
         assertThat(pod.getSecurityContext().getSysctls()).isNullOrEmpty();
     }
 
@@ -303,9 +383,9 @@ class ElasticsearchClusterTest {
         assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
         assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
         assertThat(pod.getAutomountServiceAccountToken()).isFalse();
-        for (Container container :
-                List.of(elasticsearch, pod.getInitContainers().getFirst())) {
+        for (Container container : pod.getContainers()) {
             SecurityContext security = container.getSecurityContext();
+            assertThat(security.getReadOnlyRootFilesystem()).isTrue();
             assertThat(security.getRunAsUser()).isEqualTo(1000L);
             assertThat(security.getAllowPrivilegeEscalation()).isFalse();
             assertThat(security.getPrivileged()).isFalse();
@@ -316,7 +396,7 @@ class ElasticsearchClusterTest {
     }
 
     @Test
-    void dataLogsAndTmpAreWritableVolumes() {
+    void dataLogsTmpAndTheConfigurationDirectoryAreWritableVolumes() {
         assertThat(mountPath(ElasticsearchNames.DATA_VOLUME)).isEqualTo("/usr/share/elasticsearch/data");
         assertThat(mountPath(ElasticsearchCluster.LOGS_VOLUME)).isEqualTo("/usr/share/elasticsearch/logs");
         assertThat(mountPath(ElasticsearchCluster.TMP_VOLUME)).isEqualTo("/tmp");
@@ -324,7 +404,8 @@ class ElasticsearchClusterTest {
                 .filteredOn(mount -> List.of(
                                 ElasticsearchNames.DATA_VOLUME,
                                 ElasticsearchCluster.LOGS_VOLUME,
-                                ElasticsearchCluster.TMP_VOLUME)
+                                ElasticsearchCluster.TMP_VOLUME,
+                                ElasticsearchCluster.ES_CONFIG_VOLUME)
                         .contains(mount.getName()))
                 .allSatisfy(mount -> assertThat(mount.getReadOnly()).isNotEqualTo(Boolean.TRUE));
     }

@@ -1,0 +1,214 @@
+package io.dbaas.testsupport.elasticsearch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One container of a pod, as a process tree in a session and a mount namespace of its own: the image's root at its
+ * path read-only, every volume at its mount path, the pod's hosts file as {@code /etc/hosts}, its memory limit as a
+ * memory cgroup, and the container's user, groups, no capabilities and no new privileges, as its security context
+ * says. Probes and hooks run in the same mount namespace, as the same user, with the same environment.
+ */
+final class ContainerProcess {
+
+    /** Where every container of the tests sees its image's files, as in Elasticsearch's image. */
+    static final String IMAGE_ROOT = "/usr/share/elasticsearch";
+
+    private final Process process;
+    private final Identity identity;
+    private final Map<String, String> environment;
+    private final Path log;
+    private final MemoryCgroup memory;
+
+    private ContainerProcess(
+            Process process, Identity identity, Map<String, String> environment, Path log, MemoryCgroup memory) {
+        this.process = process;
+        this.identity = identity;
+        this.environment = environment;
+        this.log = log;
+        this.memory = memory;
+    }
+
+    /** Who the container runs as: its security context's user and group, and the pod's fsGroup as a supplementary one. */
+    record Identity(long user, long group, long fsGroup) {
+
+        List<String> setpriv() {
+            return List.of(
+                    "setpriv",
+                    "--reuid=" + user,
+                    "--regid=" + group,
+                    "--groups=" + fsGroup,
+                    "--inh-caps=-all",
+                    "--bounding-set=-all",
+                    "--no-new-privs");
+        }
+    }
+
+    /** A bind mount of a host directory or file at a path of the container, read-only or not. */
+    record Mount(Path source, String path, boolean readOnly) {}
+
+    static ContainerProcess start(
+            Path image,
+            List<Mount> mounts,
+            Path hostsFile,
+            Identity identity,
+            Map<String, String> environment,
+            List<String> command,
+            MemoryCgroup memory,
+            Path log) {
+        StringBuilder setup = new StringBuilder("set -e\n");
+        setup.append(memory.joinCommand());
+        // As many open files as this host allows (container runtimes give 1048576; hosts may allow fewer).
+        setup.append("ulimit -n $(ulimit -Hn)\n");
+        setup.append("mount -t tmpfs -o mode=755 tmpfs /mnt\n");
+        setup.append(bind(new Mount(image, IMAGE_ROOT, true)));
+        setup.append(bind(new Mount(hostsFile, "/etc/hosts", true)));
+        // Parents before children; /tmp last, since the host paths bound before it may live under /tmp.
+        List<Mount> ordered = new ArrayList<>(mounts);
+        ordered.sort((a, b) -> a.path().equals("/tmp")
+                ? 1
+                : b.path().equals("/tmp") ? -1 : a.path().compareTo(b.path()));
+        for (Mount mount : ordered) {
+            if (!mount.path().startsWith("/mnt/")
+                    && !mount.path().startsWith(IMAGE_ROOT + "/")
+                    && !mount.path().equals("/tmp")) {
+                throw new IllegalArgumentException("no mount point for " + mount.path() + " in this stand-in");
+            }
+            if (mount.path().startsWith("/mnt/")) {
+                setup.append("mkdir -p ").append(quote(mount.path())).append('\n');
+            }
+            setup.append(bind(mount));
+        }
+        setup.append("cd ").append(IMAGE_ROOT).append('\n');
+        setup.append("exec ")
+                .append(join(identity.setpriv()))
+                .append(' ')
+                .append(join(env(environment)))
+                .append(' ');
+        setup.append(join(command)).append('\n');
+
+        List<String> launcher = List.of(
+                "setsid", "unshare", "--mount", "--propagation", "private", "--", "/bin/bash", "-c", setup.toString());
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(launcher)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            return new ContainerProcess(process, identity, environment, log, memory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    MemoryCgroup memory() {
+        return memory;
+    }
+
+    /** Runs {@code command} inside the container, as a probe or hook; its exit status and output. */
+    Execution exec(List<String> command, Duration timeout) {
+        List<String> line = new ArrayList<>(List.of("nsenter", "--target", String.valueOf(pid()), "--mount", "--"));
+        line.addAll(identity.setpriv());
+        line.addAll(env(environment));
+        line.addAll(command);
+        try {
+            Process exec = new ProcessBuilder(line)
+                    .directory(Path.of("/").toFile())
+                    .redirectErrorStream(true)
+                    .start();
+            boolean finished = exec.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!finished) {
+                exec.destroyForcibly();
+                return new Execution(-1, "timed out after " + timeout);
+            }
+            String output = new String(exec.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Execution(exec.exitValue(), output.strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Execution(-1, "interrupted");
+        }
+    }
+
+    /** SIGTERM to the container's main process, as the runtime sends it (through the image's init). */
+    void terminate() {
+        process.destroy();
+    }
+
+    /** SIGKILL to every process of the container: what a node failure or an OOM kill does. */
+    void kill() {
+        signalGroup("KILL");
+        process.destroyForcibly();
+    }
+
+    boolean awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void signalGroup(String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, "--", "-" + pid())
+                    .redirectErrorStream(true)
+                    .start()
+                    .waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What a probe or hook did. */
+    record Execution(int exitStatus, String output) {
+
+        boolean succeeded() {
+            return exitStatus == 0;
+        }
+    }
+
+    private static String bind(Mount mount) {
+        String path = quote(mount.path());
+        String line = "mount --bind " + quote(mount.source().toString()) + " " + path + "\n";
+        return mount.readOnly() ? line + "mount -o remount,bind,ro " + path + "\n" : line;
+    }
+
+    private static List<String> env(Map<String, String> environment) {
+        List<String> env = new ArrayList<>(List.of("env", "-i"));
+        environment.forEach((name, value) -> env.add(name + "=" + value));
+        return env;
+    }
+
+    private static String join(List<String> words) {
+        return String.join(" ", words.stream().map(ContainerProcess::quote).toList());
+    }
+
+    private static String quote(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

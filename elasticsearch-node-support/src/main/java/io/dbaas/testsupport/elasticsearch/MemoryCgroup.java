@@ -1,0 +1,79 @@
+package io.dbaas.testsupport.elasticsearch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A container's memory limit, as the container runtime enforces it: a memory cgroup (version 1, as on the build
+ * machines) whose limit is the container's {@code resources.limits.memory}; the kernel OOM-kills the container when it
+ * goes beyond it. Where no cgroup can be made, the limit is not enforced and that is logged.
+ */
+final class MemoryCgroup {
+
+    private static final Logger log = LoggerFactory.getLogger(MemoryCgroup.class);
+    private static final Path ROOT = Path.of("/sys/fs/cgroup/memory");
+
+    private final Optional<Path> directory;
+
+    private MemoryCgroup(Optional<Path> directory) {
+        this.directory = directory;
+    }
+
+    static MemoryCgroup limited(String name, long bytes) {
+        Path directory = ROOT.resolve("dbaas-tests").resolve(name);
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve("memory.limit_in_bytes"), Long.toString(bytes));
+            return new MemoryCgroup(Optional.of(directory));
+        } catch (IOException | UnsupportedOperationException e) {
+            log.warn("No memory cgroup for {} ({}): its memory limit is not enforced", name, e.getMessage());
+            return new MemoryCgroup(Optional.empty());
+        }
+    }
+
+    /** The shell line that moves the calling shell, and so everything it starts, into the cgroup. */
+    String joinCommand() {
+        return directory
+                .map(path -> "echo $$ > '" + path.resolve("cgroup.procs") + "'\n")
+                .orElse("");
+    }
+
+    /** How many times the kernel killed a process of the container for going beyond the limit. */
+    long oomKills() {
+        return directory
+                .map(path -> {
+                    try {
+                        return Files.readAllLines(path.resolve("memory.oom_control")).stream()
+                                .filter(line -> line.startsWith("oom_kill "))
+                                .mapToLong(line -> Long.parseLong(
+                                        line.substring("oom_kill ".length()).strip()))
+                                .sum();
+                    } catch (IOException e) {
+                        return 0L;
+                    }
+                })
+                .orElse(0L);
+    }
+
+    /** The most memory the container has used, page cache included, in bytes. */
+    long peakBytes() {
+        return directory
+                .map(path -> {
+                    try {
+                        return Long.parseLong(Files.readString(path.resolve("memory.max_usage_in_bytes"))
+                                .strip());
+                    } catch (IOException e) {
+                        return 0L;
+                    }
+                })
+                .orElse(0L);
+    }
+
+    boolean enforced() {
+        return directory.isPresent();
+    }
+}

@@ -1,0 +1,24 @@
+/**
+ * Real Elasticsearch nodes for tests, each playing one pod of a StatefulSet exactly as the Kubernetes API holds it.
+ *
+ * <p>{@link io.dbaas.testsupport.elasticsearch.StatefulSetStandIn} plays, for one StatefulSet, what a Kubernetes
+ * cluster does and fabric8's mock API server does not: the StatefulSet controller (pods from the template, parallel
+ * scaling, rolling updates highest ordinal first, each waiting for the previous pod to be ready), the kubelet (the pod's
+ * volumes from its ConfigMaps, Secrets and downward API, updated as they change except through {@code subPath}; the
+ * container's environment, security context and memory limit; the readiness probe and the pre-stop hook as rendered;
+ * pod and StatefulSet status written back to the API) and the endpoints of a Service
+ * ({@link io.dbaas.testsupport.elasticsearch.ServiceStandIn}). The container is Elasticsearch's own distribution of the
+ * image's version ({@link io.dbaas.testsupport.elasticsearch.ElasticsearchDistributions}), run as a process in a mount
+ * namespace of its own, where every volume is mounted at its rendered path.
+ *
+ * <p>Where a pod and this stand-in differ, on purpose and nowhere else: every pod has its own loopback address
+ * (127.x.y.z) instead of a network namespace, so a node listening on the wildcard address listens on its pod's
+ * address instead (so Elasticsearch's bootstrap checks only warn, as on any loopback address: build machines allow
+ * fewer open files than the 65535 they ask for); host names resolve through a hosts file; the container's JVM is the
+ * test's own (the distribution has none); and liveness probes are not run. Everything here needs root (mounts, and a non-root user for Elasticsearch,
+ * which refuses root): tests that use it are skipped otherwise.
+ */
+@NullMarked
+package io.dbaas.testsupport.elasticsearch;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,127 @@
+package io.dbaas.nebula.kubernetes.elasticsearch;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.dbaas.nebula.config.DeletionProperties;
+import io.dbaas.nebula.config.NebulaProperties;
+import io.dbaas.nebula.config.ProviderProperties;
+import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.config.RetryProperties;
+import io.dbaas.nebula.config.StatusProperties;
+import io.dbaas.nebula.config.TestRegions;
+import io.dbaas.nebula.config.TopicProperties;
+import io.dbaas.nebula.config.VolumePolicy;
+import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.infrastructure.TestSpecs;
+import io.dbaas.nebula.kubernetes.ClusterLocks;
+import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
+import io.dbaas.nebula.kubernetes.RegionClients;
+import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
+import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
+import io.dbaas.nebula.kubernetes.model.ElasticsearchCluster;
+import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
+import io.dbaas.nebula.kubernetes.model.ResourceNames;
+import io.dbaas.nebula.kubernetes.topology.ZoneAnnotations;
+import io.dbaas.nebula.region.RegionCatalog;
+import io.dbaas.nebula.support.NebulaDatabase;
+import io.dbaas.testsupport.elasticsearch.ElasticsearchDistributions;
+import io.dbaas.testsupport.elasticsearch.StatefulSetStandIn;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Real Elasticsearch nodes running what Nebula rendered: Nebula's Kubernetes backend provisions into fabric8's CRUD
+ * mock API server, and {@link StatefulSetStandIn} runs the StatefulSet's pods from the objects there, as a Kubernetes
+ * cluster's controllers and kubelets would. Nebula's zone annotation runs as it does in Nebula.
+ */
+@EnableKubernetesMockClient(crud = true, https = false)
+abstract class RealElasticsearchTest {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(3);
+    static final List<String> ZONES = List.of("zone-a", "zone-b", "zone-c");
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    KubernetesInfrastructureClient backend;
+    private RegionClients clients;
+    private SharedIndexInformer<Pod> zoneAnnotations;
+
+    @BeforeEach
+    void startNebula() {
+        assumeTrue(StatefulSetStandIn.supported(), "Real Elasticsearch nodes need root (mounts, a non-root node user)");
+        RegionProperties region =
+                TestRegions.region().apiUrl(client.getMasterUrl().toString()).build();
+        NebulaProperties properties = new NebulaProperties(
+                Map.of("minikube", new ProviderProperties(Map.of("local", region))),
+                new TopicProperties(6, (short) 1),
+                new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
+                null,
+                new DeletionProperties(VolumePolicy.DELETE, Duration.ofSeconds(10)),
+                StatusProperties.DEFAULT);
+        clients = new RegionClients(event -> {});
+        backend = new KubernetesInfrastructureClient(
+                new RegionCatalog(properties),
+                clients,
+                new EngineBlueprints(TestBlueprints.all()),
+                properties,
+                new ClusterLocks(),
+                NebulaDatabase.vault());
+        zoneAnnotations = ZoneAnnotations.start(client);
+    }
+
+    @AfterEach
+    void stopNebula() {
+        if (zoneAnnotations != null) {
+            zoneAnnotations.close();
+        }
+        if (clients != null) {
+            clients.destroy();
+        }
+    }
+
+    /** The Elasticsearch version the catalog offers that the tests run by default: the newest. */
+    static String version() {
+        return versions().getLast();
+    }
+
+    static List<String> versions() {
+        return List.of(
+                System.getProperty("dbaas.elasticsearch.versions", "9.5.4").split(","));
+    }
+
+    UUID provision(int nodes) {
+        return provision(nodes, version());
+    }
+
+    UUID provision(int nodes, String version) {
+        UUID clusterId = UUID.randomUUID();
+        DBClusterSpecs specs = TestSpecs.copy(TestSpecs.elasticsearch(clusterId, nodes))
+                .version(version)
+                .memory("1Gi")
+                .build();
+        backend.provision(specs);
+        return clusterId;
+    }
+
+    StatefulSetStandIn standIn(UUID clusterId) {
+        assumeTrue(ElasticsearchDistributions.available(version()), "the build provides Elasticsearch " + version());
+        return StatefulSetStandIn.start(
+                client,
+                ResourceNames.namespace(clusterId),
+                ElasticsearchNames.STATEFUL_SET,
+                Path.of("target", "elasticsearch-pods", clusterId.toString()).toAbsolutePath(),
+                ZONES,
+                new StatefulSetStandIn.ServicePort(ElasticsearchNames.CLIENT_SERVICE, ElasticsearchCluster.HTTP_PORT));
+    }
+}
