@@ -33,6 +33,7 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +55,9 @@ abstract class RealElasticsearchTest {
     KubernetesClient client;
 
     KubernetesInfrastructureClient backend;
+    /** The specs each cluster was provisioned with, by id. */
+    final Map<UUID, DBClusterSpecs> specs = new HashMap<>();
+
     private RegionClients clients;
     private SharedIndexInformer<Pod> zoneAnnotations;
 
@@ -111,6 +115,7 @@ abstract class RealElasticsearchTest {
                 .memory("1Gi")
                 .build();
         backend.provision(specs);
+        this.specs.put(clusterId, specs);
         return clusterId;
     }
 
