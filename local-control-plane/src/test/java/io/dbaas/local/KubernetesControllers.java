@@ -47,17 +47,23 @@ final class KubernetesControllers {
         this.loadBalancerAddress = loadBalancerAddress;
     }
 
+    /** The mock API server, as the controllers and kubelets a test plays itself use it. */
+    NamespacedKubernetesClient client() {
+        return client;
+    }
+
     static String namespaceOf(String clusterId) {
         return "dbaas-" + clusterId;
     }
 
     @Nullable
     StatefulSet statefulSet(String namespace) {
-        return client.apps()
-                .statefulSets()
-                .inNamespace(namespace)
-                .withName(STATEFUL_SET)
-                .get();
+        return statefulSet(namespace, STATEFUL_SET);
+    }
+
+    @Nullable
+    StatefulSet statefulSet(String namespace, String name) {
+        return client.apps().statefulSets().inNamespace(namespace).withName(name).get();
     }
 
     StatefulSet awaitStatefulSet(String namespace) {
@@ -65,9 +71,15 @@ final class KubernetesControllers {
     }
 
     StatefulSet awaitStatefulSet(String namespace, Predicate<StatefulSet> condition) {
+        return awaitStatefulSet(namespace, STATEFUL_SET, condition);
+    }
+
+    StatefulSet awaitStatefulSet(String namespace, String name, Predicate<StatefulSet> condition) {
         return await().atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> statefulSet(namespace), statefulSet -> statefulSet != null && condition.test(statefulSet));
+                .until(
+                        () -> statefulSet(namespace, name),
+                        statefulSet -> statefulSet != null && condition.test(statefulSet));
     }
 
     @Nullable

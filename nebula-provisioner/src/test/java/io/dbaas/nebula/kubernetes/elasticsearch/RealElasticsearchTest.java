@@ -55,6 +55,8 @@ abstract class RealElasticsearchTest {
     KubernetesClient client;
 
     KubernetesInfrastructureClient backend;
+    NebulaProperties properties;
+    RegionProperties region;
     /** The specs each cluster was provisioned with, by id. */
     final Map<UUID, DBClusterSpecs> specs = new HashMap<>();
 
@@ -64,9 +66,8 @@ abstract class RealElasticsearchTest {
     @BeforeEach
     void startNebula() {
         assumeTrue(StatefulSetStandIn.supported(), "Real Elasticsearch nodes need root (mounts, a non-root node user)");
-        RegionProperties region =
-                TestRegions.region().apiUrl(client.getMasterUrl().toString()).build();
-        NebulaProperties properties = new NebulaProperties(
+        region = TestRegions.region().apiUrl(client.getMasterUrl().toString()).build();
+        properties = new NebulaProperties(
                 Map.of("minikube", new ProviderProperties(Map.of("local", region))),
                 new TopicProperties(6, (short) 1),
                 new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
@@ -82,6 +83,11 @@ abstract class RealElasticsearchTest {
                 new ClusterLocks(),
                 NebulaDatabase.vault());
         zoneAnnotations = ZoneAnnotations.start(client);
+    }
+
+    /** Nebula goes away: nobody annotates new pods with their zone any more. */
+    void stopZoneAnnotations() {
+        zoneAnnotations.close();
     }
 
     @AfterEach

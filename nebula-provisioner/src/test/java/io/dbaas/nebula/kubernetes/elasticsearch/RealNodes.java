@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +37,7 @@ final class RealNodes {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final UUID clusterId;
+    private final SSLContext tls;
     private final HttpClient http;
     private final String authorization;
 
@@ -49,9 +52,10 @@ final class RealNodes {
                 .inNamespace(namespace)
                 .withName(ElasticsearchNames.ELASTIC_USER_SECRET)
                 .get();
+        this.tls = trusting(
+                SecretEntries.read(ca, ElasticsearchNames.CA_CERTIFICATE_ENTRY).orElseThrow());
         this.http = HttpClient.newBuilder()
-                .sslContext(trusting(SecretEntries.read(ca, ElasticsearchNames.CA_CERTIFICATE_ENTRY)
-                        .orElseThrow()))
+                .sslContext(tls)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
         String credentials = "elastic:"
@@ -87,6 +91,18 @@ final class RealNodes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The serial number of the certificate pod {@code ordinal} presents to a new connection now. */
+    BigInteger servedCertificate(int ordinal) {
+        try (SSLSocket socket =
+                (SSLSocket) tls.getSocketFactory().createSocket(ElasticsearchNames.podHost(clusterId, ordinal), 9200)) {
+            socket.setSoTimeout(5_000);
+            socket.startHandshake();
+            return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
