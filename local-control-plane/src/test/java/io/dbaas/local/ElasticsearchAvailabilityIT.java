@@ -31,8 +31,7 @@ class ElasticsearchAvailabilityIT {
     void noSearchFailsAndNoAcknowledgedWriteIsLostThroughANodeFailureAndADrainOfEveryNode() {
         assumeTrue(StatefulSetStandIn.supported(), "Real Elasticsearch nodes need root (mounts, a non-root node user)");
         assumeTrue(ElasticsearchDistributions.available("9.5.4"), "the build provides Elasticsearch 9.5.4");
-        try (RealElasticsearchCluster cluster =
-                RealElasticsearchCluster.claim(controlPlane, "available", "9.5.4", 3)) {
+        try (RealElasticsearchCluster cluster = RealElasticsearchCluster.claim(controlPlane, "available", "9.5.4", 3)) {
             StatefulSetStandIn pods = cluster.pods();
 
             Workload failure = Workload.start(controlPlane.gatekeeper(), cluster, "through-a-failure");
@@ -45,7 +44,8 @@ class ElasticsearchAvailabilityIT {
             Workload maintenance = Workload.start(controlPlane.gatekeeper(), cluster, "through-maintenance");
             for (int ordinal = 2; ordinal >= 0; ordinal--) {
                 int drained = ordinal;
-                pods.await("the disruption budget to allow evicting pod " + drained, PATIENCE, () -> pods.evict(drained));
+                pods.await(
+                        "the disruption budget to allow evicting pod " + drained, PATIENCE, () -> pods.evict(drained));
             }
             pods.awaitAllReady(PATIENCE);
             maintenance.close();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.dbaas.testsupport.elasticsearch.ElasticsearchDistributions;
 import io.dbaas.testsupport.elasticsearch.StatefulSetStandIn;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,10 +62,12 @@ class ElasticsearchThroughGateKeeperIT {
                 "{\"title\": \"Dune\", \"author\": \"Frank Herbert\"}");
         assertThat(indexed.statusCode()).as(indexed.body()).isEqualTo(201);
 
-        HttpResponse<String> found = gatekeeper.get(cluster.endpoint(), "/books/_search?q=title:dune", cluster.readWrite());
+        HttpResponse<String> found =
+                gatekeeper.get(cluster.endpoint(), "/books/_search?q=title:dune", cluster.readWrite());
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         assertThat(Http.json(found).at("/hits/total/value").asInt()).isEqualTo(1);
-        assertThat(Http.json(found).at("/hits/hits/0/_source/author").asString()).isEqualTo("Frank Herbert");
+        assertThat(Http.json(found).at("/hits/hits/0/_source/author").asString())
+                .isEqualTo("Frank Herbert");
     }
 
     @Test

@@ -63,7 +63,11 @@ final class KubernetesControllers {
 
     @Nullable
     StatefulSet statefulSet(String namespace, String name) {
-        return client.apps().statefulSets().inNamespace(namespace).withName(name).get();
+        return client.apps()
+                .statefulSets()
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
     }
 
     StatefulSet awaitStatefulSet(String namespace) {

@@ -31,8 +31,7 @@ record RealElasticsearchCluster(
         Orion orion = controlPlane.orion();
         HttpResponse<String> claimed = orion.post("/v1/clusters", """
                 {"name": "%s", "engine": "elasticsearch", "version": "%s", "nodes": %d, "cpu": "500m",
-                 "memory": "1Gi", "disk": "2Gi", "provider": "minikube", "region": "local"}"""
-                .formatted(name, version, nodes));
+                 "memory": "1Gi", "disk": "2Gi", "provider": "minikube", "region": "local"}""".formatted(name, version, nodes));
         assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(202);
         String id = Http.json(claimed).get("id").asString();
         String namespace = KubernetesControllers.namespaceOf(id);
@@ -48,17 +47,25 @@ record RealElasticsearchCluster(
         try {
             String address = pods.service().orElseThrow().address();
             // The load-balancer controller: the client Service's address is the Service stand-in's.
-            kubernetes.client().services().inNamespace(namespace).withName("elasticsearch").editStatus(service -> {
-                service.setStatus(new ServiceStatusBuilder()
-                        .withNewLoadBalancer()
-                        .withIngress(new LoadBalancerIngressBuilder().withIp(address).build())
-                        .endLoadBalancer()
-                        .build());
-                return service;
-            });
+            kubernetes
+                    .client()
+                    .services()
+                    .inNamespace(namespace)
+                    .withName("elasticsearch")
+                    .editStatus(service -> {
+                        service.setStatus(new ServiceStatusBuilder()
+                                .withNewLoadBalancer()
+                                .withIngress(new LoadBalancerIngressBuilder()
+                                        .withIp(address)
+                                        .build())
+                                .endLoadBalancer()
+                                .build());
+                        return service;
+                    });
             JsonNode running = await().atMost(PATIENCE)
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> orion.cluster(id), found -> "RUNNING".equals(found.get("state").asString()));
+                    .until(() -> orion.cluster(id), found -> "RUNNING"
+                            .equals(found.get("state").asString()));
             String endpoint = running.get("endpoint").asString();
             Map<String, String> readWrite = Map.of("api-key", key(orion, id, "read-write"));
             Map<String, String> readOnly = Map.of("api-key", key(orion, id, "read-only"));
@@ -67,7 +74,10 @@ record RealElasticsearchCluster(
             // load balancer's address within seconds of Nebula issuing it.
             await().atMost(PATIENCE)
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> gatekeeper.get(endpoint, "/_cluster/health", readWrite).statusCode() == 200);
+                    .until(() -> gatekeeper
+                                    .get(endpoint, "/_cluster/health", readWrite)
+                                    .statusCode()
+                            == 200);
             return new RealElasticsearchCluster(id, endpoint, pods, readWrite, readOnly);
         } catch (RuntimeException | Error e) {
             pods.close();

@@ -45,7 +45,8 @@ final class Workload implements AutoCloseable {
     }
 
     static Workload start(GateKeeper gatekeeper, RealElasticsearchCluster cluster, String index) {
-        HttpResponse<String> created = gatekeeper.send(cluster.endpoint(), "PUT", "/" + index, cluster.readWrite(), null);
+        HttpResponse<String> created =
+                gatekeeper.send(cluster.endpoint(), "PUT", "/" + index, cluster.readWrite(), null);
         if (created.statusCode() != 200) {
             throw new AssertionError("index " + index + " not created: " + created.body());
         }
@@ -94,10 +95,12 @@ final class Workload implements AutoCloseable {
     /** The acknowledged writes the index does not hold (after a refresh): lost ones. */
     Set<Integer> lostWrites() {
         gatekeeper.send(endpoint, "POST", "/" + index + "/_refresh", key, null);
-        HttpResponse<String> all = gatekeeper.get(
-                endpoint, "/" + index + "/_search?size=10000&_source=false&track_total_hits=true", key);
+        HttpResponse<String> all =
+                gatekeeper.get(endpoint, "/" + index + "/_search?size=10000&_source=false&track_total_hits=true", key);
         Set<Integer> held = new HashSet<>();
-        Http.json(all).at("/hits/hits").forEach(hit -> held.add(Integer.parseInt(hit.get("_id").asString())));
+        Http.json(all)
+                .at("/hits/hits")
+                .forEach(hit -> held.add(Integer.parseInt(hit.get("_id").asString())));
         Set<Integer> lost = new HashSet<>(acknowledged);
         lost.removeAll(held);
         return lost;
@@ -124,7 +127,8 @@ final class Workload implements AutoCloseable {
         System.out.println(line);
         try {
             Path figures = Path.of("target", "availability-figures.txt");
-            Files.writeString(figures, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    figures, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -176,8 +180,8 @@ final class Workload implements AutoCloseable {
 
         @Override
         public String toString() {
-            return requests() + " requests, " + failures() + " failed, longest pause " + longestPause().toMillis()
-                    + " ms";
+            return requests() + " requests, " + failures() + " failed, longest pause "
+                    + longestPause().toMillis() + " ms";
         }
     }
 }
