@@ -1,9 +1,11 @@
 package io.dbaas.nebula.render;
 
+import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
+import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.InvalidClusterSpecsException;
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionCatalog;
@@ -25,6 +27,24 @@ public final class RenderCommand {
 
     /** Exit status for a request that cannot be rendered (missing option, unknown region, invalid spec). */
     public static final int USAGE_ERROR = 2;
+
+    /** Opens the output of {@code --with-secrets}, so that nobody handles it as the harmless review copy. */
+    static final String CREDENTIALS_WARNING = """
+            # ##################################################################################################
+            # THIS OUTPUT HOLDS CREDENTIALS (rendered --with-secrets): the cluster's master key (Elasticsearch:
+            # the password of the superuser elastic; Qdrant: the API key) and any private keys and password
+            # hashes, in every Secret annotated %s: "true". Treat it as a secret, like a
+            # kubeconfig: never commit it, never paste it anywhere; apply it, then delete it or keep it in a
+            # secret store. No control plane keeps a copy. Every rendering generates new credentials: never
+            # apply these Secrets over the Secrets of a running cluster.
+            # ##################################################################################################
+            """.formatted(Manifests.GENERATED_BY_RENDER);
+
+    /** What an Elasticsearch cluster needs from whoever runs it when Nebula does not. */
+    static final String ELASTICSEARCH_WITHOUT_NEBULA = """
+            # Without Nebula, annotate every new pod with its zone and empty ConfigMap elasticsearch-bootstrap once
+            # the cluster has formed: docs/guides/elasticsearch-without-the-control-plane.md.
+            """;
 
     private RenderCommand() {}
 
@@ -60,12 +80,25 @@ public final class RenderCommand {
                 .find(specs.engine())
                 .orElseThrow(() -> new RenderException("this version of Nebula has no blueprint for "
                         + specs.engine().id()));
+        if (!request.clientAddresses().isEmpty()
+                && blueprint.upstreamCaCertificate().isEmpty()) {
+            throw new RenderException("--" + RenderRequest.CLIENT_ADDRESSES + " names addresses in a TLS certificate,"
+                    + " and " + specs.engine().id() + " serves plain HTTP without one");
+        }
         Region region = region(context.getBean(NebulaProperties.class), specs);
+        DesiredCluster cluster = blueprint.render(specs, region.properties());
         String header = "# Rendered by Nebula for " + specs.engine().id() + " " + specs.version() + " in "
                 + region.id() + (request.clusterIdGiven() ? "" : "; cluster id generated (pass --cluster-id to fix it)")
-                + ".\n# The master key and any other credential or TLS material are placeholders: Nebula generates them once,"
-                + " at provisioning.\n";
-        return header + Manifests.toYaml(blueprint.render(specs, region.properties()));
+                + ".\n";
+        if (request.withSecrets()) {
+            return header
+                    + CREDENTIALS_WARNING
+                    + (specs.engine() == Engine.ELASTICSEARCH ? ELASTICSEARCH_WITHOUT_NEBULA : "")
+                    + Manifests.toYaml(Manifests.objectsWithSecrets(cluster, request.clientAddresses()));
+        }
+        return header
+                + "# The master key and any other credential or TLS material are placeholders: Nebula generates them once,"
+                + " at provisioning.\n" + Manifests.toYaml(cluster);
     }
 
     private static Region region(NebulaProperties properties, DBClusterSpecs specs) {
