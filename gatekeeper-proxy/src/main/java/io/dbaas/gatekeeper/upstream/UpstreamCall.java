@@ -6,23 +6,31 @@ import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import java.io.IOException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.http.client.PrematureCloseException;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+import reactor.util.retry.Retry;
 
 /**
  * Sends a request to its cluster and streams the cluster's answer back, both ways without holding a body whole, except
  * answers of a few kilobytes, which are gathered to leave in one write. The address is always the cluster's from the
  * directory; the request contributes only its method, path, query, headers and body.
  *
- * <p>A failure of the call itself becomes a 502 or 504. Its message names the cluster's internal address: it goes to
+ * <p>A failure of the call itself becomes a 502 or 504, after one more attempt for an idempotent request without a
+ * body whose connection was lost before the answer began. Its message names the cluster's internal address: it goes to
  * the log, never to the client.
  */
 public class UpstreamCall {
@@ -31,6 +39,10 @@ public class UpstreamCall {
 
     /** Up to this size an answer with a Content-Length is gathered before it is sent back (see {@link #isSmall}). */
     private static final int SMALL_ANSWER_BYTES = 8192;
+
+    /** Methods a client may have sent twice without harm (RFC 9110, 9.2.2), when they carry no body to send again. */
+    private static final Set<HttpMethod> IDEMPOTENT_WITHOUT_BODY =
+            Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.DELETE);
 
     private final UpstreamClients clients;
 
@@ -45,7 +57,8 @@ public class UpstreamCall {
     public Mono<Void> send(
             Exchange exchange, ClusterRoute route, String pathAndQuery, @Nullable Publisher<ByteBuf> body) {
         HttpServerRequest request = exchange.request();
-        return clients.forRoute(route)
+        AtomicBoolean answered = new AtomicBoolean();
+        Mono<Void> call = clients.forRoute(route)
                 .request(request.method())
                 .uri(pathAndQuery)
                 .send((out, outbound) -> {
@@ -58,6 +71,7 @@ public class UpstreamCall {
                     return body == null ? outbound : outbound.send(body);
                 })
                 .response((answer, answerBody) -> {
+                    answered.set(true);
                     HttpServerResponse response = exchange.response();
                     response.status(answer.status());
                     UpstreamHeaders.towardsClient(answer.responseHeaders(), response.responseHeaders());
@@ -75,8 +89,26 @@ public class UpstreamCall {
                     }
                     return response.send(answerBody.retain().doOnNext(exchange::sent));
                 })
-                .then()
-                .onErrorMap(UpstreamCall::asProblem);
+                .then();
+        boolean repeatable = body == null && IDEMPOTENT_WITHOUT_BODY.contains(request.method());
+        return (repeatable ? call.retryWhen(oneMoreAttempt(answered)) : call).onErrorMap(UpstreamCall::asProblem);
+    }
+
+    /**
+     * A cluster node that stops (a rolling restart, a drain) closes its idle connections, and one of them may carry a
+     * request at that moment; a node that fails breaks the ones it had. A request that is idempotent and has no body is
+     * sent once more, on a new connection, when its connection was lost before any answer (RFC 9110, 9.2.2): the
+     * answer then comes from a node that is still there.
+     */
+    private static Retry oneMoreAttempt(AtomicBoolean answered) {
+        return Retry.max(1)
+                .filter(failure -> !answered.get() && connectionLost(failure))
+                .onRetryExhaustedThrow((retry, signal) -> signal.failure());
+    }
+
+    private static boolean connectionLost(Throwable failure) {
+        return failure instanceof PrematureCloseException
+                || (failure instanceof IOException && !(failure instanceof ConnectTimeoutException));
     }
 
     /** An answer of known length that is cheaper to gather than to stream piece by piece. */

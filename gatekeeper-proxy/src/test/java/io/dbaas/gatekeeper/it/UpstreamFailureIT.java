@@ -4,6 +4,7 @@ import static io.dbaas.gatekeeper.it.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.gatekeeper.support.DroppingUpstream;
 import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
 import io.dbaas.gatekeeper.support.RecordingUpstream;
 import io.dbaas.gatekeeper.support.TestCluster;
@@ -70,6 +71,50 @@ class UpstreamFailureIT extends GateKeeperIntegrationTest {
             // The connect timeout (1 s), not the response timeout (2 s).
             assertThat(waited).isBetween(Duration.ofMillis(900), Duration.ofMillis(1900));
             assertNoSecretOrAddressIn(body, cluster, apiKey, unanswered.address());
+        }
+    }
+
+    @Test
+    void anIdempotentRequestWhoseConnectionIsLostBeforeTheAnswerIsSentOnceMore() throws IOException {
+        try (DroppingUpstream node = DroppingUpstream.droppingFirst(1)) {
+            TestCluster cluster = provisionedAt(node.address());
+            String apiKey = cluster.newApiKey();
+
+            listCollections(cluster.host(), apiKey).expectStatus().isOk();
+
+            assertThat(node.received()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aRequestThatIsNotIdempotentIsNeverSentTwice() throws IOException {
+        try (DroppingUpstream node = DroppingUpstream.droppingFirst(1)) {
+            TestCluster cluster = provisionedAt(node.address());
+            String apiKey = cluster.newApiKey();
+
+            var answer = gateway()
+                    .post()
+                    .uri("/collections/books/points")
+                    .header("Host", cluster.host())
+                    .header("api-key", apiKey)
+                    .header("Content-Type", "application/json")
+                    .bodyValue("{\"points\": []}")
+                    .exchange();
+
+            assertProblem(answer, 502, "urn:dbaas:problem:upstream-unavailable");
+            assertThat(node.received()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anIdempotentRequestIsSentOnceMoreOnlyOnce() throws IOException {
+        try (DroppingUpstream node = DroppingUpstream.droppingFirst(2)) {
+            TestCluster cluster = provisionedAt(node.address());
+            String apiKey = cluster.newApiKey();
+
+            assertProblem(listCollections(cluster.host(), apiKey), 502, "urn:dbaas:problem:upstream-unavailable");
+
+            assertThat(node.received()).isEqualTo(2);
         }
     }
 
