@@ -49,6 +49,10 @@ final class UpstreamClients {
                         ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         Math.toIntExact(properties.connectTimeout().toMillis()))
                 .responseTimeout(properties.responseTimeout())
+                // Reactor Netty's own retry sends the request again as a redirect to its own address, which drops the
+                // Authorization header (Elasticsearch's credential) when the address was given apart from the URI, as
+                // here: the cluster answered 401. UpstreamCall sends again what may be sent again, headers and all.
+                .disableRetry(true)
                 // Until the answer's status and headers only: after that the answer streams at the pace of the client
                 // reading it, and a client that pauses must not make the cluster look slow.
                 .doOnResponse((answer, connection) -> connection.removeHandler(NettyPipeline.ResponseTimeoutHandler));

@@ -4,7 +4,9 @@ import static io.dbaas.gatekeeper.it.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.contracts.security.KeyScope;
+import io.dbaas.gatekeeper.support.DroppingUpstream;
 import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
 import io.dbaas.gatekeeper.support.RecordingUpstream;
 import io.dbaas.gatekeeper.support.RecordingUpstream.Received;
@@ -70,6 +72,26 @@ class ElasticsearchUpstreamIT extends GateKeeperIntegrationTest {
     }
 
     @Test
+    void aSearchWhoseNodeWentAwayIsSentAgainAsElasticWithTheMasterKey() throws Exception {
+        try (DroppingUpstream node = DroppingUpstream.httpsDroppingFirst(1, CLUSTER_CA.serverContext("127.0.0.1"))) {
+            TestCluster cluster = elasticsearchAt(node.address());
+            String apiKey = cluster.newApiKey();
+
+            gateway()
+                    .get()
+                    .uri("/logs/_search?q=hello")
+                    .header(HttpHeaders.HOST, cluster.host())
+                    .header("api-key", apiKey)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+
+            assertThat(node.authorizations())
+                    .containsExactly(basic("elastic:" + cluster.masterKey()), basic("elastic:" + cluster.masterKey()));
+        }
+    }
+
+    @Test
     void aClientsOwnAuthorizationIsReplacedAndAReadOnlyTokenMaySearchButNotIndex() {
         TestCluster cluster = elasticsearch(ELASTICSEARCH);
         String token = cluster.newToken(KeyScope.READ_ONLY);
@@ -108,8 +130,12 @@ class ElasticsearchUpstreamIT extends GateKeeperIntegrationTest {
     }
 
     private TestCluster elasticsearch(RecordingUpstream upstream) {
+        return elasticsearchAt(upstream.address());
+    }
+
+    private TestCluster elasticsearchAt(ServiceAddress address) {
         TestCluster cluster = TestCluster.under(DOMAIN);
-        publish(cluster.elasticsearchAt(upstream.address(), CLUSTER_CA.pem()));
+        publish(cluster.elasticsearchAt(address, CLUSTER_CA.pem()));
         await().atMost(eventDelivery())
                 .until(() -> directory.find(cluster.host()).isPresent());
         return cluster;

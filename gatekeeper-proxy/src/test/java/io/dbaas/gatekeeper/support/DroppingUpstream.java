@@ -10,39 +10,61 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A cluster node that goes away under a request: it reads the first {@code drops} requests whole and closes their
  * connections without answering, as a node that stops or fails does to the requests it holds; later requests get a
- * small JSON answer. Counts every request it read.
+ * small JSON answer. Records the {@code Authorization} header of every request it read.
  */
 public final class DroppingUpstream implements AutoCloseable {
 
     private final ServerSocket server;
+    private final String scheme;
     private final AtomicInteger drops;
-    private final AtomicInteger received = new AtomicInteger();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
-    private DroppingUpstream(int drops) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private DroppingUpstream(ServerSocket server, String scheme, int drops) {
+        this.server = server;
+        this.scheme = scheme;
         this.drops = new AtomicInteger(drops);
         Thread.ofVirtual().start(this::accept);
     }
 
     public static DroppingUpstream droppingFirst(int drops) {
         try {
-            return new DroppingUpstream(drops);
+            return new DroppingUpstream(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), "http", drops);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The same over HTTPS, with the certificate of {@code tls}, as an Elasticsearch node answers. */
+    public static DroppingUpstream httpsDroppingFirst(int drops, SSLContext tls) {
+        try {
+            return new DroppingUpstream(
+                    tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()),
+                    "https",
+                    drops);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public ServiceAddress address() {
-        return new ServiceAddress("http", "127.0.0.1", server.getLocalPort());
+        return new ServiceAddress(scheme, "127.0.0.1", server.getLocalPort());
     }
 
     public int received() {
-        return received.get();
+        return authorizations.size();
+    }
+
+    /** The {@code Authorization} header of every request read, in order; empty where there was none. */
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
     }
 
     private void accept() {
@@ -62,6 +84,7 @@ public final class DroppingUpstream implements AutoCloseable {
                     new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
             while (true) {
                 int length = 0;
+                String authorization = "";
                 String line = in.readLine();
                 if (line == null) {
                     return;
@@ -70,11 +93,14 @@ public final class DroppingUpstream implements AutoCloseable {
                     if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
                         length = Integer.parseInt(line.substring(15).strip());
                     }
+                    if (line.regionMatches(true, 0, "Authorization:", 0, 14)) {
+                        authorization = line.substring(14).strip();
+                    }
                 }
                 for (int skipped = 0; skipped < length; skipped++) {
                     in.read();
                 }
-                received.incrementAndGet();
+                authorizations.add(authorization);
                 if (drops.getAndDecrement() > 0) {
                     return;
                 }
