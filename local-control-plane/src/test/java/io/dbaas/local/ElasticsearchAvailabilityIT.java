@@ -64,6 +64,7 @@ class ElasticsearchAvailabilityIT {
     private static void report(String phase, Workload workload) {
         Workload.record("Elasticsearch 9.5.4, 3 nodes, through GateKeeper, " + phase + ": writes: "
                 + workload.writes() + " (last failure: " + workload.writes().lastFailure() + "); searches: "
-                + workload.searches() + "; acknowledged writes: " + workload.acknowledgedWrites());
+                + workload.searches() + " (last failure: " + workload.searches().lastFailure()
+                + "); acknowledged writes: " + workload.acknowledgedWrites());
     }
 }

@@ -59,18 +59,32 @@ final class MemoryCgroup {
                 .orElse(0L);
     }
 
-    /** The most memory the container has used, page cache included, in bytes. */
-    long peakBytes() {
+    /** The container's resident memory now, page cache aside: what counts towards an OOM kill. */
+    long residentBytes() {
         return directory
                 .map(path -> {
                     try {
-                        return Long.parseLong(Files.readString(path.resolve("memory.max_usage_in_bytes"))
-                                .strip());
+                        return Files.readAllLines(path.resolve("memory.stat")).stream()
+                                .filter(line -> line.startsWith("total_rss "))
+                                .mapToLong(line -> Long.parseLong(
+                                        line.substring("total_rss ".length()).strip()))
+                                .sum();
                     } catch (IOException e) {
                         return 0L;
                     }
                 })
                 .orElse(0L);
+    }
+
+    /** Removes the cgroup once the container's processes are gone. */
+    void remove() {
+        directory.ifPresent(path -> {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                log.debug("Memory cgroup {} not removed: {}", path, e.getMessage());
+            }
+        });
     }
 
     boolean enforced() {

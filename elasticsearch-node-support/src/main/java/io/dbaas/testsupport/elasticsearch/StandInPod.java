@@ -256,6 +256,15 @@ final class StandInPod {
         setReady(false);
     }
 
+    /** The test is over: the container is killed and what it held on this host released. */
+    void close() {
+        kill();
+        ContainerProcess process = container;
+        if (process != null) {
+            process.memory().remove();
+        }
+    }
+
     /** The kubelet restarting a container that exited, in the same pod: same volumes, emptyDirs included. */
     void restartContainer() {
         restarts++;

@@ -142,6 +142,12 @@ public final class StatefulSetStandIn implements AutoCloseable {
         return pods.containsKey(ordinal);
     }
 
+    /** How many times the kubelet restarted pod {@code ordinal}'s container. */
+    public int restarts(int ordinal) {
+        StandInPod pod = pods.get(ordinal);
+        return pod == null ? 0 : pod.restarts();
+    }
+
     /** What the last readiness probe of pod {@code ordinal} printed: why it is not ready. */
     public String lastProbeOutput(int ordinal) {
         StandInPod pod = pods.get(ordinal);
@@ -160,13 +166,16 @@ public final class StatefulSetStandIn implements AutoCloseable {
         return container == null ? 0 : container.memory().oomKills();
     }
 
-    /** The peak memory of pod {@code ordinal}'s container, and whether its limit is enforced at all. */
-    public Optional<Long> peakMemoryBytes(int ordinal) {
+    /**
+     * The memory pod {@code ordinal}'s container uses now, page cache aside (its processes' resident memory, as the
+     * kernel charges it to the container's cgroup); empty where the limit is not enforced.
+     */
+    public Optional<Long> residentMemoryBytes(int ordinal) {
         StandInPod pod = pods.get(ordinal);
         ContainerProcess container = pod == null ? null : pod.container();
         return container == null || !container.memory().enforced()
                 ? Optional.empty()
-                : Optional.of(container.memory().peakBytes());
+                : Optional.of(container.memory().residentBytes());
     }
 
     /** How many of the StatefulSet's pods are ready. */
@@ -475,8 +484,8 @@ public final class StatefulSetStandIn implements AutoCloseable {
     public void close() {
         closed = true;
         controller.shutdownNow();
-        pods.values().forEach(StandInPod::kill);
         work.shutdownNow();
+        pods.values().forEach(StandInPod::close);
         if (service != null) {
             service.close();
         }
