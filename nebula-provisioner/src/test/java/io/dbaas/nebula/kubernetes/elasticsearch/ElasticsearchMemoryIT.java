@@ -36,7 +36,7 @@ class ElasticsearchMemoryIT extends RealElasticsearchTest {
             for (int query = 0; Instant.now().isBefore(until); query++) {
                 var search = nodes.send(query % 3, "POST", "load/_search", """
                         {"size": 50, "query": {"match": {"text": "word%d"}},
-                         "aggs": {"tags": {"terms": {"field": "tag", "size": 500}},
+                         "aggs": {"tags": {"terms": {"field": "tag.keyword", "size": 500}},
                                   "histogram": {"histogram": {"field": "n", "interval": 100}}}}""".formatted(query % 100));
                 assertThat(search.statusCode()).as(search.body()).isEqualTo(200);
             }
