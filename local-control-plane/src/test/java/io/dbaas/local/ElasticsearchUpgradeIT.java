@@ -42,8 +42,7 @@ class ElasticsearchUpgradeIT {
             assertThat(version(gatekeeper, cluster)).isEqualTo("8.19.21");
             Workload workload = Workload.start(gatekeeper, cluster, "through-an-upgrade");
 
-            HttpResponse<String> upgrade =
-                    orion.patch("/v1/clusters/" + cluster.id(), "{\"version\": \"9.5.4\"}");
+            HttpResponse<String> upgrade = orion.patch("/v1/clusters/" + cluster.id(), "{\"version\": \"9.5.4\"}");
             assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(202);
             JsonNode upgraded = await().atMost(PATIENCE)
                     .pollInterval(Duration.ofSeconds(1))
@@ -71,7 +70,10 @@ class ElasticsearchUpgradeIT {
                 gatekeeper.get(cluster.endpoint(), "/_nodes?filter_path=nodes.*.version", cluster.readWrite());
         assertThat(nodes.statusCode()).as(nodes.body()).isEqualTo(200);
         Set<String> versions = new HashSet<>();
-        Http.json(nodes).get("nodes").values().forEach(node -> versions.add(node.get("version").asString()));
+        Http.json(nodes)
+                .get("nodes")
+                .values()
+                .forEach(node -> versions.add(node.get("version").asString()));
         assertThat(versions).hasSize(1);
         return versions.iterator().next();
     }

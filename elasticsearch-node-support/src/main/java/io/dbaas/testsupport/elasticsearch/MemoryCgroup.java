@@ -44,30 +44,23 @@ final class MemoryCgroup {
 
     /** How many times the kernel killed a process of the container for going beyond the limit. */
     long oomKills() {
-        return directory
-                .map(path -> {
-                    try {
-                        return Files.readAllLines(path.resolve("memory.oom_control")).stream()
-                                .filter(line -> line.startsWith("oom_kill "))
-                                .mapToLong(line -> Long.parseLong(
-                                        line.substring("oom_kill ".length()).strip()))
-                                .sum();
-                    } catch (IOException e) {
-                        return 0L;
-                    }
-                })
-                .orElse(0L);
+        return counter("memory.oom_control", "oom_kill ");
     }
 
     /** The container's resident memory now, page cache aside: what counts towards an OOM kill. */
     long residentBytes() {
+        return counter("memory.stat", "total_rss ");
+    }
+
+    /** The value of the line of {@code file} that starts with {@code name}; 0 without a cgroup or such a line. */
+    private long counter(String file, String name) {
         return directory
                 .map(path -> {
                     try {
-                        return Files.readAllLines(path.resolve("memory.stat")).stream()
-                                .filter(line -> line.startsWith("total_rss "))
+                        return Files.readAllLines(path.resolve(file)).stream()
+                                .filter(line -> line.startsWith(name))
                                 .mapToLong(line -> Long.parseLong(
-                                        line.substring("total_rss ".length()).strip()))
+                                        line.substring(name.length()).strip()))
                                 .sum();
                     } catch (IOException e) {
                         return 0L;

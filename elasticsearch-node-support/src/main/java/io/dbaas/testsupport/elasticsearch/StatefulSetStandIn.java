@@ -236,41 +236,34 @@ public final class StatefulSetStandIn implements AutoCloseable {
      * on another node of the same zone (its volume is zonal), with new emptyDirs and its own volume claim.
      */
     public boolean evict(int ordinal) {
-        StandInPod pod = pods.get(ordinal);
-        if (pod == null) {
-            throw new IllegalStateException("no pod " + ordinal);
-        }
         synchronized (this) {
             boolean othersReady = pods.values().stream()
                     .filter(other -> other.ordinal() != ordinal)
                     .allMatch(StandInPod::ready);
-            if (!othersReady || busy.putIfAbsent(ordinal, true) != null) {
+            if (!othersReady || busy.containsKey(ordinal)) {
                 return false;
             }
+            deletePod(ordinal);
         }
-        log.info("Pod {} evicted", pod.name());
+        return true;
+    }
+
+    /**
+     * Deletes pod {@code ordinal} gracefully, as {@code kubectl delete pod} does, whatever the disruption budget says;
+     * the controller creates it again, as after {@link #evict}.
+     */
+    public void deletePod(int ordinal) {
+        StandInPod pod = pods.get(ordinal);
+        if (pod == null || busy.putIfAbsent(ordinal, true) != null) {
+            throw new IllegalStateException("no pod " + ordinal + " to delete, or it is being changed");
+        }
+        log.info("Pod {} deleted", pod.name());
         try {
             pod.delete();
             pods.remove(ordinal);
             generations.merge(ordinal, 1, Integer::sum);
         } finally {
             busy.remove(ordinal);
-        }
-        return true;
-    }
-
-    /** Deletes the pod object gracefully, as {@code kubectl delete pod} does; the controller creates it again. */
-    public void deletePod(int ordinal) {
-        StandInPod pod = pods.get(ordinal);
-        if (pod != null) {
-            busy.put(ordinal, true);
-            try {
-                pod.delete();
-                pods.remove(ordinal);
-                generations.merge(ordinal, 1, Integer::sum);
-            } finally {
-                busy.remove(ordinal);
-            }
         }
     }
 
