@@ -37,9 +37,9 @@ public final class ElasticsearchDistributions {
         return image.substring(IMAGE.length());
     }
 
-    /** Whether the build provided the distribution of {@code version}. */
+    /** Whether the build provided the distribution of {@code version} (it does in {@code ./mvnw verify}). */
     public static boolean available(String version) {
-        return Files.isRegularFile(zip(version));
+        return System.getProperty(DIRECTORY_PROPERTY) != null && Files.isRegularFile(zip(version));
     }
 
     /** The unpacked distribution of {@code version}, with an empty {@code data} directory to mount a volume on. */
@@ -101,6 +101,7 @@ public final class ElasticsearchDistributions {
             Files.createDirectories(unpacked.resolve("data"));
             Files.createDirectories(unpacked.resolve("logs"));
             Files.move(unpacked, home, StandardCopyOption.ATOMIC_MOVE);
+            deleteTree(staging);
             Files.writeString(complete, version);
             return home;
         } catch (IOException e) {

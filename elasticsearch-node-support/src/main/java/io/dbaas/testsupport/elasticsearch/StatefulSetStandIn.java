@@ -64,6 +64,7 @@ public final class StatefulSetStandIn implements AutoCloseable {
     private final Map<Integer, Boolean> busy = new ConcurrentHashMap<>();
     private final ScheduledExecutorService controller;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread onExit = Thread.ofPlatform().unstarted(this::close);
     private volatile boolean closed;
 
     private StatefulSetStandIn(
@@ -113,6 +114,8 @@ public final class StatefulSetStandIn implements AutoCloseable {
         }
         StatefulSetStandIn standIn = new StatefulSetStandIn(client, namespace, name, directory, zones, service, dns);
         standIn.controller.scheduleWithFixedDelay(standIn::reconcile, 0, LOOP.toMillis(), TimeUnit.MILLISECONDS);
+        // The nodes run in sessions of their own: a test JVM that exits without closing must not leave them behind.
+        Runtime.getRuntime().addShutdownHook(standIn.onExit);
         return standIn;
     }
 
@@ -475,6 +478,13 @@ public final class StatefulSetStandIn implements AutoCloseable {
     /** Stops every container at once (SIGKILL): the test is over, nothing of the cluster is kept. */
     @Override
     public void close() {
+        if (Thread.currentThread() != onExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs anyway; closing twice is harmless.
+            }
+        }
         closed = true;
         controller.shutdownNow();
         work.shutdownNow();

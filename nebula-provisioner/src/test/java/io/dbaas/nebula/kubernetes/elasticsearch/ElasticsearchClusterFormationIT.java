@@ -1,7 +1,9 @@
 package io.dbaas.nebula.kubernetes.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A new cluster of three real Elasticsearch nodes, each running the pod Nebula rendered: it forms with security and
- * TLS on both layers, every node with the same roles, and a node is ready only while it is in a cluster with an
- * elected master.
+ * TLS on both layers, every node with the same roles and users nobody can change through the API, and a node is ready
+ * only while it is in a cluster with an elected master.
  */
 class ElasticsearchClusterFormationIT extends RealElasticsearchTest {
 
@@ -55,6 +57,21 @@ class ElasticsearchClusterFormationIT extends RealElasticsearchTest {
                         .as(security.toString())
                         .isEqualTo("true");
             });
+
+            // The customer, who acts as elastic through GateKeeper, cannot change the credentials GateKeeper and the
+            // nodes use: the nodes stay ready over several probe periods.
+            HttpResponse<String> changed =
+                    nodes.send(0, "POST", "_security/user/elastic/_password", "{\"password\":\"taken-over-1234\"}");
+            assertThat(changed.statusCode()).isEqualTo(400);
+            assertThat(changed.body()).contains("reserved realm which is disabled");
+            assertThat(nodes.get(0, "_security/_authenticate")
+                            .get("authentication_realm")
+                            .get("type")
+                            .asString())
+                    .isEqualTo("file");
+            await().during(Duration.ofSeconds(15))
+                    .atMost(Duration.ofSeconds(25))
+                    .until(() -> pods.readyPods() == 3);
 
             // Two nodes of three gone: the last one has no master any more, and says so by becoming unready.
             pods.kill(1, Duration.ofSeconds(45));

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,9 @@ class ElasticsearchMaintenanceIT extends RealElasticsearchTest {
             AtomicInteger calls = new AtomicInteger();
             AtomicInteger failures = new AtomicInteger();
             AtomicReference<String> failure = new AtomicReference<>("");
+            AtomicBoolean calling = new AtomicBoolean(true);
             Thread client = Thread.ofVirtual().start(() -> {
-                while (!Thread.currentThread().isInterrupted()) {
+                while (calling.get()) {
                     int ordinal = calls.getAndIncrement() % 3;
                     try {
                         var health = nodes.send(ordinal, "GET", "_cluster/health?local=true", null);
@@ -69,7 +71,7 @@ class ElasticsearchMaintenanceIT extends RealElasticsearchTest {
             });
             int renewedAt = calls.get();
             pods.await("twenty more calls", TIMEOUT, () -> calls.get() > renewedAt + 20);
-            client.interrupt();
+            calling.set(false);
             client.join();
 
             assertThat(failures.get())
@@ -90,33 +92,6 @@ class ElasticsearchMaintenanceIT extends RealElasticsearchTest {
                 new Appliers(client),
                 new ElasticsearchBlueprint(properties, clock).render(cluster, region),
                 NebulaDatabase.vault().forCluster(clusterId));
-    }
-
-    @Test
-    void aRestartedNodeIsReadyOnlyOnceTheClusterIsBackToTheHealthItHadBefore() {
-        UUID clusterId = provision(3);
-        try (var pods = standIn(clusterId)) {
-            pods.awaitAllReady(TIMEOUT);
-            RealNodes nodes = new RealNodes(client, clusterId);
-            assertThat(nodes.get(0, "_cluster/health").get("status").asString()).isEqualTo("green");
-
-            // The node goes down while the cluster is green; while it is away, an index appears whose replicas
-            // cannot all be placed: the cluster is yellow when the node comes back.
-            pods.kill(1, Duration.ofSeconds(15));
-            pods.await("pod 1 to be unready", TIMEOUT, () -> !pods.ready(1));
-            var stuck = nodes.send(0, "PUT", "stuck", "{\"settings\": {\"number_of_replicas\": 3}}");
-            assertThat(stuck.statusCode()).as(stuck.body()).isEqualTo(200);
-            pods.await("pod 1 to wait for the cluster's health", TIMEOUT, () -> pods.lastProbeOutput(1)
-                    .contains("waits for it to be green again"));
-            assertThat(pods.ready(1)).isFalse();
-            assertThat(nodes.get(0, "_cluster/health").get("number_of_nodes").asInt())
-                    .isEqualTo(3);
-
-            var placeable = nodes.send(0, "PUT", "stuck/_settings", "{\"number_of_replicas\": 1}");
-            assertThat(placeable.statusCode()).as(placeable.body()).isEqualTo(200);
-            pods.await("pod 1 to be ready", TIMEOUT, () -> pods.ready(1));
-            assertThat(nodes.get(0, "_cluster/health").get("status").asString()).isEqualTo("green");
-        }
     }
 
     @Test
