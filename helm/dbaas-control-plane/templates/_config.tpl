@@ -68,6 +68,7 @@ a few through ${...} placeholders Spring resolves.
   "cluster-domain" ($region.clusterDomain | default "cluster.local")
   "service-annotations" $annotations
   "zones" ($region.zones | default list)
+  "pre-stop-pause" ($region.preStopPause | default "30s")
 }}
 {{- if $region.gatekeeper }}
 {{- $_ := set $settings "gatekeeper" (include "dbaas.nebulaPeers" $region.gatekeeper | fromYaml) }}

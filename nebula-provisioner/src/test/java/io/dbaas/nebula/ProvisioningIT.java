@@ -271,7 +271,8 @@ class ProvisioningIT {
                 .containsExactlyInAnyOrder(
                         ElasticsearchNames.ELASTIC_USER_SECRET,
                         ElasticsearchNames.CA_SECRET,
-                        ElasticsearchNames.CERTIFICATES_SECRET);
+                        ElasticsearchNames.CERTIFICATES_SECRET,
+                        ElasticsearchNames.INTERNAL_USERS_SECRET);
 
         markReady(namespace, ElasticsearchNames.STATEFUL_SET, 3);
         ClusterProvisioned provisioned = awaitEvent(command.clusterId(), ClusterProvisioned.class);

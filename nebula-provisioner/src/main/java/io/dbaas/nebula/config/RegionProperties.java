@@ -1,5 +1,6 @@
 package io.dbaas.nebula.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     spread evenly over; empty means any zone, spread as far as the nodes allow
  * @param gatekeeper where GateKeeper's traffic comes from in this region; null means the global {@code
  *     nebula.gatekeeper}
+ * @param preStopPause how long a stopping database node keeps serving while this region's Service endpoints,
+ *     kube-proxy, load balancers and GateKeeper stop sending to it (ECK waits likewise); at most {@link #MAX_PRE_STOP_PAUSE}
  */
 public record RegionProperties(
         @DefaultValue KubernetesAccess kubernetes,
@@ -27,7 +30,11 @@ public record RegionProperties(
         @DefaultValue("cluster.local") String clusterDomain,
         @DefaultValue Map<String, String> serviceAnnotations,
         @DefaultValue List<String> zones,
-        @Nullable GatekeeperPeers gatekeeper) {
+        @Nullable GatekeeperPeers gatekeeper,
+        @DefaultValue("30s") Duration preStopPause) {
+
+    /** What fits in a node's termination grace period beside the time it needs to finish its requests and close. */
+    public static final Duration MAX_PRE_STOP_PAUSE = Duration.ofSeconds(120);
 
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
 
@@ -36,6 +43,10 @@ public record RegionProperties(
         zones = List.copyOf(zones);
         if (!DNS_SUBDOMAIN.matcher(clusterDomain).matches()) {
             throw new IllegalArgumentException("cluster-domain must be a DNS name, got '" + clusterDomain + "'");
+        }
+        if (preStopPause.isNegative() || preStopPause.compareTo(MAX_PRE_STOP_PAUSE) > 0) {
+            throw new IllegalArgumentException("pre-stop-pause must be between 0s and " + MAX_PRE_STOP_PAUSE.toSeconds()
+                    + "s, got " + preStopPause);
         }
         if (!storageClass.isEmpty() && !DNS_SUBDOMAIN.matcher(storageClass).matches()) {
             throw new IllegalArgumentException(

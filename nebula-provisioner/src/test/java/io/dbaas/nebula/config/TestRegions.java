@@ -44,6 +44,7 @@ public final class TestRegions {
         private String clusterDomain = "cluster.local";
         private Map<String, String> serviceAnnotations = Map.of();
         private List<String> zones = List.of();
+        private Duration preStopPause = Duration.ofSeconds(30);
         private @Nullable GatekeeperPeers gatekeeper;
 
         public Builder apiUrl(String apiUrl) {
@@ -66,6 +67,12 @@ public final class TestRegions {
             return this;
         }
 
+        /** How long a stopping node keeps serving; the stand-ins of the real-node tests update endpoints at once. */
+        public Builder preStopPause(Duration preStopPause) {
+            this.preStopPause = preStopPause;
+            return this;
+        }
+
         public Builder zones(String... zones) {
             this.zones = List.of(zones);
             return this;
@@ -78,7 +85,14 @@ public final class TestRegions {
 
         public RegionProperties build() {
             return new RegionProperties(
-                    kubernetes, storageClass, exposure, clusterDomain, serviceAnnotations, zones, gatekeeper);
+                    kubernetes,
+                    storageClass,
+                    exposure,
+                    clusterDomain,
+                    serviceAnnotations,
+                    zones,
+                    gatekeeper,
+                    preStopPause);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import java.util.UUID;
  * @param namespaceAnnotations the desired specs, kept on the namespace, in a stable order
  * @param zones the zones of the region; empty when not configured
  * @param gatekeeper where GateKeeper's traffic comes from
+ * @param preStopPause how long a stopping node keeps serving while the region stops sending to it
  */
 record ClusterBasics(
         String engine,
@@ -48,7 +50,8 @@ record ClusterBasics(
         Map<String, String> statefulSetAnnotations,
         Map<String, String> namespaceAnnotations,
         List<String> zones,
-        GatekeeperPeers gatekeeper) {
+        GatekeeperPeers gatekeeper,
+        Duration preStopPause) {
 
     static ClusterBasics of(String engine, DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
         return new ClusterBasics(
@@ -67,7 +70,8 @@ record ClusterBasics(
                 Collections.unmodifiableMap(Annotations.status(specs)),
                 Collections.unmodifiableMap(Annotations.desiredSpecs(specs)),
                 region.zones(),
-                gatekeeper);
+                gatekeeper,
+                region.preStopPause());
     }
 
     /** All labels of the cluster's objects, a new map each time. */

@@ -73,7 +73,7 @@ public final class ElasticsearchCluster implements EngineCluster {
     private ElasticsearchCluster(DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
         this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper);
         this.image = "docker.elastic.co/elasticsearch/elasticsearch:" + specs.version();
-        this.files = new ElasticsearchConfigFiles(specs.clusterId());
+        this.files = new ElasticsearchConfigFiles(specs.clusterId(), cluster.preStopPause());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.dbaas.nebula.kubernetes.model;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,8 +16,9 @@ import java.util.UUID;
  * takes the next node down only then.
  *
  * @param clusterId the cluster, which is also the Elasticsearch cluster name
+ * @param preStopPause how long a stopping node keeps serving while its region stops sending to it
  */
-record ElasticsearchConfigFiles(UUID clusterId) {
+record ElasticsearchConfigFiles(UUID clusterId, Duration preStopPause) {
 
     static final String CONFIG_FILE = "elasticsearch.yml";
     static final String ROLES_FILE = "roles.yml";
@@ -54,9 +56,6 @@ record ElasticsearchConfigFiles(UUID clusterId) {
 
     /** The entry of the bootstrap ConfigMap that lists the initial master nodes while the cluster has never formed. */
     static final String INITIAL_MASTER_NODES = "initial-master-nodes";
-
-    /** How long a stopping node keeps serving while Kubernetes takes it out of the Services' endpoints. */
-    static final long PRE_STOP_PAUSE_SECONDS = 30;
 
     /**
      * How long Elasticsearch lets requests in flight finish once it stops, answering them with {@code Connection:
@@ -276,6 +275,6 @@ record ElasticsearchConfigFiles(UUID clusterId) {
                   printf '%%s' "$node" > "$state/shutdown-registered"
                 fi
                 sleep %4$d
-                """.formatted(SCRIPTS_PATH, NODE_API_SCRIPT, STATE_PATH, PRE_STOP_PAUSE_SECONDS);
+                """.formatted(SCRIPTS_PATH, NODE_API_SCRIPT, STATE_PATH, preStopPause.toSeconds());
     }
 }

@@ -98,6 +98,8 @@ class ElasticsearchWithoutNebulaIT {
                     "--region=local",
                     "--cluster-id=" + clusterId,
                     "--nebula.providers.minikube.regions.local.storage-class=",
+                    // The stand-in's Service endpoints drop a stopping pod within 250 ms.
+                    "--nebula.providers.minikube.regions.local.pre-stop-pause=5s",
                     "--with-secrets"
                 },
                 new PrintStream(out, true, StandardCharsets.UTF_8),

@@ -66,7 +66,12 @@ abstract class RealElasticsearchTest {
     @BeforeEach
     void startNebula() {
         assumeTrue(StatefulSetStandIn.supported(), "Real Elasticsearch nodes need root (mounts, a non-root node user)");
-        region = TestRegions.region().apiUrl(client.getMasterUrl().toString()).build();
+        // The stand-in's Service endpoints drop a stopping pod within 250 ms: a short pause is as safe here as 30 s
+        // on a real cluster.
+        region = TestRegions.region()
+                .apiUrl(client.getMasterUrl().toString())
+                .preStopPause(Duration.ofSeconds(5))
+                .build();
         properties = new NebulaProperties(
                 Map.of("minikube", new ProviderProperties(Map.of("local", region))),
                 new TopicProperties(6, (short) 1),

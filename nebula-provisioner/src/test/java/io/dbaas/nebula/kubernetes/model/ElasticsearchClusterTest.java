@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -362,6 +363,20 @@ class ElasticsearchClusterTest {
                 .endsWith("sleep 30\n");
         assertThat(config).contains("http.shutdown_grace_period: 30s");
         assertThat(pod.getTerminationGracePeriodSeconds()).isGreaterThan(30 + 30 + 60);
+    }
+
+    @Test
+    void thePreStopPauseIsTheRegionsAndOutOfRangeOnesAreRefused() {
+        RegionProperties fast =
+                TestRegions.region().preStopPause(Duration.ofSeconds(5)).build();
+
+        assertThat(cluster(withNodes(3), fast).generateConfigMap().getData().get("pre-stop.sh"))
+                .endsWith("sleep 5\n");
+        assertThatThrownBy(() -> TestRegions.region()
+                        .preStopPause(Duration.ofSeconds(121))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("pre-stop-pause must be between 0s and 120s");
     }
 
     @Test
