@@ -87,9 +87,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     ports,
                     List.of(
                             "--nebula.providers.minikube.regions.local.kubernetes.api-url=" + client.getMasterUrl(),
-                            "--nebula.providers.minikube.regions.local.exposure=load-balancer",
-                            // The Service stand-in of the real-node tests drops a stopping pod within 250 ms.
-                            "--nebula.providers.minikube.regions.local.pre-stop-pause=5s"),
+                            "--nebula.providers.minikube.regions.local.exposure=load-balancer"),
                     Path.of("target", "it-logs"),
                     null));
             started.push(controlPlane);

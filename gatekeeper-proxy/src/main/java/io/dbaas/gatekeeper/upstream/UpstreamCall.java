@@ -10,6 +10,7 @@ import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,8 +30,8 @@ import reactor.util.retry.Retry;
  * answers of a few kilobytes, which are gathered to leave in one write. The address is always the cluster's from the
  * directory; the request contributes only its method, path, query, headers and body.
  *
- * <p>A failure of the call itself becomes a 502 or 504, after one more attempt for an idempotent request without a
- * body whose connection was lost before the answer began. Its message names the cluster's internal address: it goes to
+ * <p>A failure of the call itself becomes a 502 or 504, after up to two more attempts for an idempotent request without
+ * a body whose connection was lost before the answer began. Its message names the cluster's internal address: it goes to
  * the log, never to the client.
  */
 public class UpstreamCall {
@@ -43,6 +44,9 @@ public class UpstreamCall {
     /** Methods a client may have sent twice without harm (RFC 9110, 9.2.2), when they carry no body to send again. */
     private static final Set<HttpMethod> IDEMPOTENT_WITHOUT_BODY =
             Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.DELETE);
+
+    private static final int MORE_ATTEMPTS = 2;
+    private static final Duration BEFORE_ANOTHER_ATTEMPT = Duration.ofMillis(50);
 
     private final UpstreamClients clients;
 
@@ -97,11 +101,12 @@ public class UpstreamCall {
     /**
      * A cluster node that stops (a rolling restart, a drain) closes its idle connections, and one of them may carry a
      * request at that moment; a node that fails breaks the ones it had. A request that is idempotent and has no body is
-     * sent once more, on a new connection, when its connection was lost before any answer (RFC 9110, 9.2.2): the
-     * answer then comes from a node that is still there.
+     * sent again when its connection was lost before any answer (RFC 9110, 9.2.2), up to twice, each time after a
+     * moment in which the pool notices the other connections the node broke: the answer then comes from a node that is
+     * still there.
      */
     private static Retry oneMoreAttempt(AtomicBoolean answered) {
-        return Retry.max(1)
+        return Retry.fixedDelay(MORE_ATTEMPTS, BEFORE_ANOTHER_ATTEMPT)
                 .filter(failure -> !answered.get() && connectionLost(failure))
                 .onRetryExhaustedThrow((retry, signal) -> signal.failure());
     }
