@@ -45,8 +45,9 @@ final class Workload implements AutoCloseable {
     }
 
     static Workload start(GateKeeper gatekeeper, RealElasticsearchCluster cluster, String index) {
-        HttpResponse<String> created =
-                gatekeeper.send(cluster.endpoint(), "PUT", "/" + index, cluster.readWrite(), null);
+        // Once every copy of its shard is started, as an index is in use before anything happens to its nodes.
+        HttpResponse<String> created = gatekeeper.send(
+                cluster.endpoint(), "PUT", "/" + index + "?wait_for_active_shards=all", cluster.readWrite(), null);
         if (created.statusCode() != 200) {
             throw new AssertionError("index " + index + " not created: " + created.body());
         }

@@ -72,11 +72,15 @@ public class RequestHygiene {
     /**
      * The request body as it may be passed on: failing with {@link Problem#BODY_TOO_LARGE} once more than the limit has
      * streamed through. Counting, not buffering: a chunked body gives its size away only as it arrives, and holding it
-     * whole would let one client exhaust the heap. {@code null} when the request announces no body.
+     * whole would let one client exhaust the heap. {@code null} when the request announces no body, or an empty one
+     * ({@code Content-Length: 0}, which some clients send with every {@code GET}): there is nothing to pass on, and such
+     * a request may be sent again.
      */
     public @Nullable Publisher<ByteBuf> body(HttpServerRequest request) {
         HttpHeaders headers = request.requestHeaders();
-        if (!headers.contains(HttpHeaderNames.CONTENT_LENGTH) && !headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+        if (!headers.contains(HttpHeaderNames.TRANSFER_ENCODING)
+                && (!headers.contains(HttpHeaderNames.CONTENT_LENGTH)
+                        || headers.containsValue(HttpHeaderNames.CONTENT_LENGTH, "0", false))) {
             return null;
         }
         // One count per subscription: a body is read once, but a count shared across reads would be wrong if not.

@@ -30,7 +30,7 @@ import reactor.util.retry.Retry;
  * answers of a few kilobytes, which are gathered to leave in one write. The address is always the cluster's from the
  * directory; the request contributes only its method, path, query, headers and body.
  *
- * <p>A failure of the call itself becomes a 502 or 504, after up to two more attempts for an idempotent request without
+ * <p>A failure of the call itself becomes a 502 or 504, after up to three more attempts for an idempotent request without
  * a body whose connection was lost before the answer began. Its message names the cluster's internal address: it goes to
  * the log, never to the client.
  */
@@ -45,8 +45,8 @@ public class UpstreamCall {
     private static final Set<HttpMethod> IDEMPOTENT_WITHOUT_BODY =
             Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.DELETE);
 
-    private static final int MORE_ATTEMPTS = 2;
-    private static final Duration BEFORE_ANOTHER_ATTEMPT = Duration.ofMillis(50);
+    private static final int MORE_ATTEMPTS = 3;
+    private static final Duration BEFORE_ANOTHER_ATTEMPT = Duration.ofMillis(100);
 
     private final UpstreamClients clients;
 
@@ -95,18 +95,19 @@ public class UpstreamCall {
                 })
                 .then();
         boolean repeatable = body == null && IDEMPOTENT_WITHOUT_BODY.contains(request.method());
-        return (repeatable ? call.retryWhen(oneMoreAttempt(answered)) : call).onErrorMap(UpstreamCall::asProblem);
+        return (repeatable ? call.retryWhen(moreAttempts(answered)) : call).onErrorMap(UpstreamCall::asProblem);
     }
 
     /**
      * A cluster node that stops (a rolling restart, a drain) closes its idle connections, and one of them may carry a
-     * request at that moment; a node that fails breaks the ones it had. A request that is idempotent and has no body is
-     * sent again when its connection was lost before any answer (RFC 9110, 9.2.2), up to twice, each time after a
-     * moment in which the pool notices the other connections the node broke: the answer then comes from a node that is
-     * still there.
+     * request at that moment; a node that fails breaks the ones it had, and for a moment is still among the Service's
+     * endpoints. A request that is idempotent and has no body is sent again when its connection was lost before any
+     * answer (RFC 9110, 9.2.2): up to three times, 100, 200 and 400 ms later (with jitter), by which time the pool has
+     * let the broken connections go and the endpoints have dropped the node, so that the answer comes from a node that
+     * is still there.
      */
-    private static Retry oneMoreAttempt(AtomicBoolean answered) {
-        return Retry.fixedDelay(MORE_ATTEMPTS, BEFORE_ANOTHER_ATTEMPT)
+    private static Retry moreAttempts(AtomicBoolean answered) {
+        return Retry.backoff(MORE_ATTEMPTS, BEFORE_ANOTHER_ATTEMPT)
                 .filter(failure -> !answered.get() && connectionLost(failure))
                 .onRetryExhaustedThrow((retry, signal) -> signal.failure());
     }

@@ -87,6 +87,40 @@ class UpstreamFailureIT extends GateKeeperIntegrationTest {
     }
 
     @Test
+    void anIdempotentRequestWhosePooledConnectionIsClosedUnderItIsSentOnceMore() throws IOException {
+        try (DroppingUpstream node = DroppingUpstream.droppingFirst(0)) {
+            TestCluster cluster = provisionedAt(node.address());
+            String apiKey = cluster.newApiKey();
+            listCollections(cluster.host(), apiKey).expectStatus().isOk();
+
+            node.dropNext(1);
+            listCollections(cluster.host(), apiKey).expectStatus().isOk();
+
+            assertThat(node.received()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anIdempotentRequestWithAnEmptyBodyIsSentOnceMoreToo() throws IOException {
+        try (DroppingUpstream node = DroppingUpstream.droppingFirst(1)) {
+            TestCluster cluster = provisionedAt(node.address());
+            String apiKey = cluster.newApiKey();
+
+            gateway()
+                    .get()
+                    .uri("/collections")
+                    .header("Host", cluster.host())
+                    .header("api-key", apiKey)
+                    .header("Content-Length", "0")
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+
+            assertThat(node.received()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aRequestThatIsNotIdempotentIsNeverSentTwice() throws IOException {
         try (DroppingUpstream node = DroppingUpstream.droppingFirst(1)) {
             TestCluster cluster = provisionedAt(node.address());
@@ -107,14 +141,14 @@ class UpstreamFailureIT extends GateKeeperIntegrationTest {
     }
 
     @Test
-    void anIdempotentRequestIsSentAtMostTwiceMore() throws IOException {
-        try (DroppingUpstream node = DroppingUpstream.droppingFirst(3)) {
+    void anIdempotentRequestIsSentAtMostThreeTimesMore() throws IOException {
+        try (DroppingUpstream node = DroppingUpstream.droppingFirst(4)) {
             TestCluster cluster = provisionedAt(node.address());
             String apiKey = cluster.newApiKey();
 
             assertProblem(listCollections(cluster.host(), apiKey), 502, "urn:dbaas:problem:upstream-unavailable");
 
-            assertThat(node.received()).isEqualTo(3);
+            assertThat(node.received()).isEqualTo(4);
         }
     }
 

@@ -54,6 +54,11 @@ public final class DroppingUpstream implements AutoCloseable {
         }
     }
 
+    /** From now on, the next {@code drops} requests are read and their connections closed without an answer. */
+    public void dropNext(int drops) {
+        this.drops.set(drops);
+    }
+
     public ServiceAddress address() {
         return new ServiceAddress(scheme, "127.0.0.1", server.getLocalPort());
     }
