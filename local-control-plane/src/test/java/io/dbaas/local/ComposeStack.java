@@ -139,7 +139,7 @@ final class ComposeStack implements AutoCloseable {
                 HOME.toString(),
                 // The environment given is the whole configuration: not a .env a developer keeps in the project.
                 "--env-file",
-                "/dev/null",
+                HOME.resolve("local-control-plane/src/test/compose/empty.env").toString(),
                 "--file",
                 HOME.resolve("docker-compose.yml").toString(),
                 "--file",

@@ -54,7 +54,7 @@ class ControlPlaneInContainersIT {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     /** The services' stop_grace_period in docker-compose.yml. */
-    private static final Duration GRACE_PERIOD = Duration.ofSeconds(45);
+    private static final Duration GRACE_PERIOD = Duration.ofSeconds(30);
     /** What a JVM ends with after SIGTERM once its shutdown hooks have run: 128 + 15. */
     private static final int ENDED_BY_SIGTERM = 143;
 
