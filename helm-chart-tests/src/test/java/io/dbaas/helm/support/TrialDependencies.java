@@ -3,6 +3,7 @@ package io.dbaas.helm.support;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The trial PostgreSQL and Kafka chart, rendered as the install guide installs it: release {@value #RELEASE} in the
@@ -29,6 +30,18 @@ public final class TrialDependencies {
                 .withValuesFile(valuesFile(DATABASE_SECRET));
         for (String text : values) {
             command = command.withValuesFile(valuesFile(text));
+        }
+        return Manifests.parse(command.call());
+    }
+
+    /** Renders the chart with exactly these {@code --set} values over the defaults, as {@code helm install} would. */
+    public static Manifests renderWithSets(Map<String, String> sets) {
+        var command = new Helm(HelmChart.TRIAL_DEPENDENCIES)
+                .template()
+                .withName(RELEASE)
+                .withNamespace(HelmChart.NAMESPACE);
+        for (var set : sets.entrySet()) {
+            command = command.set(set.getKey(), set.getValue());
         }
         return Manifests.parse(command.call());
     }
