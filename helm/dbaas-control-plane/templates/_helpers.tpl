@@ -31,10 +31,11 @@ Call with (dict "root" $ "component" "orion").
 
 {{/*
 app.kubernetes.io/name is the service's own name (orion-api, nebula-provisioner, gatekeeper-proxy): Nebula's
-NetworkPolicies of database clusters select GateKeeper by app.kubernetes.io/name=gatekeeper-proxy.
+NetworkPolicies of database clusters select GateKeeper by app.kubernetes.io/name=gatekeeper-proxy. The helm test pod
+is dbaas-helm-test: the chart's NetworkPolicies admit it by that name.
 */}}
 {{- define "dbaas.appName" -}}
-{{- get (dict "orion" "orion-api" "nebula" "nebula-provisioner" "gatekeeper" "gatekeeper-proxy") .component }}
+{{- get (dict "orion" "orion-api" "nebula" "nebula-provisioner" "gatekeeper" "gatekeeper-proxy" "test" "dbaas-helm-test") .component }}
 {{- end }}
 
 {{- define "dbaas.selectorLabels" -}}

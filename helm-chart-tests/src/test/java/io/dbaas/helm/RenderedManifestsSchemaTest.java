@@ -22,10 +22,11 @@ class RenderedManifestsSchemaTest {
 
     static Stream<Arguments> renderings() {
         return Stream.of(
-                Arguments.of("default values", HelmChart.render()),
+                Arguments.of("default values, helm test's pod", HelmChart.renderWithHooks()),
                 Arguments.of(
-                        "several regions, TLS, SASL, ServiceMonitor", HelmChart.render(ExampleValues.MULTI_REGION)),
-                Arguments.of("no NetworkPolicies, no in-cluster region", HelmChart.render("""
+                        "several regions, TLS, SASL, ServiceMonitor",
+                        HelmChart.renderWithHooks(ExampleValues.MULTI_REGION)),
+                Arguments.of("no NetworkPolicies, no in-cluster region", HelmChart.renderWithHooks("""
                                 networkPolicy: {enabled: false}
                                 metrics: {podAnnotations: false}
                                 regions:

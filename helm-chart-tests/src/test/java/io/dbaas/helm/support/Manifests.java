@@ -68,7 +68,11 @@ public final class Manifests {
 
     /** The one object of this type named {@code <fullname>-<suffix>}. */
     public <T extends HasMetadata> T named(Class<T> type, String suffix) {
-        String name = fullName(suffix);
+        return called(type, fullName(suffix));
+    }
+
+    /** The one object of this type with exactly this name. */
+    public <T extends HasMetadata> T called(Class<T> type, String name) {
         return all(type).stream()
                 .filter(object -> name.equals(object.getMetadata().getName()))
                 .findFirst()
