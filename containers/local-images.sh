@@ -1,0 +1,243 @@
+#!/usr/bin/env bash
+# Installs and starts a Docker engine and builds the local stand-in base images the tests need
+# (no container registry is reachable on the build machines). See containers/README.md.
+#
+# Usage: containers/local-images.sh [engine|images|check|clean|all]...   (default: all = engine images)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SRC=$ROOT/containers/local
+OUT=${LOCAL_IMAGES_DIR:-$ROOT/target/containers}
+# Debian's CLI, the one that matches Debian's engine (20.10, API 1.41); see README.md.
+DOCKER=${DOCKER:-/usr/bin/docker}
+MIRROR=${MIRROR:-http://deb.debian.org/debian}
+SUITE=bookworm
+LABEL=org.dbaas.local.inputs
+
+IMG_BASE=dbaas-local/debian:bookworm-minbase
+IMG_JRE=dbaas-local/jre:25
+IMG_PG=dbaas-local/postgres:15
+IMG_KAFKA=dbaas-local/kafka:4.1.1
+KAFKA_VERSION=4.1.1
+
+export DEBIAN_FRONTEND=noninteractive
+unset DOCKER_HOST
+mkdir -p "$OUT"
+
+log() { printf '[local-images] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+now_ms() { date +%s%3N; }
+timed() {
+  local s; s=$(now_ms)
+  "$@"
+  log "TIME $(( $(now_ms) - s )) ms: $*"
+}
+
+# ---------------------------------------------------------------------------------------------- engine
+have_packages() {
+  [ -x /usr/bin/docker ] && command -v dockerd >/dev/null && command -v docker-compose >/dev/null \
+    && command -v debootstrap >/dev/null
+}
+
+install_packages() {
+  have_packages && return 0
+  [ "$(id -u)" = 0 ] || die "installing packages needs root"
+  local pkgs=(docker.io docker-compose debootstrap)
+  log "apt-get install ${pkgs[*]}"
+  if ! apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >"$OUT/apt.log" 2>&1; then
+    # stale or missing package lists; some extra sources may be unreachable, which apt only warns about
+    apt-get update -qq >>"$OUT/apt.log" 2>&1 || true
+    apt-get install -y -qq --no-install-recommends "${pkgs[@]}" >>"$OUT/apt.log" 2>&1 \
+      || { tail -20 "$OUT/apt.log" >&2; die "apt-get install failed (log: $OUT/apt.log)"; }
+  fi
+}
+
+engine() {
+  install_packages
+  if "$DOCKER" info >/dev/null 2>&1; then
+    log "engine already running: $("$DOCKER" version --format '{{.Server.Version}}')"
+    return 0
+  fi
+  [ "$(id -u)" = 0 ] || die "starting dockerd needs root"
+  log "starting dockerd (no bridge, no iptables: containers use the host network)"
+  # setsid: the engine outlives this script and whatever process group ran it
+  setsid nohup dockerd --host unix:///var/run/docker.sock --bridge=none --iptables=false \
+    >"$OUT/dockerd.log" 2>&1 </dev/null &
+  echo $! >"$OUT/dockerd.pid"
+  local i
+  for i in $(seq 1 120); do
+    if "$DOCKER" info >/dev/null 2>&1; then
+      log "engine up after $((i / 2)) s: $("$DOCKER" version --format 'server {{.Server.Version}} (API {{.Server.APIVersion}})')"
+      return 0
+    fi
+    kill -0 "$(cat "$OUT/dockerd.pid")" 2>/dev/null || { tail -20 "$OUT/dockerd.log" >&2; die "dockerd exited"; }
+    sleep 0.5
+  done
+  tail -20 "$OUT/dockerd.log" >&2
+  die "dockerd did not answer within 60 s (log: $OUT/dockerd.log)"
+}
+
+clean() {
+  local pidfile=$OUT/dockerd.pid pid i
+  if [ ! -f "$pidfile" ]; then log "no dockerd started by this script"; return 0; fi
+  pid=$(cat "$pidfile")
+  if kill -0 "$pid" 2>/dev/null; then
+    log "stopping dockerd (pid $pid)"
+    kill "$pid"
+    for i in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && { log "dockerd still running, sending SIGKILL"; kill -9 "$pid"; }
+  fi
+  rm -f "$pidfile"
+}
+
+# ---------------------------------------------------------------------------------------------- images
+# Bump when the way the script assembles images changes (it is part of every image's input hash).
+IMAGES_REVISION=1
+
+sha() { sha256sum | cut -c1-16; }
+# hash of every file under a directory (names and contents)
+dir_hash() { (cd "$1" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum) | sha; }
+image_id() { "$DOCKER" image inspect -f '{{.Id}}' "$1" 2>/dev/null || true; }
+image_label() { "$DOCKER" image inspect -f "{{index .Config.Labels \"$LABEL\"}}" "$1" 2>/dev/null || true; }
+
+# stage <name>: a fresh build context under target/ from containers/local/<name>
+stage() {
+  local ctx=$OUT/build/$1
+  rm -rf "$ctx"; mkdir -p "$ctx"
+  cp -a "$SRC/$1/." "$ctx/"
+  echo "$ctx"
+}
+
+# build_image <tag> <input hash> <context> [docker build args...]: builds only when the label differs
+build_image() {
+  local tag=$1 hash=$2 ctx=$3; shift 3
+  if [ "$(image_label "$tag")" = "$hash" ]; then
+    log "$tag is up to date ($hash)"
+    return 0
+  fi
+  log "building $tag ($hash)"
+  # Debian's engine has no BuildKit: the classic builder; no bridge, hence the host network
+  DOCKER_BUILDKIT=0 "$DOCKER" build --network=host --label "$LABEL=$hash" -t "$tag" -f "$ctx/Containerfile" "$@" "$ctx" \
+    >"$OUT/build-${tag//[\/:]/_}.log" 2>&1 \
+    || { tail -30 "$OUT/build-${tag//[\/:]/_}.log" >&2; die "docker build of $tag failed (log: $OUT/build-${tag//[\/:]/_}.log)"; }
+  log "built $tag: $("$DOCKER" image inspect -f '{{.Size}}' "$tag" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
+}
+
+# Debian bookworm, debootstrap --variant=minbase, apt caches removed; the tarball is cached under target/
+ROOTFS_TAR=$OUT/rootfs-bookworm-minbase.tar
+rootfs() {
+  [ -s "$ROOTFS_TAR" ] && [ -s "$ROOTFS_TAR.sha256" ] && return 0
+  command -v debootstrap >/dev/null || die "debootstrap is missing: run '$0 engine' first"
+  local dir=$OUT/rootfs.tmp
+  rm -rf "$dir"
+  log "debootstrap --variant=minbase $SUITE from $MIRROR"
+  debootstrap --variant=minbase --include=ca-certificates "$SUITE" "$dir" "$MIRROR" >"$OUT/debootstrap.log" 2>&1 \
+    || { tail -20 "$OUT/debootstrap.log" >&2; die "debootstrap failed (log: $OUT/debootstrap.log)"; }
+  # what the slim Debian images do: no recommends, no docs or man pages from later installs
+  cat >"$dir/etc/apt/apt.conf.d/90local-images" <<'APT'
+APT::Install-Recommends "false";
+APT::Install-Suggests "false";
+Acquire::Languages "none";
+APT
+  cat >"$dir/etc/dpkg/dpkg.cfg.d/90local-images-nodoc" <<'DPKG'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/lintian/*
+path-exclude /usr/share/locale/*
+DPKG
+  cat >"$dir/etc/apt/sources.list" <<SOURCES
+deb $MIRROR $SUITE main
+deb $MIRROR $SUITE-updates main
+deb ${MIRROR%/debian}/debian-security $SUITE-security main
+SOURCES
+  rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/cache/apt/*.bin "$dir"/var/lib/apt/lists/* \
+    "$dir"/var/log/* "$dir"/usr/share/man/* "$dir"/usr/share/info/*
+  find "$dir/usr/share/doc" -type f ! -name copyright -delete
+  tar --numeric-owner -C "$dir" -cf "$ROOTFS_TAR.tmp" .
+  rm -rf "$dir"
+  sha256sum <"$ROOTFS_TAR.tmp" | sha >"$ROOTFS_TAR.sha256"
+  mv "$ROOTFS_TAR.tmp" "$ROOTFS_TAR"
+  log "root filesystem: $(du -h "$ROOTFS_TAR" | cut -f1)"
+}
+
+base_image() {
+  rootfs
+  local hash; hash=$(cat "$ROOTFS_TAR.sha256")
+  if [ "$(image_label "$IMG_BASE")" = "$hash" ]; then log "$IMG_BASE is up to date ($hash)"; return 0; fi
+  log "importing $IMG_BASE"
+  "$DOCKER" import --change "LABEL $LABEL=$hash" --change 'ENV LANG=C.UTF-8' --change 'CMD ["/bin/bash"]' \
+    "$ROOTFS_TAR" "$IMG_BASE" >/dev/null
+}
+
+# the jlinked runtime, cached under target/ with the hash of its inputs
+JRE_DIR=$OUT/jre-25
+jre_runtime() {
+  local java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64} modules hash
+  [ -x "$java_home/bin/jlink" ] || die "no jlink in JAVA_HOME=$java_home (needs a JDK 25)"
+  "$java_home/bin/java" -version 2>&1 | grep -q 'version "25' || die "JAVA_HOME=$java_home is not a JDK 25"
+  modules=$(grep -v '^\s*#' "$SRC/jre/modules.txt" | tr -s ' \n' ',' | sed 's/^,//; s/,$//')
+  local opts=(--include-locales=en,en-US --strip-debug --no-man-pages --no-header-files --compress=zip-6)
+  hash=$( { cat "$java_home/release"; echo "$modules ${opts[*]}"; echo "$IMAGES_REVISION"; } | sha)
+  if [ -f "$JRE_DIR/.inputs" ] && [ "$(cat "$JRE_DIR/.inputs")" = "$hash" ]; then return 0; fi
+  log "jlink $modules"
+  rm -rf "$JRE_DIR"
+  # Temurin 25 ships no jmods/: jlink links from the run-time image itself (JEP 493)
+  "$java_home/bin/jlink" --add-modules "$modules" "${opts[@]}" --output "$JRE_DIR" >"$OUT/jlink.log" 2>&1 \
+    || { cat "$OUT/jlink.log" >&2; die "jlink failed"; }
+  echo "$hash" >"$JRE_DIR/.inputs"
+  log "runtime: $(du -sh "$JRE_DIR" | cut -f1)"
+}
+
+JRE_TAR=$OUT/jre-25.tar
+jre_image() {
+  jre_runtime
+  local ctx hash java_version
+  java_version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JRE_DIR/release")
+  hash=$( { dir_hash "$SRC/jre"; cat "$JRE_DIR/.inputs"; image_id "$IMG_BASE"; echo "$IMAGES_REVISION"; } | sha)
+  if [ "$(image_label "$IMG_JRE")" != "$hash" ]; then
+    ctx=$(stage jre)
+    cp -al "$JRE_DIR" "$ctx/jre" 2>/dev/null || cp -a "$JRE_DIR" "$ctx/jre"
+    rm -f "$ctx/jre/.inputs"
+    build_image "$IMG_JRE" "$hash" "$ctx" --build-arg "BASE_IMAGE=$IMG_BASE" --build-arg "JAVA_VERSION=jdk-$java_version"
+  else
+    log "$IMG_JRE is up to date ($hash)"
+  fi
+  # the tarball Jib builds from (tar://...), rewritten only when the image changed
+  local id; id=$(image_id "$IMG_JRE")
+  if [ ! -s "$JRE_TAR" ] || [ "$(cat "$JRE_TAR.id" 2>/dev/null)" != "$id" ]; then
+    log "docker save $IMG_JRE -> $JRE_TAR"
+    "$DOCKER" save -o "$JRE_TAR.tmp" "$IMG_JRE"
+    chmod 644 "$JRE_TAR.tmp"; mv "$JRE_TAR.tmp" "$JRE_TAR"
+    echo "$id" >"$JRE_TAR.id"
+  fi
+}
+
+images() {
+  engine_ready
+  timed base_image
+  timed jre_image
+  timed postgres_image
+  timed kafka_image
+  "$DOCKER" image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep '^dbaas-local/' | sort >&2
+}
+
+engine_ready() { "$DOCKER" info >/dev/null 2>&1 || die "no Docker engine: run '$0 engine' first"; }
+
+all() { timed engine; timed images; }
+
+main() {
+  [ $# -gt 0 ] || set -- all
+  local cmd
+  for cmd in "$@"; do
+    case $cmd in
+      engine|images|check|clean|all) timed "$cmd" ;;
+      # single steps, for working on one image: base_image jre_image postgres_image kafka_image ...
+      *_image|rootfs|jre_runtime|kafka_libs) engine_ready; timed "$cmd" ;;
+      *) die "unknown subcommand: $cmd (engine|images|check|clean|all)" ;;
+    esac
+  done
+}
+
+main "$@"
