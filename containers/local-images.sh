@@ -214,6 +214,14 @@ jre_image() {
   fi
 }
 
+postgres_image() {
+  base_image
+  local hash
+  hash=$( { dir_hash "$SRC/postgres"; image_id "$IMG_BASE"; echo "$IMAGES_REVISION"; } | sha)
+  [ "$(image_label "$IMG_PG")" = "$hash" ] && { log "$IMG_PG is up to date ($hash)"; return 0; }
+  build_image "$IMG_PG" "$hash" "$(stage postgres)" --build-arg "BASE_IMAGE=$IMG_BASE"
+}
+
 images() {
   engine_ready
   timed base_image
