@@ -222,6 +222,36 @@ postgres_image() {
   build_image "$IMG_PG" "$hash" "$(stage postgres)" --build-arg "BASE_IMAGE=$IMG_BASE"
 }
 
+# Kafka's jars from Maven Central, copied by the project's Maven wrapper; cached under target/
+KAFKA_LIBS=$OUT/kafka-libs
+kafka_libs() {
+  local pom=$SRC/kafka/kafka-libs.pom.xml hash
+  hash=$(sha <"$pom")
+  if [ -f "$KAFKA_LIBS/.inputs" ] && [ "$(cat "$KAFKA_LIBS/.inputs")" = "$hash" ]; then return 0; fi
+  log "fetching the Kafka $KAFKA_VERSION jars with Maven"
+  rm -rf "$KAFKA_LIBS"
+  (
+    export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+    "$ROOT/mvnw" --batch-mode --no-transfer-progress -q -f "$pom" \
+      dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS"
+  ) >"$OUT/kafka-libs.log" 2>&1 || { tail -30 "$OUT/kafka-libs.log" >&2; die "fetching the Kafka jars failed"; }
+  [ -f "$KAFKA_LIBS/kafka_2.13-$KAFKA_VERSION.jar" ] || die "no kafka_2.13-$KAFKA_VERSION.jar in $KAFKA_LIBS"
+  echo "$hash" >"$KAFKA_LIBS/.inputs"
+  log "Kafka jars: $(du -sh "$KAFKA_LIBS" | cut -f1)"
+}
+
+kafka_image() {
+  jre_image
+  kafka_libs
+  local hash ctx
+  hash=$( { dir_hash "$SRC/kafka"; image_id "$IMG_JRE"; echo "$IMAGES_REVISION"; } | sha)
+  [ "$(image_label "$IMG_KAFKA")" = "$hash" ] && { log "$IMG_KAFKA is up to date ($hash)"; return 0; }
+  ctx=$(stage kafka)
+  mkdir -p "$ctx/libs"
+  cp -al "$KAFKA_LIBS"/*.jar "$ctx/libs/" 2>/dev/null || cp -a "$KAFKA_LIBS"/*.jar "$ctx/libs/"
+  build_image "$IMG_KAFKA" "$hash" "$ctx" --build-arg "BASE_IMAGE=$IMG_JRE"
+}
+
 images() {
   engine_ready
   timed base_image
