@@ -263,6 +263,197 @@ images() {
 
 engine_ready() { "$DOCKER" info >/dev/null 2>&1 || die "no Docker engine: run '$0 engine' first"; }
 
+# ---------------------------------------------------------------------------------------------- check
+# Starts each image the way a compose file written for the public image would (host network, loopback ports,
+# configuration through command/env only) and checks the interface. Ports: CHECK_PG_PORT, CHECK_KAFKA_PORT,
+# CHECK_KAFKA_CONTROLLER_PORT.
+CHECK_PG_PORT=${CHECK_PG_PORT:-15432}
+CHECK_KAFKA_PORT=${CHECK_KAFKA_PORT:-19092}
+CHECK_KAFKA_CONTROLLER_PORT=${CHECK_KAFKA_CONTROLLER_PORT:-19093}
+CHECK_PREFIX=local-images-check
+CHECK_FAILURES=0
+
+ok() { printf '[check] ok   %s\n' "$*" >&2; }
+fail() { printf '[check] FAIL %s\n' "$*" >&2; CHECK_FAILURES=$((CHECK_FAILURES + 1)); }
+# expect <description> <command...>
+expect() { local what=$1; shift; if "$@" >/dev/null 2>&1; then ok "$what"; else fail "$what"; fi; }
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# wait_for <seconds> <command...>: prints how long it took
+wait_for() {
+  local limit=$1 start; shift
+  start=$(now_ms)
+  while ! "$@" >/dev/null 2>&1; do
+    if [ $(( $(now_ms) - start )) -ge $((limit * 1000)) ]; then return 1; fi
+    sleep 0.3
+  done
+  echo "$(( $(now_ms) - start )) ms"
+}
+
+check_rm() { "$DOCKER" rm -f -v "$@" >/dev/null 2>&1 || true; }
+
+# timed_stop <container>: docker stop, then the time it took and the exit code
+timed_stop() {
+  local s; s=$(now_ms)
+  "$DOCKER" stop -t 10 "$1" >/dev/null
+  STOP_MS=$(( $(now_ms) - s ))
+  STOP_CODE=$("$DOCKER" inspect -f '{{.State.ExitCode}}' "$1")
+}
+
+check_postgres() {
+  local c=$CHECK_PREFIX-postgres p=$CHECK_PG_PORT t
+  local run=("$DOCKER" run -d --network=host -e POSTGRES_USER=orion -e POSTGRES_PASSWORD=s3cret -e POSTGRES_DB=oriondb)
+  local sql=("$DOCKER" exec -e PGPASSWORD=s3cret "$c" psql -h 127.0.0.1 -p "$p" -U orion -d oriondb -v ON_ERROR_STOP=1 -tAc)
+  check_rm "$c" "$c-nopw"
+  port_free "$p" || { fail "postgres: port $p is in use"; return; }
+
+  # without a password and without trust the official image refuses to initialise
+  "$DOCKER" run --name "$c-nopw" --network=host "$IMG_PG" postgres -c port="$p" -c listen_addresses=127.0.0.1 \
+    >"$OUT/check-postgres-nopw.log" 2>&1 && fail "postgres: started without POSTGRES_PASSWORD" \
+    || { grep -q 'superuser password is not specified' "$OUT/check-postgres-nopw.log" \
+         && ok "postgres: refuses to initialise without POSTGRES_PASSWORD" \
+         || fail "postgres: no password, but not the expected error (see $OUT/check-postgres-nopw.log)"; }
+  check_rm "$c-nopw"
+
+  "${run[@]}" --name "$c" "$IMG_PG" postgres -c port="$p" -c listen_addresses=127.0.0.1 >/dev/null
+  if t=$(wait_for 60 "$DOCKER" exec "$c" pg_isready -q -h 127.0.0.1 -p "$p" -U orion -d oriondb); then
+    ok "postgres: first start (initdb) ready on 127.0.0.1:$p in $t"
+  else
+    fail "postgres: not ready within 60 s"; "$DOCKER" logs "$c" 2>&1 | tail -20 >&2; check_rm "$c"; return
+  fi
+  expect "postgres: psql as POSTGRES_USER into POSTGRES_DB with the password" \
+    test "$("${sql[@]}" 'SELECT current_user || '"'/'"' || current_database()')" = orion/oriondb
+  expect "postgres: a table written" "${sql[@]}" "CREATE TABLE kept(v text); INSERT INTO kept VALUES ('survives restart')"
+  if "$DOCKER" exec -e PGPASSWORD=wrong "$c" psql -h 127.0.0.1 -p "$p" -U orion -d oriondb -tAc 'SELECT 1' \
+       >"$OUT/check-postgres-wrongpw.log" 2>&1; then
+    fail "postgres: a wrong password was accepted"
+  else
+    grep -q 'password authentication failed' "$OUT/check-postgres-wrongpw.log" \
+      && ok "postgres: a wrong password is refused (scram-sha-256 over TCP, loopback included)" \
+      || fail "postgres: wrong password, unexpected error (see $OUT/check-postgres-wrongpw.log)"
+  fi
+  expect "postgres: the server runs as uid 999" test "$("$DOCKER" exec "$c" stat -c %u /proc/1)" = 999
+  expect "postgres: PGDATA is /var/lib/postgresql/data" "$DOCKER" exec "$c" test -s /var/lib/postgresql/data/PG_VERSION
+  expect "postgres: listen_addresses='*' by default" \
+    "$DOCKER" exec "$c" grep -q "^listen_addresses = '\*'" /var/lib/postgresql/data/postgresql.conf
+
+  "$DOCKER" restart -t 10 "$c" >/dev/null
+  if t=$(wait_for 60 "$DOCKER" exec "$c" pg_isready -q -h 127.0.0.1 -p "$p"); then
+    ok "postgres: ready again after docker restart in $t"
+  else
+    fail "postgres: not ready after restart"
+  fi
+  expect "postgres: the data survived the restart" test "$("${sql[@]}" 'SELECT v FROM kept')" = 'survives restart'
+  expect "postgres: no second initdb on restart" \
+    test "$("$DOCKER" logs "$c" 2>&1 | grep -c 'init process complete')" = 1
+
+  timed_stop "$c"
+  if [ "$STOP_MS" -lt 10000 ] && [ "$STOP_CODE" = 0 ]; then
+    ok "postgres: docker stop in $STOP_MS ms, exit code 0 (SIGINT: fast shutdown)"
+  else
+    fail "postgres: docker stop took $STOP_MS ms, exit code $STOP_CODE"
+  fi
+  check_rm "$c"
+}
+
+# kafka_ready <container> <bootstrap> <starts>: the log shows the nth start and kafka-broker-api-versions.sh answers
+# (the tool itself takes seconds to give up on a broker that is not there yet, hence the log first)
+kafka_ready() {
+  [ "$("$DOCKER" logs "$1" 2>&1 | grep -c 'Kafka Server started')" -ge "$3" ] &&
+    "$DOCKER" exec "$1" /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server "$2"
+}
+
+check_kafka() {
+  local c=$CHECK_PREFIX-kafka p=$CHECK_KAFKA_PORT cp=$CHECK_KAFKA_CONTROLLER_PORT t topic=local-images-check
+  local bs=127.0.0.1:$p
+  check_rm "$c"
+  port_free "$p" || { fail "kafka: port $p is in use"; return; }
+  port_free "$cp" || { fail "kafka: port $cp is in use"; return; }
+
+  # configured through KAFKA_* variables only, like a compose file for apache/kafka
+  "$DOCKER" run -d --name "$c" --network=host \
+    -e CLUSTER_ID=4L6g3nShT-eMCtK--YY8sw \
+    -e KAFKA_NODE_ID=1 \
+    -e KAFKA_PROCESS_ROLES=broker,controller \
+    -e KAFKA_LISTENERS="PLAINTEXT://127.0.0.1:$p,CONTROLLER://127.0.0.1:$cp" \
+    -e KAFKA_ADVERTISED_LISTENERS="PLAINTEXT://127.0.0.1:$p" \
+    -e KAFKA_CONTROLLER_LISTENER_NAMES=CONTROLLER \
+    -e KAFKA_LISTENER_SECURITY_PROTOCOL_MAP=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT \
+    -e KAFKA_CONTROLLER_QUORUM_VOTERS="1@127.0.0.1:$cp" \
+    -e KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR=1 \
+    -e KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR=1 \
+    -e KAFKA_TRANSACTION_STATE_LOG_MIN_ISR=1 \
+    -e KAFKA_SHARE_COORDINATOR_STATE_TOPIC_REPLICATION_FACTOR=1 \
+    -e KAFKA_SHARE_COORDINATOR_STATE_TOPIC_MIN_ISR=1 \
+    -e KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS=0 \
+    -e KAFKA_NUM_PARTITIONS=3 \
+    "$IMG_KAFKA" >/dev/null
+  if t=$(wait_for 90 kafka_ready "$c" "$bs" 1); then
+    ok "kafka: first start (format) answers kafka-broker-api-versions.sh on $bs in $t"
+  else
+    fail "kafka: not ready within 90 s"; "$DOCKER" logs "$c" 2>&1 | tail -30 >&2; check_rm "$c"; return
+  fi
+  expect "kafka: KAFKA_CONTROLLER_QUORUM_VOTERS became controller.quorum.voters" \
+    "$DOCKER" exec "$c" grep -qx "controller.quorum.voters=1@127.0.0.1:$cp" /opt/kafka/config/server.properties
+  expect "kafka: KAFKA_NUM_PARTITIONS became num.partitions" \
+    "$DOCKER" exec "$c" grep -qx "num.partitions=3" /opt/kafka/config/server.properties
+  expect "kafka: the broker runs as uid 1000 (appuser)" test "$("$DOCKER" exec "$c" stat -c %u /proc/1)" = 1000
+  expect "kafka: the cluster id is CLUSTER_ID" \
+    "$DOCKER" exec "$c" grep -qx "cluster.id=4L6g3nShT-eMCtK--YY8sw" /var/lib/kafka/data/meta.properties
+  expect "kafka: kafka-topics.sh --create" \
+    "$DOCKER" exec "$c" /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bs" --create --topic "$topic" --partitions 1
+  expect "kafka: a record produced with kafka-console-producer.sh" \
+    bash -c "echo kept-record | '$DOCKER' exec -i '$c' /opt/kafka/bin/kafka-console-producer.sh --bootstrap-server '$bs' --topic '$topic'"
+
+  "$DOCKER" restart -t 10 "$c" >/dev/null
+  if t=$(wait_for 90 kafka_ready "$c" "$bs" 2); then
+    ok "kafka: ready again after docker restart in $t"
+  else
+    fail "kafka: not ready after restart"
+  fi
+  expect "kafka: storage formatted on the first start only" \
+    test "$("$DOCKER" logs "$c" 2>&1 | grep -c '===> Formatting')" = 1
+  expect "kafka: the topic survived the restart" \
+    bash -c "'$DOCKER' exec '$c' /opt/kafka/bin/kafka-topics.sh --bootstrap-server '$bs' --list | grep -qx '$topic'"
+  expect "kafka: the record survived the restart" \
+    bash -c "'$DOCKER' exec '$c' /opt/kafka/bin/kafka-console-consumer.sh --bootstrap-server '$bs' --topic '$topic' \
+      --from-beginning --max-messages 1 --timeout-ms 30000 2>/dev/null | grep -qx kept-record"
+
+  timed_stop "$c"
+  if [ "$STOP_MS" -lt 10000 ] && { [ "$STOP_CODE" = 0 ] || [ "$STOP_CODE" = 143 ]; } \
+     && "$DOCKER" logs "$c" 2>&1 | tail -5 | grep -Eq 'App info kafka.server for [0-9]+ unregistered'; then
+    ok "kafka: docker stop in $STOP_MS ms, exit code $STOP_CODE after a controlled shutdown"
+  else
+    fail "kafka: docker stop took $STOP_MS ms, exit code $STOP_CODE"
+  fi
+  check_rm "$c"
+}
+
+check_jre() {
+  expect "jre: java on PATH is /opt/java/openjdk/bin/java, JAVA_HOME=/opt/java/openjdk" \
+    test "$("$DOCKER" run --rm --network=host "$IMG_JRE" bash -c 'echo $(command -v java) $JAVA_HOME')" \
+      = "/opt/java/openjdk/bin/java /opt/java/openjdk"
+  expect "jre: Java 25 with CDS" bash -c "'$DOCKER' run --rm --network=host '$IMG_JRE' java -Xshare:on -version 2>&1 | grep -q 'version \"25'"
+  expect "jre: TLS trust store and a TLS context" \
+    "$DOCKER" run --rm --network=host "$IMG_JRE" java -Djavax.net.debug= -XshowSettings:security:tls -version
+  expect "jre: $JRE_TAR loads as a docker save tarball" tar -tf "$JRE_TAR" manifest.json
+}
+
+check() {
+  engine_ready
+  local img
+  for img in "$IMG_JRE" "$IMG_PG" "$IMG_KAFKA"; do
+    [ -n "$(image_id "$img")" ] || die "$img is missing: run '$0 images' first"
+  done
+  trap 'check_rm $CHECK_PREFIX-postgres $CHECK_PREFIX-postgres-nopw $CHECK_PREFIX-kafka' EXIT
+  timed check_jre
+  timed check_postgres
+  timed check_kafka
+  if [ "$CHECK_FAILURES" -gt 0 ]; then die "$CHECK_FAILURES check(s) failed"; fi
+  log "all checks passed"
+}
+
 all() { timed engine; timed images; }
 
 main() {
