@@ -14,10 +14,12 @@ MIRROR=${MIRROR:-http://deb.debian.org/debian}
 SUITE=bookworm
 LABEL=org.dbaas.local.inputs
 
-IMG_BASE=dbaas-local/debian:bookworm-minbase
-IMG_JRE=dbaas-local/jre:25
-IMG_PG=dbaas-local/postgres:15
-IMG_KAFKA=dbaas-local/kafka:4.1.1
+# the repository part of the names can be changed (for example to build a second set beside the first)
+PREFIX=${LOCAL_IMAGES_PREFIX:-dbaas-local}
+IMG_BASE=$PREFIX/debian:bookworm-minbase
+IMG_JRE=$PREFIX/jre:25
+IMG_PG=$PREFIX/postgres:15
+IMG_KAFKA=$PREFIX/kafka:4.1.1
 KAFKA_VERSION=4.1.1
 
 export DEBIAN_FRONTEND=noninteractive
@@ -116,11 +118,16 @@ build_image() {
     return 0
   fi
   log "building $tag ($hash)"
+  local previous; previous=$(image_id "$tag")
   # Debian's engine has no BuildKit: the classic builder; no bridge, hence the host network
   DOCKER_BUILDKIT=0 "$DOCKER" build --network=host --label "$LABEL=$hash" -t "$tag" -f "$ctx/Containerfile" "$@" "$ctx" \
     >"$OUT/build-${tag//[\/:]/_}.log" 2>&1 \
     || { tail -30 "$OUT/build-${tag//[\/:]/_}.log" >&2; die "docker build of $tag failed (log: $OUT/build-${tag//[\/:]/_}.log)"; }
   log "built $tag: $("$DOCKER" image inspect -f '{{.Size}}' "$tag" | awk '{ printf "%.0f MB", $1 / 1e6 }')"
+  # the image this one replaces, unless a container or another tag still uses it
+  if [ -n "$previous" ] && [ "$previous" != "$(image_id "$tag")" ]; then
+    "$DOCKER" rmi "$previous" >/dev/null 2>&1 || true
+  fi
 }
 
 # Debian bookworm, debootstrap --variant=minbase, apt caches removed; the tarball is cached under target/
@@ -258,7 +265,7 @@ images() {
   timed jre_image
   timed postgres_image
   timed kafka_image
-  "$DOCKER" image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep '^dbaas-local/' | sort >&2
+  "$DOCKER" image ls --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep "^$PREFIX/" | sort >&2
 }
 
 engine_ready() { "$DOCKER" info >/dev/null 2>&1 || die "no Docker engine: run '$0 engine' first"; }
