@@ -92,14 +92,6 @@ final class ComposeStack implements AutoCloseable {
         awaitHealthy(service, timeout);
     }
 
-    void pause(String service) {
-        compose("pause", service);
-    }
-
-    void unpause(String service) {
-        compose("unpause", service);
-    }
-
     /** A command run in the service's container as its own user; its exit code and output, not thrown. */
     Result exec(String service, String... command) {
         var line = new ArrayList<>(List.of("docker", "exec", containerId(service)));
