@@ -193,6 +193,11 @@ class ProvisioningIT {
         assertThat(provisioned.metadata().correlationId())
                 .isEqualTo(command.metadata().correlationId());
         assertThat(provisioned.metadata().causationId()).isEqualTo(command.id());
+        assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY)
+                        .eventAuthentication()
+                        .isAuthentic(provisioned))
+                .as("signed by Nebula: GateKeeper and Orion refuse it otherwise")
+                .isTrue();
         String masterKey =
                 MasterKeySecrets.masterKey(masterKeySecret(namespace)).orElseThrow();
         assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY)

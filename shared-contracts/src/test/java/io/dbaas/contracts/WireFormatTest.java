@@ -23,6 +23,7 @@ import io.dbaas.contracts.event.ClusterProvisioningStarted;
 import io.dbaas.contracts.event.ClusterRecovered;
 import io.dbaas.contracts.event.ClusterUpdated;
 import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.contracts.security.EventAuthentication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Pins the wire format with golden fixtures: changing one of them is a conscious, reviewed act. */
 class WireFormatTest {
+
+    /** Signs the events that carry a route, under a fixed key-encryption key: the tag is part of the wire format. */
+    private static final EventAuthentication EVENT_AUTHENTICATION = new EventAuthentication(new byte[32]);
 
     static final UUID CLUSTER = UUID.fromString("9f6c2a8e-51d4-4e0b-8f3a-2c1b7d9e4a60");
     static final UUID COMMAND = UUID.fromString("0d3b5e7a-8c21-4f6e-b9d0-7a4c2e1f5b38");
@@ -79,7 +83,7 @@ class WireFormatTest {
 
     @Test
     void provisionedMatchesGoldenFixture() {
-        var event = new ClusterProvisioned(
+        var event = EVENT_AUTHENTICATION.sign(new ClusterProvisioned(
                 UUID.fromString("a8f1c3e5-2b4d-4f60-9e7a-c5d3b1a9f827"),
                 Instant.parse("2026-11-22T10:17:02Z"),
                 CAUSED_BY_COMMAND,
@@ -89,7 +93,7 @@ class WireFormatTest {
                 new ServiceAddress("http", "qdrant.dbaas-9f6c2a8e-51d4-4e0b-8f3a-2c1b7d9e4a60.svc.cluster.local", 6333),
                 "v1.c2VhbGVkLWtleS1ieXRlcy1hcmUtb3BhcXVlLWhlcmU",
                 3,
-                null);
+                null));
 
         assertMatchesGolden(event, "cluster-provisioned.json", ClusterEvent.class);
     }
@@ -193,7 +197,7 @@ class WireFormatTest {
 
     @Test
     void elasticsearchProvisionedCarriesTheClusterCaMatchesGoldenFixture() {
-        var event = new ClusterProvisioned(
+        var event = EVENT_AUTHENTICATION.sign(new ClusterProvisioned(
                 UUID.fromString("a8f1c3e5-2b4d-4f60-9e7a-c5d3b1a9f827"),
                 AT,
                 CAUSED_BY_COMMAND,
@@ -206,7 +210,7 @@ class WireFormatTest {
                         9200),
                 "v1.c2VhbGVkLWtleS1ieXRlcy1hcmUtb3BhcXVlLWhlcmU",
                 3,
-                "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2E=\n-----END CERTIFICATE-----\n");
+                "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ2E=\n-----END CERTIFICATE-----\n"));
 
         assertMatchesGolden(event, "cluster-provisioned-elasticsearch.json", ClusterEvent.class);
     }

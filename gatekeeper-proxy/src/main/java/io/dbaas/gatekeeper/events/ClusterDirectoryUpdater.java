@@ -39,6 +39,7 @@ public class ClusterDirectoryUpdater {
     }
 
     /**
+     * @throws InauthenticEventException when a {@code ClusterProvisioned} was not signed by Nebula or was changed
      * @throws MasterKeyCipher.SealedKeyException when the event's master key does not open
      * @throws IllegalArgumentException when the event's addresses or certificate cannot form a route
      */
@@ -75,6 +76,10 @@ public class ClusterDirectoryUpdater {
     }
 
     private void route(ClusterProvisioned event) {
+        // Checked before anything else: a forged or altered route changes nothing.
+        if (!cipher.eventAuthentication().isAuthentic(event)) {
+            throw new InauthenticEventException(event);
+        }
         ClusterRoute route = routeOf(
                 event.clusterId(),
                 event.engine(),

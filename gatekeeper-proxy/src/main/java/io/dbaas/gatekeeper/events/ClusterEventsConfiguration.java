@@ -3,6 +3,7 @@ package io.dbaas.gatekeeper.events;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -50,8 +51,9 @@ public class ClusterEventsConfiguration {
     }
 
     @Bean
-    ClusterEventsListener clusterEventsListener(ClusterDirectoryUpdater updater, ConsumedOffsets offsets) {
-        return new ClusterEventsListener(new MessageCodec(), updater, offsets);
+    ClusterEventsListener clusterEventsListener(
+            ClusterDirectoryUpdater updater, ConsumedOffsets offsets, MeterRegistry meters) {
+        return new ClusterEventsListener(new MessageCodec(), updater, offsets, meters);
     }
 
     @Bean

@@ -5,6 +5,8 @@ import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.Topics;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.security.MasterKeyCipher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -31,11 +33,16 @@ public class ClusterEventsListener implements ConsumerSeekAware {
     private final MessageCodec codec;
     private final ClusterDirectoryUpdater updater;
     private final ConsumedOffsets offsets;
+    private final Counter refused;
 
-    public ClusterEventsListener(MessageCodec codec, ClusterDirectoryUpdater updater, ConsumedOffsets offsets) {
+    public ClusterEventsListener(
+            MessageCodec codec, ClusterDirectoryUpdater updater, ConsumedOffsets offsets, MeterRegistry meters) {
         this.codec = codec;
         this.updater = updater;
         this.offsets = offsets;
+        this.refused = Counter.builder("gatekeeper.events.refused")
+                .description("Cluster events refused because they were not authentic (forged or altered)")
+                .register(meters);
     }
 
     @KafkaListener(id = LISTENER_ID, topics = Topics.CLUSTER_EVENTS, groupId = "#{@clusterEventsConsumerGroup.id()}")
@@ -54,6 +61,12 @@ public class ClusterEventsListener implements ConsumerSeekAware {
             updater.apply(codec.read(value, ClusterEvent.class));
         } catch (MalformedMessageException e) {
             log.warn("Skipped {}: not a valid cluster event", coordinates(record));
+        } catch (InauthenticEventException e) {
+            refused.increment();
+            log.error(
+                    "Refused {}: {} (forged or altered); the cluster's route stays as it was",
+                    coordinates(record),
+                    e.getMessage());
         } catch (MasterKeyCipher.SealedKeyException e) {
             log.error(
                     "Skipped {}: its sealed master key does not open with this key-encryption key;"

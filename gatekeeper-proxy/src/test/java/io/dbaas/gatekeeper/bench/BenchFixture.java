@@ -110,17 +110,18 @@ public final class BenchFixture {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         String masterKey = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        ClusterProvisioned event = new ClusterProvisioned(
-                UUID.randomUUID(),
-                Instant.now(),
-                MessageMetadata.startingChain(UUID.randomUUID()),
-                id,
-                Engine.QDRANT,
-                host,
-                upstream,
-                cipher.seal(id, masterKey),
-                1,
-                null);
+        ClusterProvisioned event = cipher.eventAuthentication()
+                .sign(new ClusterProvisioned(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        MessageMetadata.startingChain(UUID.randomUUID()),
+                        id,
+                        Engine.QDRANT,
+                        host,
+                        upstream,
+                        cipher.seal(id, masterKey),
+                        1,
+                        null));
         producer.send(new ProducerRecord<>(
                 Topics.CLUSTER_EVENTS, id.toString().getBytes(StandardCharsets.UTF_8), codec.write(event)));
         return host + " " + ApiKeys.issue(masterKey, KeyScope.READ_WRITE, null).key();

@@ -15,6 +15,7 @@ import io.dbaas.gatekeeper.directory.ClusterState;
 import io.dbaas.gatekeeper.support.CapturedLogs;
 import io.dbaas.gatekeeper.support.TestCertificates;
 import io.dbaas.gatekeeper.support.TestCluster;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,8 +33,9 @@ class ClusterEventsListenerTest {
     private final MessageCodec codec = new MessageCodec();
     private final ConsumedOffsets offsets = new ConsumedOffsets();
     private final ClusterDirectory directory = new ClusterDirectory();
-    private final ClusterEventsListener listener =
-            new ClusterEventsListener(codec, new ClusterDirectoryUpdater(directory, TestCluster.CIPHER), offsets);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final ClusterEventsListener listener = new ClusterEventsListener(
+            codec, new ClusterDirectoryUpdater(directory, TestCluster.CIPHER), offsets, meters);
     private final CapturedLogs logs = CapturedLogs.of(ClusterEventsListener.class, ClusterDirectoryUpdater.class);
     private long offset;
 
@@ -46,17 +48,19 @@ class ClusterEventsListenerTest {
     void aProvisionedClusterBecomesRoutableAtItsEndpointWithItsOpenedMasterKey() {
         TestCluster cluster = TestCluster.under("dbaas.localhost");
         ClusterProvisioned event = cluster.provisionedAt(ADDRESS);
-        ClusterProvisioned upperCaseEndpoint = new ClusterProvisioned(
-                event.id(),
-                event.createdAt(),
-                event.metadata(),
-                event.clusterId(),
-                event.engine(),
-                event.clusterEndpoint().toUpperCase(),
-                event.internalAddress(),
-                event.sealedMasterKey(),
-                event.nodesReady(),
-                event.upstreamCaCertificate());
+        ClusterProvisioned upperCaseEndpoint = TestCluster.CIPHER
+                .eventAuthentication()
+                .sign(new ClusterProvisioned(
+                        event.id(),
+                        event.createdAt(),
+                        event.metadata(),
+                        event.clusterId(),
+                        event.engine(),
+                        event.clusterEndpoint().toUpperCase(),
+                        event.internalAddress(),
+                        event.sealedMasterKey(),
+                        event.nodesReady(),
+                        event.upstreamCaCertificate()));
 
         listener.onRecord(record(codec.write(upperCaseEndpoint)));
 
@@ -116,6 +120,48 @@ class ClusterEventsListenerTest {
     }
 
     @Test
+    void aReplayedEventWithAnotherAddressOrWithoutItsTagIsRefusedCountedAndChangesNothing() {
+        TestCluster cluster = TestCluster.under("dbaas.localhost");
+        ClusterProvisioned genuine = cluster.provisionedAt(ADDRESS);
+        listener.onRecord(record(codec.write(genuine)));
+        ServiceAddress attackers = new ServiceAddress("http", "collector.example.net", 80);
+        // Someone who can write to Kafka replays the cluster's own event, sealed key and tag included, elsewhere.
+        ClusterProvisioned redirected = new ClusterProvisioned(
+                genuine.id(),
+                genuine.createdAt(),
+                genuine.metadata(),
+                genuine.clusterId(),
+                genuine.engine(),
+                genuine.clusterEndpoint(),
+                attackers,
+                genuine.sealedMasterKey(),
+                genuine.nodesReady(),
+                genuine.upstreamCaCertificate(),
+                genuine.authenticationTag());
+        ClusterProvisioned unsigned = new ClusterProvisioned(
+                UUID.randomUUID(),
+                genuine.createdAt(),
+                genuine.metadata(),
+                genuine.clusterId(),
+                genuine.engine(),
+                genuine.clusterEndpoint(),
+                attackers,
+                genuine.sealedMasterKey(),
+                genuine.nodesReady(),
+                genuine.upstreamCaCertificate());
+
+        listener.onRecord(record(codec.write(redirected)));
+        listener.onRecord(record(codec.write(unsigned)));
+
+        assertThat(directory.find(cluster.host()).orElseThrow().upstream()).isEqualTo(ADDRESS.toUri());
+        assertThat(meters.counter("gatekeeper.events.refused").count()).isEqualTo(2);
+        assertThat(logs.text())
+                .contains("is not authentic")
+                .doesNotContain(genuine.sealedMasterKey())
+                .doesNotContain(cluster.masterKey());
+    }
+
+    @Test
     void aSealedKeyThatDoesNotOpenIsSkippedWithoutRevealingAnyKey() {
         TestCluster cluster = TestCluster.under("dbaas.localhost");
         TestCluster other = TestCluster.under("dbaas.localhost");
@@ -136,17 +182,19 @@ class ClusterEventsListenerTest {
     void anEndpointThatIsNoHostNameIsSkipped() {
         TestCluster cluster = TestCluster.under("dbaas.localhost");
         ClusterProvisioned event = cluster.provisionedAt(ADDRESS);
-        ClusterProvisioned blankEndpoint = new ClusterProvisioned(
-                event.id(),
-                event.createdAt(),
-                event.metadata(),
-                event.clusterId(),
-                event.engine(),
-                " ",
-                event.internalAddress(),
-                event.sealedMasterKey(),
-                event.nodesReady(),
-                event.upstreamCaCertificate());
+        ClusterProvisioned blankEndpoint = TestCluster.CIPHER
+                .eventAuthentication()
+                .sign(new ClusterProvisioned(
+                        event.id(),
+                        event.createdAt(),
+                        event.metadata(),
+                        event.clusterId(),
+                        event.engine(),
+                        " ",
+                        event.internalAddress(),
+                        event.sealedMasterKey(),
+                        event.nodesReady(),
+                        event.upstreamCaCertificate()));
 
         listener.onRecord(record(codec.write(blankEndpoint)));
 

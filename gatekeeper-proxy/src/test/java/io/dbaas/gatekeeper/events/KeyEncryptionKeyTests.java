@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.gatekeeper.support.TestCluster;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 /** GateKeeper refuses to start without a usable key-encryption key, and says why without echoing the value. */
 class KeyEncryptionKeyTests {
 
-    private final ApplicationContextRunner contexts =
-            new ApplicationContextRunner().withUserConfiguration(Properties.class, ClusterEventsConfiguration.class);
+    private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+            .withUserConfiguration(Properties.class, ClusterEventsConfiguration.class)
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
     @Test
     void startsWithA32ByteBase64Key() {

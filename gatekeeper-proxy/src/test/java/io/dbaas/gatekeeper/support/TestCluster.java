@@ -87,17 +87,18 @@ public record TestCluster(UUID id, String host, String masterKey) {
 
     private ClusterProvisioned provisioned(
             Engine engine, ServiceAddress internalAddress, String sealedMasterKey, @Nullable String caCertificate) {
-        return new ClusterProvisioned(
-                UUID.randomUUID(),
-                Instant.now(),
-                metadata(),
-                id,
-                engine,
-                host,
-                internalAddress,
-                sealedMasterKey,
-                3,
-                caCertificate);
+        return CIPHER.eventAuthentication()
+                .sign(new ClusterProvisioned(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        metadata(),
+                        id,
+                        engine,
+                        host,
+                        internalAddress,
+                        sealedMasterKey,
+                        3,
+                        caCertificate));
     }
 
     public ClusterProvisioningStarted provisioningStarted() {

@@ -65,6 +65,36 @@ class ClusterStatusTests extends OrionIntegrationTests {
     }
 
     @Test
+    void aClusterProvisionedEventWithoutNebulasTagOrWithAnAlteredOneChangesNothing() {
+        publish(new ClusterProvisioningStarted(UUID.randomUUID(), Instant.now(), metadata, clusterId));
+        awaitState("PROVISIONING");
+        ClusterProvisioned genuine = provisioned(UUID.randomUUID());
+        ClusterProvisioned unsigned = new ClusterProvisioned(
+                UUID.randomUUID(),
+                genuine.createdAt(),
+                genuine.metadata(),
+                genuine.clusterId(),
+                genuine.engine(),
+                genuine.clusterEndpoint(),
+                genuine.internalAddress(),
+                genuine.sealedMasterKey(),
+                genuine.nodesReady(),
+                genuine.upstreamCaCertificate());
+        ClusterProvisioned altered = unsigned.withAuthenticationTag(genuine.authenticationTag());
+
+        publish(unsigned);
+        publish(altered);
+        UUID marker = UUID.randomUUID();
+        publish(new ClusterProvisioningStarted(marker, Instant.now(), metadata, clusterId));
+        awaitProcessed(marker);
+
+        assertThat(get("/v1/clusters/" + clusterId).json().get("state").asString())
+                .isEqualTo("PROVISIONING");
+        assertThat(processed(unsigned.id())).isZero();
+        assertThat(processed(altered.id())).isZero();
+    }
+
+    @Test
     void failureIsShownWithItsReason() {
         String reason = "The Kubernetes API of minikube/local (https://192.168.49.2:8443) is unreachable.";
 
@@ -104,17 +134,18 @@ class ClusterStatusTests extends OrionIntegrationTests {
     }
 
     private ClusterProvisioned provisioned(UUID id) {
-        return new ClusterProvisioned(
-                id,
-                Instant.now(),
-                metadata,
-                clusterId,
-                Engine.QDRANT,
-                clusterId + ".local.minikube.dbaas.localhost",
-                new ServiceAddress("http", "qdrant.dbaas-" + clusterId + ".svc.cluster.local", 6333),
-                cipher.seal(clusterId, "Zq3vT8pLm2Xw9Rk4Hc7Yb1Nd6Fs5Gj0A"),
-                3,
-                null);
+        return cipher.eventAuthentication()
+                .sign(new ClusterProvisioned(
+                        id,
+                        Instant.now(),
+                        metadata,
+                        clusterId,
+                        Engine.QDRANT,
+                        clusterId + ".local.minikube.dbaas.localhost",
+                        new ServiceAddress("http", "qdrant.dbaas-" + clusterId + ".svc.cluster.local", 6333),
+                        cipher.seal(clusterId, "Zq3vT8pLm2Xw9Rk4Hc7Yb1Nd6Fs5Gj0A"),
+                        3,
+                        null));
     }
 
     private void publish(Message event) {
@@ -127,6 +158,13 @@ class ClusterStatusTests extends OrionIntegrationTests {
                 .until(
                         () -> get("/v1/clusters/" + clusterId).json(),
                         json -> state.equals(json.get("state").asString()));
+    }
+
+    private long processed(UUID eventId) {
+        return jdbc.sql("select count(*) from processed_messages where message_id = :id")
+                .param("id", eventId)
+                .query(Long.class)
+                .single();
     }
 
     private void awaitProcessed(UUID eventId) {

@@ -65,17 +65,18 @@ public final class Nebula {
     }
 
     public void provisioned(UUID clusterId, @Nullable UUID cause, int nodesReady) {
-        publish(new ClusterProvisioned(
-                UUID.randomUUID(),
-                Instant.now(),
-                causedBy(cause),
-                clusterId,
-                Engine.QDRANT,
-                clusterId + ".local.minikube.dbaas.localhost",
-                new ServiceAddress("http", "qdrant.dbaas-" + clusterId + ".svc.cluster.local", 6333),
-                cipher.seal(clusterId, "Zq3vT8pLm2Xw9Rk4Hc7Yb1Nd6Fs5Gj0A"),
-                nodesReady,
-                null));
+        publish(cipher.eventAuthentication()
+                .sign(new ClusterProvisioned(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        causedBy(cause),
+                        clusterId,
+                        Engine.QDRANT,
+                        clusterId + ".local.minikube.dbaas.localhost",
+                        new ServiceAddress("http", "qdrant.dbaas-" + clusterId + ".svc.cluster.local", 6333),
+                        cipher.seal(clusterId, "Zq3vT8pLm2Xw9Rk4Hc7Yb1Nd6Fs5Gj0A"),
+                        nodesReady,
+                        null)));
     }
 
     public void failed(UUID clusterId, @Nullable UUID cause, String reason) {

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param nodesReady number of ready nodes
  * @param upstreamCaCertificate the PEM certificate of the CA the cluster's HTTPS server certificate chains to, when
  *     {@code internal_address} is {@code https} (Elasticsearch); public material, no secret
+ * @param authenticationTag proves that Nebula sent this event and that nothing in it changed on the way (see
+ *     {@link io.dbaas.contracts.security.EventAuthentication}); an event without a valid one is refused
  */
 @JsonTypeName(ClusterProvisioned.NAME)
 public record ClusterProvisioned(
@@ -33,7 +35,8 @@ public record ClusterProvisioned(
         ServiceAddress internalAddress,
         String sealedMasterKey,
         int nodesReady,
-        @Nullable String upstreamCaCertificate)
+        @Nullable String upstreamCaCertificate,
+        @Nullable String authenticationTag)
         implements ClusterEvent {
 
     public static final String NAME = "ClusterProvisioned";
@@ -45,6 +48,47 @@ public record ClusterProvisioned(
         Objects.requireNonNull(clusterEndpoint, "cluster_endpoint");
         Objects.requireNonNull(internalAddress, "internal_address");
         Objects.requireNonNull(sealedMasterKey, "sealed_master_key");
+    }
+
+    /** The event before it is signed. */
+    public ClusterProvisioned(
+            UUID id,
+            Instant createdAt,
+            MessageMetadata metadata,
+            UUID clusterId,
+            Engine engine,
+            String clusterEndpoint,
+            ServiceAddress internalAddress,
+            String sealedMasterKey,
+            int nodesReady,
+            @Nullable String upstreamCaCertificate) {
+        this(
+                id,
+                createdAt,
+                metadata,
+                clusterId,
+                engine,
+                clusterEndpoint,
+                internalAddress,
+                sealedMasterKey,
+                nodesReady,
+                upstreamCaCertificate,
+                null);
+    }
+
+    public ClusterProvisioned withAuthenticationTag(String tag) {
+        return new ClusterProvisioned(
+                id,
+                createdAt,
+                metadata,
+                clusterId,
+                engine,
+                clusterEndpoint,
+                internalAddress,
+                sealedMasterKey,
+                nodesReady,
+                upstreamCaCertificate,
+                tag);
     }
 
     @Override

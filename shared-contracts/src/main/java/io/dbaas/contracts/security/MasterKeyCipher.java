@@ -24,6 +24,7 @@ public final class MasterKeyCipher {
     private static final int KEY_BYTES = 32;
 
     private final SecretKeySpec keyEncryptionKey;
+    private final EventAuthentication eventAuthentication;
     private final SecureRandom random = new SecureRandom();
 
     public MasterKeyCipher(byte[] keyEncryptionKey) {
@@ -31,6 +32,7 @@ public final class MasterKeyCipher {
             throw new IllegalArgumentException("the key-encryption key must be 32 bytes (AES-256)");
         }
         this.keyEncryptionKey = new SecretKeySpec(keyEncryptionKey, "AES");
+        this.eventAuthentication = new EventAuthentication(keyEncryptionKey);
     }
 
     /** Builds a cipher from the base64 form used in configuration. */
@@ -40,6 +42,14 @@ public final class MasterKeyCipher {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the key-encryption key must be 32 bytes, base64-encoded");
         }
+    }
+
+    /**
+     * The authentication of the events that carry a sealed key and a route, under a key derived from the same
+     * key-encryption key: whoever can open the key can tell whether its route is Nebula's.
+     */
+    public EventAuthentication eventAuthentication() {
+        return eventAuthentication;
     }
 
     public String seal(UUID clusterId, String masterKey) {

@@ -83,18 +83,19 @@ class StatusAnnouncer {
                 .flatMap(found -> MasterKeySecrets.masterKey(found, blueprint.masterKeyEntry()))
                 .orElseThrow(() -> new IllegalStateException("Secret " + cluster.namespace() + "/"
                         + blueprint.masterKeySecretName() + " holds no master key"));
-        publisher.publish(new ClusterProvisioned(
-                // The same id on every announcement of this command's cluster: consumers apply it once.
-                EventIds.of(cluster.commandId(), ClusterProvisioned.NAME),
-                clock.instant(),
-                ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId()),
-                cluster.clusterId(),
-                blueprint.engine(),
-                cluster.endpoint(),
-                cluster.internalAddress(),
-                cipher.seal(cluster.clusterId(), masterKey),
-                cluster.nodesReady(),
-                upstreamCaCertificate(client, cluster.namespace(), blueprint)));
+        publisher.publish(cipher.eventAuthentication()
+                .sign(new ClusterProvisioned(
+                        // The same id on every announcement of this command's cluster: consumers apply it once.
+                        EventIds.of(cluster.commandId(), ClusterProvisioned.NAME),
+                        clock.instant(),
+                        ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId()),
+                        cluster.clusterId(),
+                        blueprint.engine(),
+                        cluster.endpoint(),
+                        cluster.internalAddress(),
+                        cipher.seal(cluster.clusterId(), masterKey),
+                        cluster.nodesReady(),
+                        upstreamCaCertificate(client, cluster.namespace(), blueprint))));
     }
 
     private static @Nullable String upstreamCaCertificate(

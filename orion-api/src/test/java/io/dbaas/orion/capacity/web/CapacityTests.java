@@ -228,17 +228,18 @@ class CapacityTests extends OrionIntegrationTests {
         publish(new ClusterFailed(UUID.randomUUID(), Instant.now(), metadata(), cluster, "Reported too early."));
         await().atMost(Duration.ofSeconds(20)).until(() -> !allocated(cluster));
 
-        publish(new ClusterProvisioned(
-                UUID.randomUUID(),
-                Instant.now(),
-                metadata(),
-                cluster,
-                Engine.QDRANT,
-                cluster + "." + region + "." + Regions.PROVIDER + ".dbaas.localhost",
-                new ServiceAddress("http", "qdrant.dbaas-" + cluster + ".svc.cluster.local", 6333),
-                cipher.seal(cluster, "Zq3vT8pLm2Xw9Rk4Hc7Yb1Nd6Fs5Gj0A"),
-                3,
-                null));
+        publish(cipher.eventAuthentication()
+                .sign(new ClusterProvisioned(
+                        UUID.randomUUID(),
+                        Instant.now(),
+                        metadata(),
+                        cluster,
+                        Engine.QDRANT,
+                        cluster + "." + region + "." + Regions.PROVIDER + ".dbaas.localhost",
+                        new ServiceAddress("http", "qdrant.dbaas-" + cluster + ".svc.cluster.local", 6333),
+                        cipher.seal(cluster, "Zq3vT8pLm2Xw9Rk4Hc7Yb1Nd6Fs5Gj0A"),
+                        3,
+                        null)));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> state(cluster).equals("RUNNING"));
         assertThat(allocated(cluster)).isTrue();
