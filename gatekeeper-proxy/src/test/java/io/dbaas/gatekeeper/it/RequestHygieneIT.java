@@ -47,6 +47,32 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
         assertNothingReachedTheCluster();
     }
 
+    /** Small headers, but more of them than the limit (100): each one costs the cluster a lookup and a copy. */
+    @Test
+    void moreHeadersThanTheLimitAreRefusedWith431AndNeverReachTheCluster() {
+        // head() adds Host, api-key and Connection: 98 more make 101.
+        RawHttp.Answer answer = RawHttp.exchange(port, head("GET /collections HTTP/1.1", numberedHeaders(98)));
+
+        assertRawProblem(answer, 431, "urn:dbaas:problem:too-many-headers");
+        assertNothingReachedTheCluster();
+    }
+
+    @Test
+    void asManyHeadersAsTheLimitArePassedOn() {
+        RawHttp.Answer answer = RawHttp.exchange(port, head("GET /collections HTTP/1.1", numberedHeaders(97)));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(UPSTREAM_A.received()).hasSize(1);
+    }
+
+    private static String[] numberedHeaders(int count) {
+        String[] headers = new String[count];
+        for (int i = 0; i < count; i++) {
+            headers[i] = "X-Header-" + i + ": " + i;
+        }
+        return headers;
+    }
+
     @Test
     void aRequestLineOverTheLimitIsRefusedWith414() {
         RawHttp.Answer answer = RawHttp.exchange(port, head("GET /" + "a".repeat(10_000) + " HTTP/1.1"));
