@@ -37,7 +37,7 @@ public final class LocalControlPlane {
             ControlPlane.Settings settings = settings(environment);
             ControlPlane controlPlane = ControlPlane.start(settings);
             running.push(controlPlane);
-            printWelcome(settings, environment.containsKey("SPRING_DATASOURCE_URL"));
+            printWelcome(out, settings.orionAdminToken(), environment.containsKey("SPRING_DATASOURCE_URL"));
             awaitAnyExit(controlPlane);
         } catch (RuntimeException e) {
             out.println();
@@ -100,17 +100,18 @@ public final class LocalControlPlane {
     }
 
     /**
-     * Prints the administrator's token: this is a local, throw-away run on the loopback interface, and the user needs
-     * the token for every call to Orion.
+     * Prints the operator's token: this is a local, throw-away run on the loopback interface, and the user needs the
+     * token for every call to Orion. The line is an {@code export} of {@code OPERATOR}, the variable the README's
+     * walkthrough uses for it ({@code TOKEN} there holds the token of the account the operator opens).
      */
-    private void printWelcome(ControlPlane.Settings settings, boolean externalDatabase) {
+    static void printWelcome(PrintStream out, String operatorToken, boolean externalDatabase) {
         ControlPlane.Ports ports = ControlPlane.Ports.defaults();
         out.println();
         out.println("The control plane is up. Press Ctrl-C to stop it.");
         out.println("  Orion (REST API)  http://127.0.0.1:" + ports.orion() + "/v1/clusters");
         out.println("  Swagger UI        http://127.0.0.1:" + ports.orion() + "/swagger-ui.html");
-        out.println("  Admin token       export TOKEN=" + settings.orionAdminToken());
-        out.println("                    curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:" + ports.orion()
+        out.println("  Operator token    export OPERATOR=" + operatorToken);
+        out.println("                    curl -H \"Authorization: Bearer $OPERATOR\" http://127.0.0.1:" + ports.orion()
                 + "/v1/clusters");
         if (externalDatabase) {
             out.println("                    (taken only if this database has no accounts yet; otherwise use the"

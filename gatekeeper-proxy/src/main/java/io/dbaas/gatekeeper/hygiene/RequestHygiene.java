@@ -15,16 +15,19 @@ import reactor.core.publisher.Flux;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * Refuses what Netty lets through but a gateway must not guess at, before routing or authentication: more than one
- * Host header (which one names the cluster?) and a declared body over the limit. Bodies of unknown length are limited
+ * Refuses what Netty lets through but a gateway must not guess at, before routing or authentication: more header fields
+ * than the limit (Netty bounds their size only), more than one Host header (which one names the cluster?) and a
+ * declared body over the limit. Bodies of unknown length are limited
  * as they stream.
  */
 public class RequestHygiene {
 
     private final long maxBodyBytes;
+    private final int maxHeaderCount;
 
     public RequestHygiene(RequestLimitsProperties limits) {
         this.maxBodyBytes = limits.maxBodySize().toBytes();
+        this.maxHeaderCount = limits.maxHeaderCount();
     }
 
     /**
@@ -33,6 +36,9 @@ public class RequestHygiene {
      */
     public Optional<Problem> refusal(HttpServerRequest request) {
         HttpHeaders headers = request.requestHeaders();
+        if (headers.size() > maxHeaderCount) {
+            return Optional.of(Problem.TOO_MANY_HEADERS);
+        }
         if (headers.getAll(HttpHeaderNames.HOST).size() > 1 || !endsChunked(headers)) {
             return Optional.of(Problem.MALFORMED_REQUEST);
         }

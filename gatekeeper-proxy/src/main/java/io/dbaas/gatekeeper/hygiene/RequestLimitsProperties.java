@@ -13,11 +13,14 @@ import org.springframework.util.unit.DataSize;
  *     ({@code gatekeeper.limits.max-body-size}); larger bodies get 413
  * @param readTimeout the longest pause allowed between two reads of a request body
  *     ({@code gatekeeper.limits.read-timeout}); a client that stalls longer loses its connection
+ * @param maxHeaderCount the most header fields a request may carry ({@code gatekeeper.limits.max-header-count}); more
+ *     get 431 before anything reaches a cluster, whose own limit would otherwise answer with a failure of its own
  */
 @ConfigurationProperties("gatekeeper.limits")
 public record RequestLimitsProperties(
         @DefaultValue("32MB") DataSize maxBodySize,
-        @DefaultValue("30s") Duration readTimeout) {
+        @DefaultValue("30s") Duration readTimeout,
+        @DefaultValue("100") int maxHeaderCount) {
 
     public RequestLimitsProperties {
         if (maxBodySize.toBytes() < 0) {
@@ -25,6 +28,9 @@ public record RequestLimitsProperties(
         }
         if (readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("gatekeeper.limits.read-timeout must be positive");
+        }
+        if (maxHeaderCount < 1) {
+            throw new IllegalArgumentException("gatekeeper.limits.max-header-count must be positive");
         }
     }
 }

@@ -103,6 +103,13 @@ public record Problem(URI type, String title, int status, String detail) {
             HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
             "The request headers are larger than this gateway accepts.");
 
+    /** Each header field costs the cluster work too; a client's error, not the cluster's, so answered here. */
+    public static final Problem TOO_MANY_HEADERS = of(
+            "too-many-headers",
+            "Too many request headers",
+            HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "The request has more header fields than this gateway accepts.");
+
     public static final Problem URI_TOO_LONG = of(
             "uri-too-long",
             "Request line too long",

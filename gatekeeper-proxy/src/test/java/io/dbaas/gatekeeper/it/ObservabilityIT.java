@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.contracts.security.ApiKeys;
+import io.dbaas.contracts.security.KeyScope;
 import io.dbaas.gatekeeper.support.CapturedLogs;
 import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
 import io.dbaas.gatekeeper.support.TestCluster;
@@ -57,6 +59,31 @@ class ObservabilityIT extends GateKeeperIntegrationTest {
             assertThat(text)
                     .doesNotContain(apiKey, cluster.masterKey(), CLIENT_JWT, CLIENT_COOKIE, "client-cookie-secret")
                     .doesNotContain("query-token-secret", "made-up-host-name");
+        }
+    }
+
+    /** Some clients take a key for a name and put it in the path; its secret part must not reach the log. */
+    @Test
+    void aKeyPastedIntoThePathIsLoggedWithoutItsSecret() {
+        TestCluster cluster = provisioned(UPSTREAM_A);
+        ApiKeys.IssuedKey issued = cluster.newKey(KeyScope.READ_WRITE, null);
+        String key = issued.key();
+
+        try (CapturedLogs logs = CapturedLogs.ofLogger("gatekeeper.access")) {
+            gateway()
+                    .get()
+                    .uri(URI.create("http://127.0.0.1:" + port + "/collections/" + key + "?" + key))
+                    .header(HttpHeaders.HOST, cluster.host())
+                    .header("api-key", key)
+                    .exchange()
+                    .expectStatus()
+                    .isOk();
+
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(logs.text())
+                    .contains("path=/collections/dbk_" + issued.keyId() + "…?dbk_" + issued.keyId() + "…")
+                    .doesNotContain(key)
+                    .doesNotContain(key.substring(
+                            ApiKeys.PREFIX.length() + issued.keyId().length())));
         }
     }
 

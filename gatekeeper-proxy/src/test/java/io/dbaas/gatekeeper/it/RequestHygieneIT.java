@@ -14,6 +14,8 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,80 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
 
         assertRawProblem(answer, 431, "urn:dbaas:problem:headers-too-large");
         assertNothingReachedTheCluster();
+    }
+
+    /** Small headers, but more of them than the limit (100): each one costs the cluster a lookup and a copy. */
+    @Test
+    void moreHeadersThanTheLimitAreRefusedWith431AndNeverReachTheCluster() {
+        // head() adds Host, api-key and Connection: 98 more make 101.
+        RawHttp.Answer answer = RawHttp.exchange(port, head("GET /collections HTTP/1.1", numberedHeaders(98)));
+
+        assertRawProblem(answer, 431, "urn:dbaas:problem:too-many-headers");
+        assertNothingReachedTheCluster();
+    }
+
+    @Test
+    void asManyHeadersAsTheLimitArePassedOn() {
+        RawHttp.Answer answer = RawHttp.exchange(port, head("GET /collections HTTP/1.1", numberedHeaders(97)));
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(UPSTREAM_A.received()).hasSize(1);
+    }
+
+    private static String[] numberedHeaders(int count) {
+        String[] headers = new String[count];
+        for (int i = 0; i < count; i++) {
+            headers[i] = "X-Header-" + i + ": " + i;
+        }
+        return headers;
+    }
+
+    /**
+     * RFC 9112, section 9.6: a server that reads {@code Connection: close} must not process any further request on
+     * that connection. A client that pipelined one more behind it must see one answer only, and the cluster one request.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aRequestPipelinedBehindConnectionCloseIsNeverProcessed(boolean firstIsAuthenticated) {
+        String first = "GET /collections/first HTTP/1.1\r\n"
+                + "Host: " + cluster.host() + "\r\n"
+                + "api-key: " + (firstIsAuthenticated ? apiKey : "dbk_wrong") + "\r\n"
+                + "Connection: close\r\n\r\n";
+        String second = "GET /collections/second HTTP/1.1\r\n"
+                + "Host: " + cluster.host() + "\r\n"
+                + "api-key: " + apiKey + "\r\n\r\n";
+
+        RawHttp.Answer answer = RawHttp.exchange(port, first + second);
+
+        assertThat(answer.status()).as(answer.text()).isEqualTo(firstIsAuthenticated ? 200 : 401);
+        assertThat(Pattern.compile("HTTP/1\\.1 \\d{3} ").matcher(answer.text()).results())
+                .as(answer.text())
+                .hasSize(1);
+        assertThat(UPSTREAM_A.received())
+                .extracting(Received::rawPath)
+                .isEqualTo(firstIsAuthenticated ? List.of("/collections/first") : List.of());
+    }
+
+    /** The other side of the test above, and proof that it counts answers right: without a close, both are answered. */
+    @Test
+    void pipelinedRequestsOnAConnectionKeptAliveAreAllAnswered() {
+        String first = "GET /collections/first HTTP/1.1\r\n"
+                + "Host: " + cluster.host() + "\r\n"
+                + "api-key: " + apiKey + "\r\n\r\n";
+        String second = "GET /collections/second HTTP/1.1\r\n"
+                + "Host: " + cluster.host() + "\r\n"
+                + "api-key: " + apiKey + "\r\n"
+                + "\r\n";
+
+        // The connection stays open: whatever came back within a second of quiet.
+        RawHttp.Answer answer = RawHttp.exchange(port, (first + second).getBytes(StandardCharsets.ISO_8859_1), 1_000);
+
+        assertThat(Pattern.compile("HTTP/1\\.1 200 ").matcher(answer.text()).results())
+                .as(answer.text())
+                .hasSize(2);
+        assertThat(UPSTREAM_A.received())
+                .extracting(Received::rawPath)
+                .containsExactly("/collections/first", "/collections/second");
     }
 
     @Test

@@ -115,6 +115,23 @@ class IdempotencyTests extends OrionIntegrationTests {
         assertThat(clustersOfTheAccount()).isZero();
     }
 
+    /**
+     * A script whose key variable came out empty sends the header with no value: refused, so that running it twice
+     * cannot make two clusters where the author meant one.
+     */
+    @Test
+    void emptyKeyIsRefusedAndCreatesNothing() {
+        for (String empty : List.of("", "   ")) {
+            Response response = post("/v1/clusters", Claims.VALID, "Idempotency-Key", empty);
+
+            assertThat(response.status()).as("key '%s'", empty).isEqualTo(400);
+            assertThat(response.json().get("type").asString()).isEqualTo("urn:dbaas:problem:invalid-request");
+            assertThat(response.json().get("errors").findValuesAsString("field"))
+                    .containsExactly("Idempotency-Key");
+        }
+        assertThat(clustersOfTheAccount()).isZero();
+    }
+
     @Test
     void concurrentRequestsWithOneKeyCreateOneCluster() throws Exception {
         int requests = 10;
