@@ -3,7 +3,6 @@ package io.dbaas.local;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** A real PostgreSQL server and a real Kafka broker (KRaft) running on this machine, for a local run or a test. */
 public final class EmbeddedInfrastructure {
@@ -19,11 +18,8 @@ public final class EmbeddedInfrastructure {
         }
     }
 
-    /** One KRaft broker on a free port; topics are created by the services that use them. */
-    public static EmbeddedKafkaKraftBroker kafka() {
-        var broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.brokerProperty("auto.create.topics.enable", "false");
-        broker.afterPropertiesSet();
-        return broker;
+    /** One KRaft node on free loopback ports; topics are created by the services that use them. */
+    public static LoopbackKafka kafka() {
+        return LoopbackKafka.start();
     }
 }

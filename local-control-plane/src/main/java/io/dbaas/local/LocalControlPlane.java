@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * {@code ./run-local}: the whole control plane on this machine with only a JDK.
@@ -73,11 +72,10 @@ public final class LocalControlPlane {
                     return servers;
                 })
                 .orElseGet(() -> {
-                    EmbeddedKafkaKraftBroker broker = EmbeddedInfrastructure.kafka();
-                    running.push(broker::destroy);
-                    out.println(
-                            "Kafka: embedded KRaft broker, " + broker.getBrokersAsString() + " (discarded on exit)");
-                    return broker.getBrokersAsString();
+                    LoopbackKafka broker = EmbeddedInfrastructure.kafka();
+                    running.push(broker);
+                    out.println("Kafka: embedded KRaft node, " + broker.bootstrapServers() + " (discarded on exit)");
+                    return broker.bootstrapServers();
                 });
         String keyEncryptionKey = Optional.ofNullable(environment.get("DBAAS_KEY_ENCRYPTION_KEY"))
                 .orElseGet(LocalSecrets::keyEncryptionKey);

@@ -18,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Everything the end-to-end tests run against, every hop real: embedded PostgreSQL, an embedded KRaft broker, a
@@ -33,7 +32,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
 
     private final Deque<AutoCloseable> started;
     private final EmbeddedPostgres postgres;
-    private final EmbeddedKafkaKraftBroker kafka;
+    private final LoopbackKafka kafka;
     private final KubernetesControllers kubernetes;
     private final RecordingUpstream upstream;
     private final ControlPlane.Ports ports;
@@ -43,7 +42,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     private ControlPlaneUnderTest(
             Deque<AutoCloseable> started,
             EmbeddedPostgres postgres,
-            EmbeddedKafkaKraftBroker kafka,
+            LoopbackKafka kafka,
             KubernetesControllers kubernetes,
             RecordingUpstream upstream,
             ControlPlane.Ports ports,
@@ -63,8 +62,8 @@ final class ControlPlaneUnderTest implements AutoCloseable {
         try {
             EmbeddedPostgres postgres = EmbeddedInfrastructure.postgres();
             started.push(postgres);
-            EmbeddedKafkaKraftBroker kafka = EmbeddedInfrastructure.kafka();
-            started.push(kafka::destroy);
+            LoopbackKafka kafka = EmbeddedInfrastructure.kafka();
+            started.push(kafka);
             var server = new KubernetesMockServer(
                     new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
             server.init(InetAddress.getLoopbackAddress(), 0);
@@ -80,7 +79,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     postgres.getJdbcUrl("postgres", "postgres"),
                     "postgres",
                     "",
-                    kafka.getBrokersAsString(),
+                    kafka.bootstrapServers(),
                     LocalSecrets.keyEncryptionKey(),
                     adminToken,
                     DOMAIN,
@@ -136,7 +135,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     }
 
     String kafkaBootstrapServers() {
-        return kafka.getBrokersAsString();
+        return kafka.bootstrapServers();
     }
 
     String jdbcUrl() {
