@@ -43,6 +43,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -56,6 +57,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** How long a client should wait before retrying while PostgreSQL is away: long enough not to hammer it. */
     private static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
+
+    private final RequestLimitsProperties limits;
+
+    ProblemHandler(RequestLimitsProperties limits) {
+        this.limits = limits;
+    }
 
     @ExceptionHandler
     ProblemDetail invalidClaim(InvalidClaimException e) {
@@ -217,9 +224,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (PayloadTooLargeException.isCause(e)) {
+            return payloadTooLarge();
+        }
         ProblemDetail problem =
                 problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request", "");
-        if (e.getCause() instanceof JacksonException cause && !cause.getPath().isEmpty()) {
+        if (e.getCause() instanceof StreamConstraintsException) {
+            problem.setDetail("The body passes one of the parser's limits: string length, name length, nesting depth"
+                    + " or number length.");
+        } else if (e.getCause() instanceof JacksonException cause
+                && !cause.getPath().isEmpty()) {
             String field = fieldPath(cause);
             String detail = cause instanceof UnrecognizedPropertyException
                     ? "is not a known field"
@@ -230,6 +244,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setDetail("The body is not a valid JSON document.");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * The body passed {@code orion.requests.max-body-size} while it was read (a body announced as larger is refused by
+     * {@link BodyLimitFilter} before that). The connection is closed: the rest of the body is not read.
+     */
+    private ResponseEntity<Object> payloadTooLarge() {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        ProblemTypes.PAYLOAD_TOO_LARGE,
+                        "Payload too large",
+                        PayloadTooLargeException.detail(limits.maxBodySize().toBytes())));
     }
 
     /** Gives the framework's own problems (405, 415, ...) a stable type instead of {@code about:blank}. */
