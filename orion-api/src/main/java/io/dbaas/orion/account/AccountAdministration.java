@@ -100,7 +100,8 @@ public class AccountAdministration {
         return new IssuedCredential(credential, token);
     }
 
-    private static void requireOwnAccount(Caller caller, UUID accountId) {
+    /** Another account's id is answered as if it did not exist. */
+    public static void requireOwnAccount(Caller caller, UUID accountId) {
         if (!caller.accountId().equals(accountId)) {
             throw new AccountNotFoundException(accountId);
         }
