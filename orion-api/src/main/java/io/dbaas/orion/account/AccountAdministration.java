@@ -1,5 +1,6 @@
 package io.dbaas.orion.account;
 
+import io.dbaas.orion.Quote;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ public class AccountAdministration {
         }
         Role wanted = Role.fromId(role)
                 .orElseThrow(() -> new InvalidAccountRequestException(
-                        "role", "'%s' is not a role; roles: viewer, admin, operator".formatted(role)));
+                        "role", "%s is not a role; roles: viewer, admin, operator".formatted(Quote.of(role))));
         if (!caller.role().includes(wanted)) {
             throw new AccessDeniedException(
                     "a " + caller.role().id() + " cannot create " + wanted.id() + " credentials");

@@ -4,6 +4,7 @@ import static io.dbaas.orion.web.Problems.fieldsAtFault;
 import static io.dbaas.orion.web.Problems.problem;
 
 import io.dbaas.orion.DatabaseOutage;
+import io.dbaas.orion.Quote;
 import io.dbaas.orion.account.AccountNotFoundException;
 import io.dbaas.orion.account.CredentialNotFoundException;
 import io.dbaas.orion.account.InvalidAccountRequestException;
@@ -238,7 +239,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String detail = cause instanceof UnrecognizedPropertyException
                     ? "is not a known field"
                     : "has the wrong type or format";
-            problem.setDetail("'" + field + "' " + detail);
+            problem.setDetail(Quote.of(field) + " " + detail);
             problem.setProperty("errors", List.of(new FieldViolation(field, detail)));
         } else {
             problem.setDetail("The body is not a valid JSON document.");
