@@ -115,6 +115,9 @@ public class AccountAdministration {
         if (name.length() > MAX_NAME_LENGTH) {
             throw new InvalidAccountRequestException(field, "must be at most %d characters".formatted(MAX_NAME_LENGTH));
         }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidAccountRequestException(field, "must not contain control characters");
+        }
         return name.strip();
     }
 }

@@ -23,6 +23,8 @@ import io.dbaas.orion.operation.OperationNotFoundException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -45,6 +47,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -58,6 +61,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** How long a client should wait before retrying while PostgreSQL is away: long enough not to hammer it. */
     private static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
     private final RequestLimitsProperties limits;
 
@@ -233,6 +238,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof StreamConstraintsException) {
             problem.setDetail("The body passes one of the parser's limits: string length, name length, nesting depth"
                     + " or number length.");
+        } else if (e.getCause() instanceof StreamReadException cause && duplicateKey(cause) != null) {
+            String field = duplicateKey(cause);
+            String detail = "is given more than once";
+            problem.setDetail(Quote.of(field) + " " + detail);
+            problem.setProperty("errors", List.of(new FieldViolation(field, detail)));
         } else if (e.getCause() instanceof JacksonException cause
                 && !cause.getPath().isEmpty()) {
             String field = fieldPath(cause);
@@ -269,6 +279,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(ProblemTypes.forStatus(status));
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** The key Jackson found twice (strict duplicate detection), which its parser names in its message only. */
+    private static @Nullable String duplicateKey(StreamReadException e) {
+        Matcher duplicate = DUPLICATE_KEY.matcher(e.getOriginalMessage());
+        return duplicate.matches() ? duplicate.group(1) : null;
     }
 
     private static String fieldPath(JacksonException e) {

@@ -30,6 +30,19 @@ public final class RawHttp {
         return exchange(head, out -> {}, new AtomicLong());
     }
 
+    /** Sends {@code head} with {@code body} (UTF-8) and its {@code Content-Length}. */
+    public Exchange send(String head, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        var sent = new AtomicLong();
+        return exchange(
+                head + "\r\nContent-Length: " + bytes.length,
+                out -> {
+                    out.write(bytes);
+                    sent.addAndGet(bytes.length);
+                },
+                sent);
+    }
+
     /**
      * Sends {@code head}, {@code Transfer-Encoding: chunked}, {@code start} and then spaces, a chunk at a time, until
      * {@code total} bytes were sent or the server stopped taking them. JSON allows white space between tokens, so the
