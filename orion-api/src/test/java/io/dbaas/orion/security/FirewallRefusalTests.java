@@ -29,4 +29,26 @@ class FirewallRefusalTests extends OrionIntegrationTests {
                 .contains("urn:dbaas:problem:rejected-request")
                 .doesNotContain("unauthenticated");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"encoded slash", "header too large", "URL too large"})
+    void aRequestTheServletContainerRefusesIsAProblemToo(String what) {
+        String head =
+                switch (what) {
+                    case "encoded slash" -> "GET /v1/clusters/a%2Fb HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close";
+                    case "header too large" ->
+                        "GET /v1/clusters HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Large: "
+                                + "a".repeat(10_000);
+                    default ->
+                        "GET /v1/clusters/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close";
+                };
+
+        Exchange exchange = new RawHttp(port).send(head);
+
+        assertThat(exchange.status()).as(exchange.response()).isEqualTo(400);
+        assertThat(exchange.head()).containsIgnoringCase("Content-Type: application/problem+json");
+        assertThat(exchange.body())
+                .contains("\"type\":\"urn:dbaas:problem:http-400\"")
+                .doesNotContain("aaaa");
+    }
 }
