@@ -1,5 +1,6 @@
 package io.dbaas.orion.account;
 
+import io.dbaas.orion.Quote;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -50,7 +51,7 @@ public class AccountAdministration {
         }
         Role wanted = Role.fromId(role)
                 .orElseThrow(() -> new InvalidAccountRequestException(
-                        "role", "'%s' is not a role; roles: viewer, admin, operator".formatted(role)));
+                        "role", "%s is not a role; roles: viewer, admin, operator".formatted(Quote.of(role))));
         if (!caller.role().includes(wanted)) {
             throw new AccessDeniedException(
                     "a " + caller.role().id() + " cannot create " + wanted.id() + " credentials");
@@ -100,7 +101,8 @@ public class AccountAdministration {
         return new IssuedCredential(credential, token);
     }
 
-    private static void requireOwnAccount(Caller caller, UUID accountId) {
+    /** Another account's id is answered as if it did not exist. */
+    public static void requireOwnAccount(Caller caller, UUID accountId) {
         if (!caller.accountId().equals(accountId)) {
             throw new AccountNotFoundException(accountId);
         }
@@ -112,6 +114,9 @@ public class AccountAdministration {
         }
         if (name.length() > MAX_NAME_LENGTH) {
             throw new InvalidAccountRequestException(field, "must be at most %d characters".formatted(MAX_NAME_LENGTH));
+        }
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidAccountRequestException(field, "must not contain control characters");
         }
         return name.strip();
     }

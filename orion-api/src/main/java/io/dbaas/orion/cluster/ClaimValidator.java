@@ -1,6 +1,7 @@
 package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.orion.Quote;
 import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.catalog.Catalog;
 import io.dbaas.orion.catalog.CatalogProperties.EngineOffer;
@@ -62,7 +63,8 @@ public class ClaimValidator {
         // A provider is offered while it has an offered region: a valid claim needs one lookup, not two.
         if (provider != null && (region == null || !catalog.offersRegion(provider, region))) {
             if (!catalog.offersProvider(provider)) {
-                violations.add(new FieldViolation("provider", "'%s' is not an offered provider".formatted(provider)));
+                violations.add(
+                        new FieldViolation("provider", "%s is not an offered provider".formatted(Quote.of(provider))));
             } else if (region != null) {
                 violations.add(regionNotOffered(provider, region));
             }
@@ -77,7 +79,7 @@ public class ClaimValidator {
     /** A claim names a region the catalog does not offer (or no longer: an operator may retire it meanwhile). */
     static FieldViolation regionNotOffered(String provider, String region) {
         return new FieldViolation(
-                "region", "'%s' is not an offered region of provider '%s'".formatted(region, provider));
+                "region", "%s is not an offered region of provider %s".formatted(Quote.of(region), Quote.of(provider)));
     }
 
     private Optional<Engine> engine(@Nullable String value, List<FieldViolation> violations) {
@@ -88,7 +90,7 @@ public class ClaimValidator {
         Optional<Engine> engine =
                 Engine.fromId(id).filter(known -> catalog.engine(known).isPresent());
         if (engine.isEmpty()) {
-            violations.add(new FieldViolation("engine", "'%s' is not an offered engine".formatted(id)));
+            violations.add(new FieldViolation("engine", "%s is not an offered engine".formatted(Quote.of(id))));
         }
         return engine;
     }
@@ -104,7 +106,8 @@ public class ClaimValidator {
     static @Nullable String checkVersion(String value, EngineOffer offer, List<FieldViolation> violations) {
         if (!offer.versions().contains(value)) {
             violations.add(new FieldViolation(
-                    "version", "'%s' is not an offered version; offered: %s".formatted(value, offer.versions())));
+                    "version",
+                    "%s is not an offered version; offered: %s".formatted(Quote.of(value), offer.versions())));
             return null;
         }
         return value;
@@ -134,7 +137,8 @@ public class ClaimValidator {
         Optional<Quantity> quantity = Quantity.parse(text);
         if (quantity.isEmpty()) {
             violations.add(new FieldViolation(
-                    field, "'%s' is not a Kubernetes quantity such as \"500m\", \"2\" or \"8Gi\"".formatted(text)));
+                    field,
+                    "%s is not a Kubernetes quantity such as \"500m\", \"2\" or \"8Gi\"".formatted(Quote.of(text))));
             return null;
         }
         if (!range.contains(quantity.get())) {

@@ -1,6 +1,7 @@
 package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.orion.Quote;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,8 +108,8 @@ public class ClusterListing {
                 .orElseGet(() -> {
                     violations.add(new FieldViolation(
                             "state",
-                            "'%s' is not a state; states: %s"
-                                    .formatted(value, Arrays.toString(ClusterState.values()))));
+                            "%s is not a state; states: %s"
+                                    .formatted(Quote.of(value), Arrays.toString(ClusterState.values()))));
                     return null;
                 });
     }
@@ -118,7 +119,7 @@ public class ClusterListing {
             return null;
         }
         return Engine.fromId(value).orElseGet(() -> {
-            violations.add(new FieldViolation("engine", "'%s' is not an engine".formatted(value)));
+            violations.add(new FieldViolation("engine", "%s is not an engine".formatted(Quote.of(value))));
             return null;
         });
     }

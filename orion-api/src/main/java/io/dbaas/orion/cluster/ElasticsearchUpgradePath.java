@@ -1,5 +1,6 @@
 package io.dbaas.orion.cluster;
 
+import io.dbaas.orion.Quote;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,8 @@ final class ElasticsearchUpgradePath implements UpgradePath {
         Matcher running = MAJOR_MINOR.matcher(from);
         Matcher target = MAJOR_MINOR.matcher(to);
         if (!running.matches() || !target.matches()) {
-            return Optional.of("Orion cannot tell Elasticsearch's upgrade path from %s to '%s'".formatted(from, to));
+            return Optional.of(
+                    "Orion cannot tell Elasticsearch's upgrade path from %s to %s".formatted(from, Quote.of(to)));
         }
         int fromMajor = Integer.parseInt(running.group(1));
         int fromMinor = Integer.parseInt(running.group(2));

@@ -14,13 +14,15 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401, 403 and 429 as problem details, in the same shape as every other error. These are written by the security
+ * 401, 403, 429 and the firewall's 400 as problem details, in the same shape as every other error. These are written by the security
  * filters, before any controller runs, hence outside the MVC problem handler.
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     private final JsonMapper json;
 
@@ -52,6 +54,27 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
                 ProblemTypes.FORBIDDEN,
                 "Forbidden",
                 "The role of this credential does not allow this request.");
+    }
+
+    /**
+     * The firewall refused the request's URL or headers (a {@code ..} segment, a {@code ;} parameter, an encoded slash
+     * or control character, ...) before anything else looked at it, token included. Its path is not repeated: it is
+     * what was refused.
+     */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
+            throws IOException {
+        var problem = new LinkedHashMap<String, Object>();
+        problem.put("type", ProblemTypes.REJECTED_REQUEST.toString());
+        problem.put("title", "Request rejected");
+        problem.put("status", HttpStatus.BAD_REQUEST.value());
+        problem.put(
+                "detail",
+                "The request's URL or headers are not accepted: no '..' or '.' segment, ';' parameter, encoded slash,"
+                        + " backslash, percent sign or control character.");
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     /**

@@ -11,6 +11,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +40,15 @@ class WebSecurityConfiguration {
     @Bean
     FailedAuthenticationBudget failedAuthenticationBudget(FailedAuthenticationProperties properties) {
         return new FailedAuthenticationBudget(properties);
+    }
+
+    /**
+     * What the firewall refuses is answered as a 400 problem. Without it, the refusal became a servlet error, whose
+     * dispatch to {@code /error} the rules below then refused as unauthenticated: a bad URL read like a bad token.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+        return new SecurityProblems(json);
     }
 
     @Bean

@@ -65,7 +65,7 @@ class OpenApiConfiguration {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
-    /** Adds who may call and the 401, 403 and 429 answers to every operation. */
+    /** Adds who may call and the 401, 403, 413 and 429 answers to every operation. */
     @Bean
     OperationCustomizer whoMayCall() {
         return (operation, handler) -> {
@@ -85,6 +85,10 @@ class OpenApiConfiguration {
                     .addApiResponse(
                             "403",
                             problem("The credential's role does not allow this" + " (urn:dbaas:problem:forbidden)."))
+                    .addApiResponse(
+                            "413",
+                            problem("The body is larger than the most Orion reads, 64 KiB by default"
+                                    + " (urn:dbaas:problem:payload-too-large)."))
                     .addApiResponse(
                             "429",
                             problem("The client address had too many failed authentications; retry after the"

@@ -4,6 +4,7 @@ import static io.dbaas.orion.web.Problems.fieldsAtFault;
 import static io.dbaas.orion.web.Problems.problem;
 
 import io.dbaas.orion.DatabaseOutage;
+import io.dbaas.orion.Quote;
 import io.dbaas.orion.account.AccountNotFoundException;
 import io.dbaas.orion.account.CredentialNotFoundException;
 import io.dbaas.orion.account.InvalidAccountRequestException;
@@ -22,6 +23,8 @@ import io.dbaas.orion.operation.OperationNotFoundException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +46,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -56,6 +61,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** How long a client should wait before retrying while PostgreSQL is away: long enough not to hammer it. */
     private static final Duration RETRY_AFTER_OUTAGE = Duration.ofSeconds(5);
+
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"", Pattern.DOTALL);
+
+    private final RequestLimitsProperties limits;
+
+    ProblemHandler(RequestLimitsProperties limits) {
+        this.limits = limits;
+    }
 
     @ExceptionHandler
     ProblemDetail invalidClaim(InvalidClaimException e) {
@@ -217,19 +230,45 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (PayloadTooLargeException.isCause(e)) {
+            return payloadTooLarge();
+        }
         ProblemDetail problem =
                 problem(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request", "");
-        if (e.getCause() instanceof JacksonException cause && !cause.getPath().isEmpty()) {
+        if (e.getCause() instanceof StreamConstraintsException) {
+            problem.setDetail("The body passes one of the parser's limits: string length, name length, nesting depth"
+                    + " or number length.");
+        } else if (e.getCause() instanceof StreamReadException cause && duplicateKey(cause) != null) {
+            String field = duplicateKey(cause);
+            String detail = "is given more than once";
+            problem.setDetail(Quote.of(field) + " " + detail);
+            problem.setProperty("errors", List.of(new FieldViolation(field, detail)));
+        } else if (e.getCause() instanceof JacksonException cause
+                && !cause.getPath().isEmpty()) {
             String field = fieldPath(cause);
             String detail = cause instanceof UnrecognizedPropertyException
                     ? "is not a known field"
                     : "has the wrong type or format";
-            problem.setDetail("'" + field + "' " + detail);
+            problem.setDetail(Quote.of(field) + " " + detail);
             problem.setProperty("errors", List.of(new FieldViolation(field, detail)));
         } else {
             problem.setDetail("The body is not a valid JSON document.");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * The body passed {@code orion.requests.max-body-size} while it was read (a body announced as larger is refused by
+     * {@link BodyLimitFilter} before that). The connection is closed: the rest of the body is not read.
+     */
+    private ResponseEntity<Object> payloadTooLarge() {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .header(HttpHeaders.CONNECTION, "close")
+                .body(problem(
+                        HttpStatus.CONTENT_TOO_LARGE,
+                        ProblemTypes.PAYLOAD_TOO_LARGE,
+                        "Payload too large",
+                        PayloadTooLargeException.detail(limits.maxBodySize().toBytes())));
     }
 
     /** Gives the framework's own problems (405, 415, ...) a stable type instead of {@code about:blank}. */
@@ -240,6 +279,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setType(ProblemTypes.forStatus(status));
         }
         return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** The key Jackson found twice (strict duplicate detection), which its parser names in its message only. */
+    private static @Nullable String duplicateKey(StreamReadException e) {
+        Matcher duplicate = DUPLICATE_KEY.matcher(e.getOriginalMessage());
+        return duplicate.matches() ? duplicate.group(1) : null;
     }
 
     private static String fieldPath(JacksonException e) {

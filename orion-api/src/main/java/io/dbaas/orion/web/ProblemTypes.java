@@ -14,6 +14,8 @@ public final class ProblemTypes {
     public static final URI INVALID_CLAIM = of("invalid-claim");
     public static final URI INVALID_REQUEST = of("invalid-request");
     public static final URI MALFORMED_REQUEST = of("malformed-request");
+    public static final URI PAYLOAD_TOO_LARGE = of("payload-too-large");
+    public static final URI REJECTED_REQUEST = of("rejected-request");
     public static final URI CLUSTER_NOT_FOUND = of("cluster-not-found");
     public static final URI ACCOUNT_NOT_FOUND = of("account-not-found");
     public static final URI CREDENTIAL_NOT_FOUND = of("credential-not-found");

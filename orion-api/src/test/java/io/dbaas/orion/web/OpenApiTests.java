@@ -44,6 +44,8 @@ class OpenApiTests extends OrionIntegrationTests {
         assertThat(claim.get("responses").has("401")).isTrue();
         assertThat(claim.get("responses").get("429").get("description").asString())
                 .contains("urn:dbaas:problem:too-many-failed-authentications");
+        assertThat(claim.get("responses").get("413").get("description").asString())
+                .contains("urn:dbaas:problem:payload-too-large");
         assertThat(claim.get("responses").propertyNames()).contains("202", "200", "422");
         assertThat(claim.get("parameters").findValuesAsString("name")).contains("dry_run", "Idempotency-Key");
         assertThat(paths.get("/v1/accounts").get("post").get("description").asString())

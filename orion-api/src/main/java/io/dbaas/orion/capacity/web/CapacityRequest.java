@@ -1,5 +1,6 @@
 package io.dbaas.orion.capacity.web;
 
+import io.dbaas.orion.Quote;
 import io.dbaas.orion.capacity.InvalidCapacityException;
 import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.capacity.Resources;
@@ -34,7 +35,8 @@ record CapacityRequest(
         Optional<Quantity> quantity = Quantity.parse(value);
         if (quantity.isEmpty()) {
             violations.put(
-                    field, "'%s' is not a Kubernetes quantity such as \"64\", \"256Gi\" or \"4Ti\"".formatted(value));
+                    field,
+                    "%s is not a Kubernetes quantity such as \"64\", \"256Gi\" or \"4Ti\"".formatted(Quote.of(value)));
         }
         return quantity;
     }

@@ -1,5 +1,6 @@
 package io.dbaas.orion.region.web;
 
+import io.dbaas.orion.Quote;
 import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.capacity.Resources;
 import io.dbaas.orion.catalog.DnsLabel;
@@ -87,7 +88,8 @@ record RegionRequest(@Nullable String displayName, @Nullable CapacityRequest cap
         Optional<Quantity> quantity = Quantity.parse(value);
         if (quantity.isEmpty()) {
             violations.add(new FieldViolation(
-                    field, "'%s' is not a Kubernetes quantity such as \"64\", \"256Gi\" or \"4Ti\"".formatted(value)));
+                    field,
+                    "%s is not a Kubernetes quantity such as \"64\", \"256Gi\" or \"4Ti\"".formatted(Quote.of(value))));
         }
         return quantity;
     }
