@@ -24,6 +24,14 @@ class MermaidCheckScriptTest {
     }
 
     @Test
+    void aSemicolonInASequenceMessageFailsAsItBreaksTheDiagramOnGitHub() {
+        Result result = MermaidCheck.run(FIXTURES.resolve("semicolon"));
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.errors()).contains("semicolon-in-message.md:10: Parse error on line 4:");
+    }
+
+    @Test
     void aBlockThatIsNeverClosedFails() {
         Result result = MermaidCheck.run(FIXTURES.resolve("broken"), "--exclude", "broken-sequence.md");
 
@@ -42,7 +50,7 @@ class MermaidCheckScriptTest {
 
     @Test
     void aBrokenBlockAmongValidOnesStillFailsTheWholeRun() {
-        Result result = MermaidCheck.run(FIXTURES, "--exclude", "broken/unclosed.md");
+        Result result = MermaidCheck.run(FIXTURES, "--exclude", "broken/unclosed.md", "--exclude", "semicolon");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.errors()).contains("1 of 5 mermaid block(s) in 2 file(s)");
