@@ -2,6 +2,7 @@ package io.dbaas.gatekeeper.it;
 
 import static io.dbaas.gatekeeper.it.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
 import io.dbaas.gatekeeper.support.RawHttp;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +123,79 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
         assertThat(UPSTREAM_A.received())
                 .extracting(Received::rawPath)
                 .containsExactly("/collections/first", "/collections/second");
+    }
+
+    /**
+     * RFC 9112, sections 9.3.2 and 9.6: pipelined requests are answered in the order they came, and the one carrying
+     * {@code Connection: close} is the last answered before the server closes. Its close belongs to its own answer, not
+     * to the answers still owed for the requests before it.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void pipelinedRequestsAreAllAnsweredInOrderWhenTheLastAsksToCloseAndThenTheConnectionCloses(int requests) {
+        StringBuilder pipeline = new StringBuilder();
+        for (int i = 1; i <= requests; i++) {
+            pipeline.append(pipelined(i, apiKey, i == requests));
+        }
+
+        RawHttp.Answer answer = RawHttp.exchange(port, pipeline.toString());
+
+        assertThat(answer.responses())
+                .as(answer.text())
+                .extracting(RawHttp.Response::status, RawHttp.Response::body)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, requests)
+                        .mapToObj(i -> tuple(200, upstreamBodyFor(i)))
+                        .toList());
+        assertThat(answer.responses().getLast().asksToClose()).isTrue();
+        assertThat(answer.responses().subList(0, requests - 1)).noneMatch(RawHttp.Response::asksToClose);
+        assertThat(answer.closedByServer())
+                .as("the connection closes after the last answer")
+                .isTrue();
+        assertThat(UPSTREAM_A.received())
+                .extracting(Received::rawPath)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, requests)
+                        .mapToObj(i -> "/collections/request-" + i)
+                        .toList());
+    }
+
+    /** A refusal is an answer like any other: the closing request is refused in its turn, after the ones before it. */
+    @Test
+    void aRefusedRequestThatAsksToCloseIsStillAnsweredAfterThePipelinedOnesBeforeIt() {
+        String pipeline = pipelined(1, apiKey, false) + pipelined(2, "dbk_wrong", true);
+
+        RawHttp.Answer answer = RawHttp.exchange(port, pipeline);
+
+        assertThat(answer.responses())
+                .as(answer.text())
+                .extracting(RawHttp.Response::status)
+                .containsExactly(200, 401);
+        assertThat(answer.responses().getFirst().body()).isEqualTo(upstreamBodyFor(1));
+        assertThat(answer.responses().getLast().body()).contains("urn:dbaas:problem:unauthenticated");
+        assertThat(answer.closedByServer())
+                .as("the connection closes after the refusal")
+                .isTrue();
+        assertThat(UPSTREAM_A.received()).extracting(Received::rawPath).containsExactly("/collections/request-1");
+    }
+
+    /**
+     * The {@code number}th request of a pipeline. Each asks the upstream stand-in for an answer of its own length, so
+     * that an answer given out of turn shows.
+     */
+    private String pipelined(int number, String key, boolean closing) {
+        return "GET /collections/request-" + number + "?answer-bytes=" + (number * 3) + " HTTP/1.1\r\n"
+                + "Host: " + cluster.host() + "\r\n"
+                + "api-key: " + key + "\r\n"
+                + (closing ? "Connection: close\r\n" : "")
+                + "\r\n";
+    }
+
+    /** What {@link io.dbaas.gatekeeper.support.RecordingUpstream} answers to {@link #pipelined}'s request. */
+    private static String upstreamBodyFor(int number) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < number * 3; i++) {
+            body.append((char) ('a' + i % 26));
+        }
+        return body.toString();
     }
 
     @Test
