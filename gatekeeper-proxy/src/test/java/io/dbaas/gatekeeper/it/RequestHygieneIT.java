@@ -178,6 +178,32 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
     }
 
     /**
+     * A request GateKeeper cannot read ends the connection too, so its refusal is the last answer: the request before
+     * it is answered first and whole, not cut off by a refusal written ahead of it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"request line too long", "conflicting lengths"})
+    void anUnreadableRequestPipelinedBehindAGoodOneIsRefusedAfterTheGoodOneIsAnswered(String defect) {
+        String unreadable = defect.equals("request line too long")
+                ? "GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: " + cluster.host() + "\r\n\r\n"
+                : "POST /collections HTTP/1.1\r\nHost: " + cluster.host()
+                        + "\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
+
+        RawHttp.Answer answer = RawHttp.exchange(port, pipelined(1, apiKey, false) + unreadable);
+
+        assertThat(answer.responses())
+                .as(answer.text())
+                .extracting(RawHttp.Response::status)
+                .containsExactly(200, defect.equals("request line too long") ? 414 : 400);
+        assertThat(answer.responses().getFirst().body()).isEqualTo(upstreamBodyFor(1));
+        assertThat(answer.responses().getLast().asksToClose()).isTrue();
+        assertThat(answer.closedByServer())
+                .as("the connection closes after the refusal")
+                .isTrue();
+        assertThat(UPSTREAM_A.received()).extracting(Received::rawPath).containsExactly("/collections/request-1");
+    }
+
+    /**
      * The {@code number}th request of a pipeline. Each asks the upstream stand-in for an answer of its own length, so
      * that an answer given out of turn shows.
      */
