@@ -20,10 +20,12 @@ import reactor.netty.http.server.HttpServerRequest;
  * keep-alive, or a request the decoder could not read) until every response owed before it has been written, so that
  * each request is answered in turn and the connection closes after the last (RFC 9112, sections 9.3.2 and 9.6).
  *
- * <p>Why it is needed: Reactor Netty's {@code HttpTrafficHandler} (1.3.6, unchanged in 1.3.8) takes whether the
- * connection persists from the latest request it has read and applies it to the next response it writes. A closing
- * request read while earlier ones are still being answered therefore gives the earliest answer a {@code Connection:
- * close}; the connection closes after it, and the closing request and every one between go unanswered. Decoding
+ * <p>Why it is needed: Reactor Netty's {@code HttpTrafficHandler} takes whether the connection persists from the
+ * latest request it has read ({@code persistentConnection = isKeepAlive(request)}) and applies it to the next response
+ * it writes ({@code shouldKeepAlive()} is {@code pendingResponses != 0 && persistentConnection}). A closing request read
+ * while earlier ones are still being answered therefore gives the earliest answer a {@code Connection: close}; the
+ * connection closes after it, and the closing request and every one between go unanswered. So in 1.3.6 (the version
+ * Spring Boot 4.0.7 brings), in 1.3.8 and on Reactor Netty's main branch; no upstream issue names it yet. Decoding
  * failures are answered by {@link DecodingFailureResponder} at once, which would put their answer ahead of the ones
  * owed. Handed on only when nothing is owed, the request meets the case both get right: answered, then closed.
  *

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
 import io.dbaas.gatekeeper.support.RawHttp;
+import io.dbaas.gatekeeper.support.RecordingUpstream;
 import io.dbaas.gatekeeper.support.RecordingUpstream.Received;
 import io.dbaas.gatekeeper.support.TestCluster;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,8 +36,16 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Slow enough that a pipelined request is read while its predecessor's answer is still owed. */
+    private static final RecordingUpstream SLOW = RecordingUpstream.slow("slow-upstream", Duration.ofMillis(500));
+
     private TestCluster cluster;
     private String apiKey;
+
+    @AfterAll
+    static void stopSlowUpstream() {
+        SLOW.close();
+    }
 
     @BeforeEach
     void oneCluster() {
@@ -175,6 +185,41 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
                 .as("the connection closes after the refusal")
                 .isTrue();
         assertThat(UPSTREAM_A.received()).extracting(Received::rawPath).containsExactly("/collections/request-1");
+    }
+
+    /**
+     * The answer before is slow to come, so the closing request, body and all, is surely read while that answer is
+     * owed: it waits, then reaches the cluster whole and is answered second.
+     */
+    @Test
+    void aClosingRequestWithABodyReadWhileASlowAnswerIsOwedArrivesWholeAndIsAnsweredAfterIt() {
+        SLOW.forget();
+        TestCluster slowCluster = provisioned(SLOW);
+        String slowKey = slowCluster.newApiKey();
+        String body = "{\"points\":[1,2,3]}";
+        String first = "GET /collections/slow?answer-bytes=3 HTTP/1.1\r\n"
+                + "Host: " + slowCluster.host() + "\r\n"
+                + "api-key: " + slowKey + "\r\n\r\n";
+        String closing = "POST /collections/docs/points?answer-bytes=6 HTTP/1.1\r\n"
+                + "Host: " + slowCluster.host() + "\r\n"
+                + "api-key: " + slowKey + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n"
+                + "Connection: close\r\n\r\n"
+                + body;
+
+        RawHttp.Answer answer = RawHttp.exchange(port, first + closing);
+
+        assertThat(answer.responses())
+                .as(answer.text())
+                .extracting(RawHttp.Response::status, RawHttp.Response::body)
+                .containsExactly(tuple(200, "abc"), tuple(200, "abcdef"));
+        assertThat(answer.closedByServer())
+                .as("the connection closes after the last answer")
+                .isTrue();
+        assertThat(SLOW.received())
+                .extracting(Received::rawPath, Received::body)
+                .containsExactly(tuple("/collections/slow", ""), tuple("/collections/docs/points", body));
     }
 
     /**
