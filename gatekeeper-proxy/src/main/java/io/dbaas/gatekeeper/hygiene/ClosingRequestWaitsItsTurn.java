@@ -29,8 +29,9 @@ import reactor.netty.http.server.HttpServerRequest;
  * failures are answered by {@link DecodingFailureResponder} at once, which would put their answer ahead of the ones
  * owed. Handed on only when nothing is owed, the request meets the case both get right: answered, then closed.
  *
- * <p>Sits between the HTTP/1.1 codec and those handlers, one instance per connection. It reads nothing itself: Reactor
- * Netty reads on demand and stops while requests are pending, so what is held is at most what one read delivered.
+ * <p>Sits between the HTTP/1.1 codec and those handlers, one instance per connection. It asks for no read itself:
+ * Reactor Netty reads on demand and not for pipelined requests while answers are pending, so what is held here is what
+ * its own queue of pipelined requests would otherwise hold.
  */
 final class ClosingRequestWaitsItsTurn extends ChannelDuplexHandler {
 
