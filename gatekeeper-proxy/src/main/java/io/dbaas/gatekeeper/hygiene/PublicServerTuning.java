@@ -10,12 +10,13 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * What Spring Boot does not expose for the Netty server: the body read timeout, and problem answers to requests the
- * HTTP decoder refuses.
+ * What Spring Boot does not expose for the Netty server: the body read timeout, problem answers to requests the HTTP
+ * decoder refuses, and pipelined requests answered in turn when one of them ends the connection.
  */
 final class PublicServerTuning implements NettyServerCustomizer {
 
     static final String DECODING_FAILURES = "gatekeeper.decodingFailures";
+    static final String CLOSING_REQUEST_IN_TURN = "gatekeeper.closingRequestInTurn";
     private static final String AFTER_NEGOTIATION = "gatekeeper.afterProtocolNegotiation";
 
     private final RequestLimitsProperties limits;
@@ -29,26 +30,29 @@ final class PublicServerTuning implements NettyServerCustomizer {
     @Override
     public HttpServer apply(HttpServer server) {
         return server.readTimeout(limits.readTimeout())
-                .doOnChannelInit((observer, channel, remoteAddress) -> answerDecodingFailures(channel.pipeline()));
+                .doOnChannelInit((observer, channel, remoteAddress) -> addHttp11HandlersWhenReady(channel.pipeline()));
     }
 
     /**
-     * Before the HTTP/1.1 handlers. On a cleartext connection they are in place already; over TLS the protocol is
-     * chosen later, by ALPN, so the responder is added once the handshake says HTTP/1.1 was chosen. HTTP/2 connections
-     * have no HTTP/1.1 decoder: their limits are enforced by the HTTP/2 codec, whose refusals (a stream reset or an
+     * Before the HTTP/1.1 handlers, in this order: codec, {@link ClosingRequestWaitsItsTurn} (so that a request the
+     * decoder refused waits its turn too), {@link DecodingFailureResponder}, Reactor Netty's traffic handler. On a
+     * cleartext connection Reactor Netty's handlers are in place already; over TLS the protocol is chosen later, by
+     * ALPN, so these are added once the handshake says HTTP/1.1 was chosen. HTTP/2 connections have no HTTP/1.1 decoder
+     * and no pipelining: their limits are enforced by the HTTP/2 codec, whose refusals (a stream reset or an
      * empty-bodied 431) stay as Netty makes them.
      */
-    private void answerDecodingFailures(ChannelPipeline pipeline) {
+    private void addHttp11HandlersWhenReady(ChannelPipeline pipeline) {
         if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
-            addResponder(pipeline);
+            addHttp11Handlers(pipeline);
         } else if (pipeline.get(NettyPipeline.H2OrHttp11Codec) != null) {
             pipeline.addAfter(NettyPipeline.H2OrHttp11Codec, AFTER_NEGOTIATION, new AfterProtocolNegotiation());
         }
     }
 
-    private void addResponder(ChannelPipeline pipeline) {
+    private void addHttp11Handlers(ChannelPipeline pipeline) {
         if (pipeline.get(DECODING_FAILURES) == null) {
             pipeline.addBefore(NettyPipeline.HttpTrafficHandler, DECODING_FAILURES, decodingFailures);
+            pipeline.addBefore(DECODING_FAILURES, CLOSING_REQUEST_IN_TURN, new ClosingRequestWaitsItsTurn());
         }
     }
 
@@ -64,7 +68,7 @@ final class PublicServerTuning implements NettyServerCustomizer {
             if (event instanceof SslHandshakeCompletionEvent handshake) {
                 ChannelPipeline pipeline = context.pipeline();
                 if (handshake.isSuccess() && pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
-                    addResponder(pipeline);
+                    addHttp11Handlers(pipeline);
                 }
                 pipeline.remove(this);
             }

@@ -2,9 +2,11 @@ package io.dbaas.gatekeeper.it;
 
 import static io.dbaas.gatekeeper.it.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
 import io.dbaas.gatekeeper.support.RawHttp;
+import io.dbaas.gatekeeper.support.RecordingUpstream;
 import io.dbaas.gatekeeper.support.RecordingUpstream.Received;
 import io.dbaas.gatekeeper.support.TestCluster;
 import java.io.IOException;
@@ -16,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +36,16 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Slow enough that a pipelined request is read while its predecessor's answer is still owed. */
+    private static final RecordingUpstream SLOW = RecordingUpstream.slow("slow-upstream", Duration.ofMillis(500));
+
     private TestCluster cluster;
     private String apiKey;
+
+    @AfterAll
+    static void stopSlowUpstream() {
+        SLOW.close();
+    }
 
     @BeforeEach
     void oneCluster() {
@@ -121,6 +133,140 @@ class RequestHygieneIT extends GateKeeperIntegrationTest {
         assertThat(UPSTREAM_A.received())
                 .extracting(Received::rawPath)
                 .containsExactly("/collections/first", "/collections/second");
+    }
+
+    /**
+     * RFC 9112, sections 9.3.2 and 9.6: pipelined requests are answered in the order they came, and the one carrying
+     * {@code Connection: close} is the last answered before the server closes. Its close belongs to its own answer, not
+     * to the answers still owed for the requests before it.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void pipelinedRequestsAreAllAnsweredInOrderWhenTheLastAsksToCloseAndThenTheConnectionCloses(int requests) {
+        StringBuilder pipeline = new StringBuilder();
+        for (int i = 1; i <= requests; i++) {
+            pipeline.append(pipelined(i, apiKey, i == requests));
+        }
+
+        RawHttp.Answer answer = RawHttp.exchange(port, pipeline.toString());
+
+        assertThat(answer.responses())
+                .as(answer.text())
+                .extracting(RawHttp.Response::status, RawHttp.Response::body)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, requests)
+                        .mapToObj(i -> tuple(200, upstreamBodyFor(i)))
+                        .toList());
+        assertThat(answer.responses().getLast().asksToClose()).isTrue();
+        assertThat(answer.responses().subList(0, requests - 1)).noneMatch(RawHttp.Response::asksToClose);
+        assertThat(answer.closedByServer())
+                .as("the connection closes after the last answer")
+                .isTrue();
+        assertThat(UPSTREAM_A.received())
+                .extracting(Received::rawPath)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, requests)
+                        .mapToObj(i -> "/collections/request-" + i)
+                        .toList());
+    }
+
+    /** A refusal is an answer like any other: the closing request is refused in its turn, after the ones before it. */
+    @Test
+    void aRefusedRequestThatAsksToCloseIsStillAnsweredAfterThePipelinedOnesBeforeIt() {
+        String pipeline = pipelined(1, apiKey, false) + pipelined(2, "dbk_wrong", true);
+
+        RawHttp.Answer answer = RawHttp.exchange(port, pipeline);
+
+        assertThat(answer.responses())
+                .as(answer.text())
+                .extracting(RawHttp.Response::status)
+                .containsExactly(200, 401);
+        assertThat(answer.responses().getFirst().body()).isEqualTo(upstreamBodyFor(1));
+        assertThat(answer.responses().getLast().body()).contains("urn:dbaas:problem:unauthenticated");
+        assertThat(answer.closedByServer())
+                .as("the connection closes after the refusal")
+                .isTrue();
+        assertThat(UPSTREAM_A.received()).extracting(Received::rawPath).containsExactly("/collections/request-1");
+    }
+
+    /**
+     * The answer before is slow to come, so the closing request, body and all, is surely read while that answer is
+     * owed: it waits, then reaches the cluster whole and is answered second.
+     */
+    @Test
+    void aClosingRequestWithABodyReadWhileASlowAnswerIsOwedArrivesWholeAndIsAnsweredAfterIt() {
+        SLOW.forget();
+        TestCluster slowCluster = provisioned(SLOW);
+        String slowKey = slowCluster.newApiKey();
+        String body = "{\"points\":[1,2,3]}";
+        String first = "GET /collections/slow?answer-bytes=3 HTTP/1.1\r\n"
+                + "Host: " + slowCluster.host() + "\r\n"
+                + "api-key: " + slowKey + "\r\n\r\n";
+        String closing = "POST /collections/docs/points?answer-bytes=6 HTTP/1.1\r\n"
+                + "Host: " + slowCluster.host() + "\r\n"
+                + "api-key: " + slowKey + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n"
+                + "Connection: close\r\n\r\n"
+                + body;
+
+        RawHttp.Answer answer = RawHttp.exchange(port, first + closing);
+
+        assertThat(answer.responses())
+                .as(answer.text())
+                .extracting(RawHttp.Response::status, RawHttp.Response::body)
+                .containsExactly(tuple(200, "abc"), tuple(200, "abcdef"));
+        assertThat(answer.closedByServer())
+                .as("the connection closes after the last answer")
+                .isTrue();
+        assertThat(SLOW.received())
+                .extracting(Received::rawPath, Received::body)
+                .containsExactly(tuple("/collections/slow", ""), tuple("/collections/docs/points", body));
+    }
+
+    /**
+     * A request GateKeeper cannot read ends the connection too, so its refusal is the last answer: the request before
+     * it is answered first and whole, not cut off by a refusal written ahead of it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"request line too long", "conflicting lengths"})
+    void anUnreadableRequestPipelinedBehindAGoodOneIsRefusedAfterTheGoodOneIsAnswered(String defect) {
+        String unreadable = defect.equals("request line too long")
+                ? "GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: " + cluster.host() + "\r\n\r\n"
+                : "POST /collections HTTP/1.1\r\nHost: " + cluster.host()
+                        + "\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
+
+        RawHttp.Answer answer = RawHttp.exchange(port, pipelined(1, apiKey, false) + unreadable);
+
+        assertThat(answer.responses())
+                .as(answer.text())
+                .extracting(RawHttp.Response::status)
+                .containsExactly(200, defect.equals("request line too long") ? 414 : 400);
+        assertThat(answer.responses().getFirst().body()).isEqualTo(upstreamBodyFor(1));
+        assertThat(answer.responses().getLast().asksToClose()).isTrue();
+        assertThat(answer.closedByServer())
+                .as("the connection closes after the refusal")
+                .isTrue();
+        assertThat(UPSTREAM_A.received()).extracting(Received::rawPath).containsExactly("/collections/request-1");
+    }
+
+    /**
+     * The {@code number}th request of a pipeline. Each asks the upstream stand-in for an answer of its own length, so
+     * that an answer given out of turn shows.
+     */
+    private String pipelined(int number, String key, boolean closing) {
+        return "GET /collections/request-" + number + "?answer-bytes=" + (number * 3) + " HTTP/1.1\r\n"
+                + "Host: " + cluster.host() + "\r\n"
+                + "api-key: " + key + "\r\n"
+                + (closing ? "Connection: close\r\n" : "")
+                + "\r\n";
+    }
+
+    /** What {@link io.dbaas.gatekeeper.support.RecordingUpstream} answers to {@link #pipelined}'s request. */
+    private static String upstreamBodyFor(int number) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < number * 3; i++) {
+            body.append((char) ('a' + i % 26));
+        }
+        return body.toString();
     }
 
     @Test

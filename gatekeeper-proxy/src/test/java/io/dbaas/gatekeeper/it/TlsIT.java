@@ -2,8 +2,10 @@ package io.dbaas.gatekeeper.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbaas.gatekeeper.support.GateKeeperIntegrationTest;
+import io.dbaas.gatekeeper.support.RawHttp;
 import io.dbaas.gatekeeper.support.RecordingUpstream.Received;
 import io.dbaas.gatekeeper.support.TestCertificates;
 import io.dbaas.gatekeeper.support.TestCertificates.Authority;
@@ -208,7 +210,36 @@ class TlsIT extends GateKeeperIntegrationTest {
         String request = "GET /collections HTTP/1.1\r\nHost: " + cluster.host() + "\r\nX-Padding: " + "a".repeat(10_000)
                 + "\r\n\r\n";
 
-        String answer;
+        String answer = http11OverTls(request);
+
+        assertThat(answer)
+                .startsWith("HTTP/1.1 431")
+                .contains("application/problem+json", "urn:dbaas:problem:headers-too-large");
+    }
+
+    /** Over TLS the HTTP/1.1 handlers are set up after ALPN: pipelined requests must still be answered in turn. */
+    @Test
+    void pipelinedRequestsOverTlsHttp11AreAllAnsweredWhenTheLastAsksToClose() throws Exception {
+        String apiKey = cluster.newApiKey();
+        String first = "GET /collections/first?answer-bytes=3 HTTP/1.1\r\nHost: " + cluster.host() + "\r\napi-key: "
+                + apiKey + "\r\n\r\n";
+        String closing = "GET /collections/second?answer-bytes=6 HTTP/1.1\r\nHost: " + cluster.host() + "\r\napi-key: "
+                + apiKey + "\r\nConnection: close\r\n\r\n";
+
+        // Read to the end: the server closes after the last answer, or the read times out and fails the test.
+        String answer = http11OverTls(first + closing);
+
+        assertThat(new RawHttp.Answer(answer, true).responses())
+                .as(answer)
+                .extracting(RawHttp.Response::status, RawHttp.Response::body)
+                .containsExactly(tuple(200, "abc"), tuple(200, "abcdef"));
+        assertThat(UPSTREAM_A.received())
+                .extracting(Received::rawPath)
+                .containsExactly("/collections/first", "/collections/second");
+    }
+
+    /** Sends {@code request} over TLS with ALPN offering HTTP/1.1 only, and reads until the server closes. */
+    private String http11OverTls(String request) throws Exception {
         try (SSLSocket socket = (SSLSocket) trustingContext().getSocketFactory().createSocket("127.0.0.1", port)) {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setServerNames(List.of(new SNIHostName(cluster.host())));
@@ -217,12 +248,8 @@ class TlsIT extends GateKeeperIntegrationTest {
             socket.setSoTimeout(5_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
-
-        assertThat(answer)
-                .startsWith("HTTP/1.1 431")
-                .contains("application/problem+json", "urn:dbaas:problem:headers-too-large");
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,27 +54,32 @@ public final class RawHttp {
             } catch (IOException e) {
                 // The server may answer and close before it has read everything; the answer is what counts.
             }
-            return new Answer(readUntilClosedOrQuiet(socket.getInputStream()));
+            return readUntilClosedOrQuiet(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String readUntilClosedOrQuiet(InputStream in) throws IOException {
+    private static Answer readUntilClosedOrQuiet(InputStream in) throws IOException {
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
+        boolean closed = false;
         try {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
                 received.write(buffer, 0, read);
             }
+            closed = true;
         } catch (SocketTimeoutException | java.net.SocketException e) {
             // Quiet or reset: keep what arrived.
         }
-        return received.toString(StandardCharsets.ISO_8859_1);
+        return new Answer(received.toString(StandardCharsets.ISO_8859_1), closed);
     }
 
-    /** The raw response text. */
-    public record Answer(String text) {
+    /**
+     * The raw response text, and whether the server closed the connection in good order (end of stream) rather than
+     * going quiet or resetting it.
+     */
+    public record Answer(String text, boolean closedByServer) {
 
         /** The status code of the first response, or -1 when nothing came back. */
         public int status() {
@@ -96,6 +104,47 @@ public final class RawHttp {
         public String body() {
             int end = text.indexOf("\r\n\r\n");
             return end < 0 ? "" : text.substring(end + 4);
+        }
+
+        /**
+         * Every whole response in the text, in the order they came, each framed by its {@code Content-Length} as a
+         * client on a persistent connection must frame them; what follows the last whole one is left out.
+         */
+        public List<Response> responses() {
+            List<Response> responses = new ArrayList<>();
+            int start = 0;
+            while (true) {
+                int headEnd = text.indexOf("\r\n\r\n", start);
+                if (headEnd < 0) {
+                    return responses;
+                }
+                String head = text.substring(start, headEnd);
+                int bodyStart = headEnd + 4;
+                int bodyEnd = bodyStart + contentLength(head);
+                if (bodyEnd > text.length()) {
+                    return responses;
+                }
+                responses.add(new Response(
+                        Integer.parseInt(head.substring(9, 12)), head, text.substring(bodyStart, bodyEnd)));
+                start = bodyEnd;
+            }
+        }
+
+        private static int contentLength(String head) {
+            for (String line : head.split("\r\n")) {
+                if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    return Integer.parseInt(line.substring(15).strip());
+                }
+            }
+            throw new IllegalStateException("a response without Content-Length cannot be framed here: " + head);
+        }
+    }
+
+    /** One response of several on a connection. */
+    public record Response(int status, String head, String body) {
+
+        public boolean asksToClose() {
+            return head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");
         }
     }
 }

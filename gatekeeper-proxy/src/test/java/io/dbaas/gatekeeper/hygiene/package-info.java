@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.gatekeeper.hygiene;
+
+import org.jspecify.annotations.NullMarked;
