@@ -11,7 +11,12 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -168,6 +173,41 @@ class KafkaSecurityTest {
             })
     void anIncompleteOrContradictorySecuritySettingStopsTheRendering(String values, String message) {
         assertThat(HelmChart.refusal(SCRAM_OVER_TLS, values)).contains(message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"kafka.md", "helm.md"})
+    void theValuesTheOperationsDocsGiveRenderAUserPerServiceOverTls(String page) throws IOException {
+        String values = yamlBlockSettingSasl(HelmChart.INSTALL_GUIDE.resolveSibling(page));
+
+        Manifests documented = HelmChart.render(values);
+
+        for (String component : List.of("orion", "nebula", "gatekeeper")) {
+            assertThat(kafkaProperties(documented, component)
+                            .path("[security.protocol]")
+                            .asText())
+                    .isEqualTo("SASL_SSL");
+            assertThat(kafkaProperties(documented, component)
+                            .path("[sasl.jaas.config]")
+                            .asText())
+                    .contains("username=\"dbaas-" + component + "\"");
+            assertThat(documented
+                            .springConfig(component)
+                            .at("/spring/kafka/admin/auto-create")
+                            .asBoolean(true))
+                    .isFalse();
+        }
+    }
+
+    /** The values block of a page that turns SASL on (the one an operator copies). */
+    private static String yamlBlockSettingSasl(Path page) throws IOException {
+        Matcher blocks = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(page));
+        while (blocks.find()) {
+            if (blocks.group(1).contains("  sasl:\n    enabled: true")) {
+                return blocks.group(1);
+            }
+        }
+        throw new AssertionError(page + " shows no values with kafka.sasl.enabled");
     }
 
     private JsonNode kafkaProperties(String component) {
