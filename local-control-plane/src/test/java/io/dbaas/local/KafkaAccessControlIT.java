@@ -2,29 +2,19 @@ package io.dbaas.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.dbaas.contracts.Topics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,64 +49,17 @@ class KafkaAccessControlIT {
     private static final String GATEKEEPER = "dbaas-gatekeeper";
     private static final Duration REFUSAL = Duration.ofSeconds(30);
 
-    private static final Map<String, String> PASSWORDS =
-            Map.of(ORION, password(), NEBULA, password(), GATEKEEPER, password());
-    private static Path directory;
-    private static AuthenticatedListener listener;
-    private static LoopbackKafka kafka;
+    private static AuthenticatedKafka kafka;
 
     @BeforeAll
-    static void startTheBrokerAsTheDocSetsItUp() throws Exception {
-        directory = Files.createTempDirectory("dbaas-kafka-tls");
-        LoopbackCertificate certificate = LoopbackCertificate.create(directory);
-        listener = new AuthenticatedListener(
-                "broker",
-                password(),
-                certificate.keyStore(),
-                certificate.keyStorePassword(),
-                certificate.caCertificate());
-        kafka = LoopbackKafka.startAuthenticated(listener);
-        try (Admin admin = Admin.create(kafka.adminSettings())) {
-            List<UserScramCredentialUpsertion> users = PASSWORDS.entrySet().stream()
-                    .map(user -> new UserScramCredentialUpsertion(
-                            user.getKey(),
-                            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192),
-                            user.getValue()))
-                    .toList();
-            admin.alterUserScramCredentials(List.copyOf(users)).all().get(30, TimeUnit.SECONDS);
-            admin.createAcls(DocumentedKafkaAcls.table()).all().get(30, TimeUnit.SECONDS);
-            // The platform creates the topics (kafka.topics.create: false): no service has the right to.
-            admin.createTopics(Stream.of(
-                                    Topics.CLUSTER_COMMANDS,
-                                    Topics.CLUSTER_EVENTS,
-                                    Topics.ACCESS_EVENTS,
-                                    Topics.CLUSTER_COMMANDS_DEAD_LETTER,
-                                    Topics.CLUSTER_EVENTS_DEAD_LETTER)
-                            .map(topic -> new NewTopic(topic, 3, (short) 1))
-                            .toList())
-                    .all()
-                    .get(30, TimeUnit.SECONDS);
-        }
-        // SCRAM credentials reach the broker through the metadata log: wait until every user can log in.
-        for (String user : PASSWORDS.keySet()) {
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> {
-                try (Admin admin = Admin.create(client(user))) {
-                    admin.describeTopics(List.of(Topics.CLUSTER_EVENTS))
-                            .allTopicNames()
-                            .get(5, TimeUnit.SECONDS);
-                }
-            });
-        }
+    static void startTheBrokerAsTheDocSetsItUp() {
+        kafka = AuthenticatedKafka.start();
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         if (kafka != null) {
             kafka.close();
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -223,7 +166,7 @@ class KafkaAccessControlIT {
 
     @Test
     void noServiceCreatesATopicOrGrantsItselfAnAcl() throws Exception {
-        for (String user : PASSWORDS.keySet()) {
+        for (String user : List.of(ORION, NEBULA, GATEKEEPER)) {
             try (Admin admin = Admin.create(client(user))) {
                 assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("dbaas.sneaky-" + user, 1, (short) 1)))
                                 .all()
@@ -248,7 +191,7 @@ class KafkaAccessControlIT {
     @Test
     void aClientWithAWrongPasswordIsRefusedAtLogin() {
         Map<String, Object> settings = new HashMap<>(producer(ORION));
-        settings.putAll(listener.clientSettings(ORION, "not-" + PASSWORDS.get(ORION)));
+        settings.putAll(kafka.listener().clientSettings(ORION, "not-" + kafka.password(ORION)));
 
         try (var producer = new KafkaProducer<String, byte[]>(settings)) {
             assertThatThrownBy(() -> producer.send(record(Topics.CLUSTER_COMMANDS, "x"))
@@ -345,9 +288,7 @@ class KafkaAccessControlIT {
     }
 
     private static Map<String, Object> client(String user) {
-        Map<String, Object> settings = new HashMap<>(listener.clientSettings(user, PASSWORDS.get(user)));
-        settings.put("bootstrap.servers", kafka.bootstrapServers());
-        return settings;
+        return kafka.client(user);
     }
 
     private static ProducerRecord<String, byte[]> record(String topic, String value) {
@@ -364,11 +305,5 @@ class KafkaAccessControlIT {
             chain.add(cause);
         }
         return chain;
-    }
-
-    private static String password() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }
