@@ -132,7 +132,9 @@ final class AuthenticatedKafka implements AutoCloseable {
     /**
      * The environment of each service's process (by service name) that makes it log in as its own user, as the chart
      * does: the client properties, with the password as the placeholder the chart writes and the password itself in
-     * {@code DBAAS_KAFKA_SASL_PASSWORD}; and no topic creation, as the platform made them.
+     * {@code DBAAS_KAFKA_SASL_PASSWORD}. Topic creation is left on (the chart's {@code kafka.topics.create: true}):
+     * the services then start, without the right to create, on the topics the platform made, which is the harder case
+     * ({@code false} only keeps Spring from checking them).
      */
     Map<String, Map<String, String>> serviceEnvironments() {
         Map<String, Map<String, String>> environments = new HashMap<>();
@@ -144,7 +146,6 @@ final class AuthenticatedKafka implements AutoCloseable {
                                     + name.toUpperCase(Locale.ROOT).replace('.', '_'),
                             value.toString()));
             environment.put("DBAAS_KAFKA_SASL_PASSWORD", passwords.get(user));
-            environment.put("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false");
             environments.put(service, Map.copyOf(environment));
         });
         return Map.copyOf(environments);
