@@ -41,7 +41,7 @@ a few through ${...} placeholders Spring resolves.
   "server" (dict "port" 8080)
   "management" (dict "server" (dict "port" 9080))
 }}
-{{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" . | fromYaml) }}
+{{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" (dict "root" . "component" "orion") | fromYaml) }}
 {{- toYaml (mergeOverwrite $config (deepCopy .Values.orion.config)) }}
 {{- end }}
 
@@ -92,7 +92,7 @@ a few through ${...} placeholders Spring resolves.
     "gatekeeper" (include "dbaas.nebulaPeers" $peers | fromYaml))
   "server" (dict "port" 8081)
 }}
-{{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" . | fromYaml) }}
+{{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" (dict "root" . "component" "nebula") | fromYaml) }}
 {{- toYaml (mergeOverwrite $config (deepCopy .Values.nebula.config)) }}
 {{- end }}
 
@@ -109,6 +109,6 @@ a few through ${...} placeholders Spring resolves.
   "certificate" "file:/etc/gatekeeper/tls/tls.crt"
   "private-key" "file:/etc/gatekeeper/tls/tls.key")))))) }}
 {{- end }}
-{{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" . | fromYaml) }}
+{{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" (dict "root" . "component" "gatekeeper") | fromYaml) }}
 {{- toYaml (mergeOverwrite $config (deepCopy .Values.gatekeeper.config)) }}
 {{- end }}

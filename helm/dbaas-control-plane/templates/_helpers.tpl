@@ -99,6 +99,15 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
     secretKeyRef:
       name: {{ include "dbaas.keyEncryptionKeySecret" .root }}
       key: {{ .root.Values.keyEncryptionKey.key }}
+{{- if .root.Values.kafka.sasl.enabled }}
+{{- $user := include "dbaas.kafkaUser" . | fromYaml }}
+# The service's own Kafka password; sasl.jaas.config in its ConfigMap names it as a placeholder.
+- name: DBAAS_KAFKA_SASL_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $user.existingSecret }}
+      key: {{ $user.passwordKey }}
+{{- end }}
 {{- range $index, $property := .root.Values.kafka.secretProperties }}
 - name: {{ printf "DBAAS_KAFKA_SECRET_PROPERTY_%d" $index }}
   valueFrom:
@@ -117,22 +126,56 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{- end }}
 
 {{/*
-Spring properties every service shares: Kafka. Map keys of spring.kafka.properties are written in brackets so that
-Spring keeps their dots; secret values are placeholders resolved from the environment.
+Spring properties of a service's Kafka clients. Call with (dict "root" $ "component" "orion"). Map keys of
+spring.kafka.properties are written in brackets so that Spring keeps their dots; secret values are placeholders resolved
+from the environment. With kafka.sasl each service logs in as its own principal (kafka.sasl.users.<component>); with
+kafka.tls it trusts the CA certificate mounted from kafka.tls.caSecret. kafka.properties and kafka.secretProperties
+come last, so an operator's explicit property wins.
 */}}
 {{- define "dbaas.kafkaConfig" -}}
+{{- $values := .root.Values.kafka }}
 {{- $properties := dict }}
-{{- range $name, $value := .Values.kafka.properties }}
+{{- if or $values.sasl.enabled $values.tls.enabled }}
+{{- $_ := set $properties "[security.protocol]" (printf "%s%s" (ternary "SASL_" "" $values.sasl.enabled) (ternary "SSL" "PLAINTEXT" $values.tls.enabled)) }}
+{{- end }}
+{{- if $values.sasl.enabled }}
+{{- $user := include "dbaas.kafkaUser" . | fromYaml }}
+{{- $_ := set $properties "[sasl.mechanism]" $values.sasl.mechanism }}
+{{- $_ := set $properties "[sasl.jaas.config]" (printf "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"%s\" password=\"${DBAAS_KAFKA_SASL_PASSWORD}\";" $user.username) }}
+{{- end }}
+{{- if $values.tls.enabled }}
+{{- $_ := set $properties "[ssl.truststore.type]" "PEM" }}
+{{- $_ := set $properties "[ssl.truststore.location]" (include "dbaas.kafkaCaFile" .root) }}
+{{- end }}
+{{- range $name, $value := $values.properties }}
 {{- $_ := set $properties (printf "[%s]" $name) ($value | toString) }}
 {{- end }}
-{{- range $index, $property := .Values.kafka.secretProperties }}
+{{- range $index, $property := $values.secretProperties }}
 {{- $_ := set $properties (printf "[%s]" (required "kafka.secretProperties[].property is required" $property.property)) (printf "${DBAAS_KAFKA_SECRET_PROPERTY_%d}" $index) }}
 {{- end }}
-{{- $kafka := dict "bootstrap-servers" .Values.kafka.bootstrapServers }}
+{{- $kafka := dict "bootstrap-servers" $values.bootstrapServers }}
 {{- if $properties }}
 {{- $_ := set $kafka "properties" $properties }}
 {{- end }}
+{{- if not $values.topics.create }}
+{{- $_ := set $kafka "admin" (dict "auto-create" false) }}
+{{- end }}
 {{- toYaml (dict "spring" (dict "kafka" $kafka)) }}
+{{- end }}
+
+{{/* The Kafka principal of a component (kafka.sasl.users.<component>), failing with what to set when it is incomplete. */}}
+{{- define "dbaas.kafkaUser" -}}
+{{- $user := index .root.Values.kafka.sasl.users .component | default dict }}
+{{- $where := printf "kafka.sasl.users.%s" .component }}
+{{- toYaml (dict
+  "username" (required (printf "%s.username is required with kafka.sasl.enabled: the service's own Kafka user (a KafkaUser of Strimzi, or a SCRAM user made with kafka-configs.sh)" $where) $user.username)
+  "existingSecret" (required (printf "%s.existingSecret is required with kafka.sasl.enabled: the Secret holding that user's password (Strimzi's KafkaUser Secret is named like the user)" $where) $user.existingSecret)
+  "passwordKey" ($user.passwordKey | default "password")) }}
+{{- end }}
+
+{{/* Where the Kafka brokers' CA certificate (PEM) is mounted in every service's container. */}}
+{{- define "dbaas.kafkaCaFile" -}}
+/etc/dbaas/kafka-tls/ca.crt
 {{- end }}
 
 {{/* Pod-level settings every Deployment shares. Call with (dict "root" $ "component" "orion"). */}}
@@ -203,6 +246,11 @@ resources:
 - name: config
   mountPath: /etc/dbaas/config
   readOnly: true
+{{- if .root.Values.kafka.tls.enabled }}
+- name: kafka-tls
+  mountPath: {{ include "dbaas.kafkaCaFile" .root | dir }}
+  readOnly: true
+{{- end }}
 {{- end }}
 
 {{- define "dbaas.volumes" -}}
@@ -211,6 +259,15 @@ resources:
 - name: config
   configMap:
     name: {{ include "dbaas.componentName" . }}
+{{- if .root.Values.kafka.tls.enabled }}
+# Only the CA certificate, whatever else the Secret holds (Strimzi's cluster CA Secret also has a PKCS#12 copy).
+- name: kafka-tls
+  secret:
+    secretName: {{ .root.Values.kafka.tls.caSecret.name }}
+    items:
+      - key: {{ .root.Values.kafka.tls.caSecret.key }}
+        path: {{ include "dbaas.kafkaCaFile" .root | base }}
+{{- end }}
 {{- end }}
 
 {{/* Preferred spreading over nodes for a component's replicas; "required" makes it a hard rule. */}}

@@ -26,6 +26,9 @@ class RenderedManifestsSchemaTest {
                 Arguments.of(
                         "several regions, TLS, SASL, ServiceMonitor",
                         HelmChart.renderWithHooks(ExampleValues.MULTI_REGION)),
+                Arguments.of(
+                        "Kafka with a SCRAM user per service over TLS",
+                        HelmChart.renderWithHooks(ExampleValues.KAFKA_SCRAM_OVER_TLS)),
                 Arguments.of("no NetworkPolicies, no in-cluster region", HelmChart.renderWithHooks("""
                                 networkPolicy: {enabled: false}
                                 metrics: {podAnnotations: false}

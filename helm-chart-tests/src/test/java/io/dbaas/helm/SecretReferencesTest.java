@@ -46,7 +46,10 @@ class SecretReferencesTest {
                         "orion.database.existingSecret",
                         "orion.bootstrapAdminToken.existingSecret",
                         "nebula.database.existingSecret",
-                        "gatekeeper.tls.existingSecret")
+                        "gatekeeper.tls.existingSecret",
+                        "kafka.sasl.users.orion.existingSecret",
+                        "kafka.sasl.users.nebula.existingSecret",
+                        "kafka.sasl.users.gatekeeper.existingSecret")
                 .allSatisfy((path, value) -> assertThat(value).as(path).isEmpty());
     }
 

@@ -117,6 +117,8 @@ public final class ControlPlane implements AutoCloseable {
      * @param nebulaArgs extra arguments for Nebula, such as the local region's exposure or an API URL to reach it by
      *     instead of the current kubeconfig context (never {@code kubernetes.context} again: a repeated command-line
      *     property is read as both values joined)
+     * @param serviceEnvironments extra environment of each service by name ({@code orion}, {@code nebula},
+     *     {@code gatekeeper}), such as its own Kafka credentials; empty for the local run's plain broker
      * @param logDirectory where each service's log file is written
      * @param echo where service output is also printed, prefixed with its name; {@code null} for log files only
      */
@@ -131,6 +133,7 @@ public final class ControlPlane implements AutoCloseable {
             String endpointDomain,
             Ports ports,
             List<String> nebulaArgs,
+            Map<String, Map<String, String>> serviceEnvironments,
             Path logDirectory,
             @Nullable PrintStream echo) {
 
@@ -157,11 +160,13 @@ public final class ControlPlane implements AutoCloseable {
 
         ServiceProcess start(
                 String name, String module, List<String> args, Map<String, String> environment, int healthPort) {
+            var withOwn = new HashMap<>(environment);
+            withOwn.putAll(serviceEnvironments.getOrDefault(name, Map.of()));
             return ServiceProcess.start(
                     name,
                     home.resolve(module).resolve("target").resolve(module + ".jar"),
                     args,
-                    environment,
+                    withOwn,
                     URI.create("http://127.0.0.1:" + healthPort + "/actuator/health"),
                     logDirectory.resolve(name + ".log"),
                     echo);

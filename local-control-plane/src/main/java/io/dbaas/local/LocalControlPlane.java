@@ -93,6 +93,7 @@ public final class LocalControlPlane {
                 ControlPlane.Ports.defaults(),
                 // From the host, GateKeeper reaches a cluster through a load balancer: `minikube tunnel` assigns it.
                 List.of("--nebula.providers.minikube.regions.local.exposure=load-balancer"),
+                Map.of(),
                 home.resolve(".local-control-plane").resolve("logs"),
                 out);
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One real Kafka node (KRaft, broker and controller in one process) whose every listener is on 127.0.0.1: nothing
@@ -36,30 +38,46 @@ public final class LoopbackKafka implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path directory;
     private final int port;
+    private final Map<String, Object> adminSettings;
 
-    private LoopbackKafka(KafkaRaftServer server, Path directory, int port) {
+    private LoopbackKafka(KafkaRaftServer server, Path directory, int port, Map<String, Object> adminSettings) {
         this.server = server;
         this.directory = directory;
         this.port = port;
+        this.adminSettings = adminSettings;
     }
 
     /** Formats a fresh log directory and starts the node; returns once it answers. */
     public static LoopbackKafka start() {
+        return start(null);
+    }
+
+    /**
+     * Starts a node like {@link #start()} whose only client listener asks for SCRAM over TLS and whose authorizer
+     * refuses whatever no ACL allows, as a production cluster does. Only the listener's super user may do anything
+     * until users and ACLs are created (through {@link #adminSettings()}).
+     */
+    public static LoopbackKafka startAuthenticated(AuthenticatedListener listener) {
+        return start(listener);
+    }
+
+    private static LoopbackKafka start(@Nullable AuthenticatedListener authenticated) {
         try {
             Path directory = Files.createTempDirectory("dbaas-kafka");
             int port = freePort();
             int controllerPort = freePort();
-            Map<String, String> settings = Map.ofEntries(
+            String clientListener = authenticated == null ? "PLAINTEXT" : "SASL_SSL";
+            Map<String, String> settings = new HashMap<>(Map.ofEntries(
                     Map.entry("process.roles", "broker,controller"),
                     Map.entry("node.id", "1"),
                     Map.entry(
                             "listeners",
-                            "PLAINTEXT://" + LOOPBACK + ":" + port + ",CONTROLLER://" + LOOPBACK + ":"
+                            clientListener + "://" + LOOPBACK + ":" + port + ",CONTROLLER://" + LOOPBACK + ":"
                                     + controllerPort),
-                    Map.entry("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + port),
+                    Map.entry("advertised.listeners", clientListener + "://" + LOOPBACK + ":" + port),
                     Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
                     Map.entry("controller.listener.names", "CONTROLLER"),
-                    Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                    Map.entry("inter.broker.listener.name", clientListener),
                     Map.entry("controller.quorum.voters", "1@" + LOOPBACK + ":" + controllerPort),
                     Map.entry("log.dirs", directory.toString()),
                     // Topics are created by the services that use them, with the partitions they need.
@@ -69,19 +87,28 @@ public final class LoopbackKafka implements AutoCloseable {
                     Map.entry("transaction.state.log.min.isr", "1"),
                     Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                     Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                    Map.entry("group.initial.rebalance.delay.ms", "0"));
-            new Formatter()
+                    Map.entry("group.initial.rebalance.delay.ms", "0")));
+            var formatter = new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(1)
                     .setClusterId(Uuid.randomUuid().toString())
                     .setDirectories(List.of(directory.toString()))
                     .setMetadataLogDirectory(directory.toString())
                     .setControllerListenerName("CONTROLLER")
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .run();
+                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION);
+            Map<String, Object> adminSettings = new HashMap<>();
+            adminSettings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LOOPBACK + ":" + port);
+            if (authenticated != null) {
+                settings.putAll(authenticated.brokerSettings());
+                // The super user's SCRAM credential must exist before the first start: the broker logs in with it.
+                formatter.setScramArguments(List.of(authenticated.superUserScramArgument()));
+                adminSettings.putAll(
+                        authenticated.clientSettings(authenticated.superUser(), authenticated.superUserPassword()));
+            }
+            formatter.run();
             var server = new KafkaRaftServer(new KafkaConfig(settings, false), Time.SYSTEM);
             server.startup();
-            var kafka = new LoopbackKafka(server, directory, port);
+            var kafka = new LoopbackKafka(server, directory, port, Map.copyOf(adminSettings));
             kafka.awaitAnswer();
             return kafka;
         } catch (IOException e) {
@@ -93,6 +120,11 @@ public final class LoopbackKafka implements AutoCloseable {
 
     public String bootstrapServers() {
         return LOOPBACK + ":" + port;
+    }
+
+    /** Settings of an admin client with every right: the super user's on an authenticated node. */
+    public Map<String, Object> adminSettings() {
+        return adminSettings;
     }
 
     @Override
@@ -108,7 +140,7 @@ public final class LoopbackKafka implements AutoCloseable {
     }
 
     private void awaitAnswer() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = Admin.create(adminSettings)) {
             admin.describeCluster().nodes().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }

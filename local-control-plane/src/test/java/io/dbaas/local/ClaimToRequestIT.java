@@ -171,7 +171,7 @@ class ClaimToRequestIT {
     }
 
     private long commandsOnKafka() {
-        Map<String, Object> props = Map.of("bootstrap.servers", controlPlane.kafkaBootstrapServers());
+        Map<String, Object> props = controlPlane.kafkaAdminSettings();
         try (var consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CLUSTER_COMMANDS).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))

@@ -18,9 +18,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Everything the end-to-end tests run against, every hop real: embedded PostgreSQL, an embedded KRaft broker, a
+ * Everything the end-to-end tests run against, every hop real: embedded PostgreSQL, an embedded KRaft broker with
+ * authentication and ACLs as in production ({@link AuthenticatedKafka}), a
  * Kubernetes API server (fabric8's mock in CRUD mode, on which {@link KubernetesControllers} plays what a real cluster
  * would do), a {@link RecordingUpstream} standing in for the clusters, and Orion, Nebula and GateKeeper as separate
  * processes from their jars. Started once per test JVM by {@link SharedControlPlane} and shared by every IT class:
@@ -32,7 +34,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
 
     private final Deque<AutoCloseable> started;
     private final EmbeddedPostgres postgres;
-    private final LoopbackKafka kafka;
+    private final AuthenticatedKafka kafka;
     private final KubernetesControllers kubernetes;
     private final RecordingUpstream upstream;
     private final ControlPlane.Ports ports;
@@ -42,7 +44,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     private ControlPlaneUnderTest(
             Deque<AutoCloseable> started,
             EmbeddedPostgres postgres,
-            LoopbackKafka kafka,
+            AuthenticatedKafka kafka,
             KubernetesControllers kubernetes,
             RecordingUpstream upstream,
             ControlPlane.Ports ports,
@@ -62,7 +64,9 @@ final class ControlPlaneUnderTest implements AutoCloseable {
         try {
             EmbeddedPostgres postgres = EmbeddedInfrastructure.postgres();
             started.push(postgres);
-            LoopbackKafka kafka = EmbeddedInfrastructure.kafka();
+            // Kafka as in production: each service logs in as its own user over TLS, with only the ACLs that
+            // docs/operations/kafka.md grants it, on topics the platform created.
+            AuthenticatedKafka kafka = AuthenticatedKafka.start();
             started.push(kafka);
             var server = new KubernetesMockServer(
                     new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
@@ -87,6 +91,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     List.of(
                             "--nebula.providers.minikube.regions.local.kubernetes.api-url=" + client.getMasterUrl(),
                             "--nebula.providers.minikube.regions.local.exposure=load-balancer"),
+                    kafka.serviceEnvironments(),
                     Path.of("target", "it-logs"),
                     null));
             started.push(controlPlane);
@@ -134,8 +139,9 @@ final class ControlPlaneUnderTest implements AutoCloseable {
         return upstream;
     }
 
-    String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+    /** Settings of a Kafka client with the platform's rights (the broker's super user). */
+    Map<String, Object> kafkaAdminSettings() {
+        return kafka.adminSettings();
     }
 
     String jdbcUrl() {

@@ -37,6 +37,27 @@ public final class ExampleValues {
               serviceMonitor: {enabled: true}
             """;
 
+    /**
+     * Kafka as docs/operations/kafka.md sets it up: each service its own SCRAM-SHA-512 user (Strimzi KafkaUser Secrets),
+     * TLS with the cluster CA's Secret, topics created by the platform.
+     */
+    public static final String KAFKA_SCRAM_OVER_TLS = """
+            kafka:
+              bootstrapServers: dbaas-kafka-bootstrap.kafka.svc:9093
+              topics:
+                create: false
+              tls:
+                enabled: true
+                caSecret:
+                  name: dbaas-kafka-cluster-ca-cert
+              sasl:
+                enabled: true
+                users:
+                  orion: {username: dbaas-orion, existingSecret: dbaas-orion}
+                  nebula: {username: dbaas-nebula, existingSecret: dbaas-nebula}
+                  gatekeeper: {username: dbaas-gatekeeper, existingSecret: dbaas-gatekeeper-kafka, passwordKey: pw}
+            """;
+
     /** A single region reached by API URL: nothing of the chart's own cluster is managed. */
     public static final String REMOTE_REGION_ONLY = """
             regions:
