@@ -3,10 +3,8 @@ package io.dbaas.orion;
 import io.dbaas.contracts.MalformedMessageException;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.Topics;
-import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,21 +28,16 @@ class KafkaConfiguration {
         return settings.topic(Topics.CLUSTER_COMMANDS);
     }
 
-    /**
-     * Orion publishes revoked API keys here; every GateKeeper reads it. Kept forever rather than for Kafka's default
-     * week: a key that never expires stays revoked, and a GateKeeper that starts learns every revocation from this
-     * topic alone. Not compacted either: records are keyed by cluster, and compaction would keep one per cluster.
-     */
+    /** Orion publishes revoked API keys here; every GateKeeper reads it from the beginning. */
     @Bean
     NewTopic accessEventsTopic(TopicSettings settings) {
-        NewTopic topic = settings.topic(Topics.ACCESS_EVENTS);
-        topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
-        return topic;
+        return settings.topic(Topics.ACCESS_EVENTS).configs(Topics.READ_FROM_THE_BEGINNING);
     }
 
+    /** Nebula announces clusters here; every GateKeeper reads it from the beginning. */
     @Bean
     NewTopic clusterEventsTopic(TopicSettings settings) {
-        return settings.topic(Topics.CLUSTER_EVENTS);
+        return settings.topic(Topics.CLUSTER_EVENTS).configs(Topics.READ_FROM_THE_BEGINNING);
     }
 
     @Bean

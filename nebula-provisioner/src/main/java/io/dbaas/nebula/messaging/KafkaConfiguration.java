@@ -24,9 +24,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
+    /** Every GateKeeper reads this topic from the beginning for its routes: see {@link Topics#READ_FROM_THE_BEGINNING}. */
     @Bean
     NewTopic clusterEventsTopic(NebulaProperties properties) {
-        return topic(Topics.CLUSTER_EVENTS, properties.topics());
+        return topic(Topics.CLUSTER_EVENTS, properties.topics()).configs(Topics.READ_FROM_THE_BEGINNING);
     }
 
     @Bean

@@ -13,14 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.JsonNode;
 
@@ -35,12 +29,6 @@ class ApiKeyRevocationTests extends ClusterCredentialTests {
 
     @Autowired
     EmbeddedKafkaBroker broker;
-
-    @Autowired
-    List<NewTopic> topics;
-
-    @Autowired
-    KafkaAdmin kafkaAdmin;
 
     @Test
     void revokedKeyIsAnnouncedOnTheAccessTopicWithinASecondOfTheRequest() {
@@ -140,19 +128,6 @@ class ApiKeyRevocationTests extends ClusterCredentialTests {
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("type").asString()).isEqualTo("urn:dbaas:problem:api-key-not-found");
-    }
-
-    @Test
-    void accessTopicKeepsRevocationsForever() throws Exception {
-        assertThat(topics).extracting(NewTopic::name).contains(Topics.ACCESS_EVENTS);
-        var topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ACCESS_EVENTS);
-        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
-            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
-
-            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
-            assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).isEqualTo("-1");
-            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
-        }
     }
 
     private long revocationsWritten(String keyId) {
