@@ -97,7 +97,9 @@ build() {
     (cd "$ROOT" && ./mvnw -B -q -pl gatekeeper-proxy -am -DskipTests package \
       dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file") >&2
   else
-    (cd "$ROOT" && ./mvnw -B -q -pl gatekeeper-proxy dependency:build-classpath \
+    # The contracts come from this workspace through the reactor (compile makes them resolvable there), never from
+    # ~/.m2/repository: a fresh clone has never installed them.
+    (cd "$ROOT" && ./mvnw -B -q -pl shared-contracts,gatekeeper-proxy compile dependency:build-classpath \
       -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file") >&2
   fi
   # The workspace's own classes first, so the fixture speaks exactly the contracts this jar was built with.
