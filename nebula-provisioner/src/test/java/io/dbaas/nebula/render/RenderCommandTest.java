@@ -42,7 +42,7 @@ class RenderCommandTest {
                 .allSatisfy(
                         document -> assertThat(metadata(document).get("name")).isNotNull());
         assertThat(run.out())
-                .contains("image: \"qdrant/qdrant:v1.15.5\"")
+                .contains("image: \"docker.io/qdrant/qdrant:v1.15.5\"")
                 .contains("dbaas-3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a");
     }
 
