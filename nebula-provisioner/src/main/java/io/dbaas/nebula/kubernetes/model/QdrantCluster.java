@@ -267,7 +267,6 @@ public final class QdrantCluster implements EngineCluster {
                 ResourceNames.QDRANT_HEADLESS_SERVICE,
                 cluster.namespace(),
                 HTTP_PORT,
-                P2P_PORT,
-                STORAGE_PATH);
+                P2P_PORT);
     }
 }

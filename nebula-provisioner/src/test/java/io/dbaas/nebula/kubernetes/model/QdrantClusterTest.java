@@ -143,7 +143,7 @@ class QdrantClusterTest {
         // What the script does with these is proven by running it: QdrantStartScriptTest.
         assertThat(script).contains("pod_host() { printf 'qdrant-%s.qdrant-headless." + NAMESPACE + "' \"$1\"; }");
         assertThat(script).contains("getent ahosts 'qdrant-headless." + NAMESPACE + "'");
-        assertThat(script).contains("storage='/qdrant/storage'", "http_port=6333", "p2p_port=6335");
+        assertThat(script).contains("http_port=6333", "p2p_port=6335");
         assertThat(qdrant(cluster.generateStatefulSet()).getCommand())
                 .containsExactly("/bin/bash", "/qdrant/config/initialize.sh");
     }

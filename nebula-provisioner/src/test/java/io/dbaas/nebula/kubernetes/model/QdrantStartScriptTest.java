@@ -38,12 +38,10 @@ class QdrantStartScriptTest {
     Path directory;
 
     private final List<AutoCloseable> peers = new ArrayList<>();
-    private Path storage;
     private int httpPort;
 
     @BeforeEach
     void freePort() throws IOException {
-        storage = Files.createDirectories(directory.resolve("storage"));
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(PEER_2))) {
             httpPort = probe.getLocalPort();
         }
@@ -57,14 +55,15 @@ class QdrantStartScriptTest {
     }
 
     @Test
-    void podZeroWithAnEmptyVolumeJoinsTheRunningClusterThroughAReadyPeer() throws Exception {
+    void podZeroJoinsTheRunningClusterThroughAReadyPeer() throws Exception {
+        // With a lost volume Qdrant joins through it; with the state of a cluster it took part in, Qdrant ignores it.
         peerAnswering(PEER_2, 200);
 
         assertThat(start("qdrant-0")).containsExactly("--bootstrap", "http://127.0.0.3:6335", "--uri", POD_0);
     }
 
     @Test
-    void podZeroWithAnEmptyVolumeFoundsTheClusterWhenNoPeerIsReady() throws Exception {
+    void podZeroFoundsTheClusterWhenNoPeerIsReady() throws Exception {
         // A new cluster: the other pods serve HTTP already but are not ready until they have joined pod 0.
         peerAnswering(PEER_1, 503);
 
@@ -80,15 +79,15 @@ class QdrantStartScriptTest {
     }
 
     @Test
-    void podZeroWithItsRaftStateRestartsAsTheMemberItWas() throws Exception {
-        peerAnswering(PEER_2, 200);
-        Files.writeString(storage.resolve("raft_state.json"), "{}");
-
-        assertThat(start("qdrant-0")).containsExactly("--uri", POD_0);
+    void podZeroFoundsTheClusterWhenTheHeadlessServiceNamesNoPod() throws Exception {
+        assertThat(start("qdrant-0", "peer_addresses() { getent ahosts 'no-such-service.invalid' | sort -u; }"))
+                .containsExactly("--uri", POD_0);
     }
 
     @Test
     void theOtherPodsJoinThroughPodZero() throws Exception {
+        peerAnswering(PEER_2, 200);
+
         assertThat(start("qdrant-2"))
                 .containsExactly(
                         "--bootstrap", POD_0, "--uri", "http://qdrant-2.qdrant-headless." + NAMESPACE + ":6335");
@@ -96,24 +95,35 @@ class QdrantStartScriptTest {
 
     @Test
     void qdrantStartsWithItsOpenFilesLimitRaisedToTheHardLimit() throws Exception {
-        List<String> output =
-                run("qdrant-1", "ulimit -Sn 256; exec bash \"$0\"", "echo \"$(ulimit -Sn) $(ulimit -Hn)\"");
+        List<String> output = run(
+                "qdrant-1",
+                "peer_addresses() { :; }",
+                "ulimit -Sn 256; exec bash \"$0\"",
+                "echo \"$(ulimit -Sn) $(ulimit -Hn)\"");
 
         String[] limits = output.getFirst().split(" ");
         assertThat(limits[0]).isEqualTo(limits[1]);
     }
 
     private List<String> start(String hostname) throws Exception {
-        return run(hostname, "exec bash \"$0\"", "printf '%s\\n' \"$@\"");
+        return start(hostname, "peer_addresses() { printf '%s\\n' " + PEER_1 + " " + PEER_2 + "; }");
     }
 
-    /** Runs the rendered script under {@code wrapper} (given the script as $0), Qdrant's entrypoint being {@code fake}. */
-    private List<String> run(String hostname, String wrapper, String fake) throws Exception {
+    /** Starts the script with {@code peerAddresses} in place of the headless Service's DNS answer. */
+    private List<String> start(String hostname, String peerAddresses) throws Exception {
+        return run(hostname, peerAddresses, "exec bash \"$0\"", "printf '%s\\n' \"$@\"");
+    }
+
+    /**
+     * Runs the rendered script under {@code wrapper} (given the script as $0), the headless Service's DNS answer being
+     * {@code peerAddresses} and Qdrant's entrypoint {@code fake}.
+     */
+    private List<String> run(String hostname, String peerAddresses, String wrapper, String fake) throws Exception {
         Path entrypoint = directory.resolve("entrypoint.sh");
         Files.writeString(entrypoint, "#!/bin/bash\n" + fake + "\n");
         Files.setPosixFilePermissions(entrypoint, PosixFilePermissions.fromString("rwx------"));
         Path script = directory.resolve("initialize.sh");
-        Files.writeString(script, scriptOnLoopback(entrypoint));
+        Files.writeString(script, scriptOnLoopback(entrypoint, peerAddresses));
 
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", wrapper, script.toString()).redirectErrorStream(true);
         builder.environment().put("HOSTNAME", hostname);
@@ -123,22 +133,19 @@ class QdrantStartScriptTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(done).as("script finished: " + output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        return output.lines().filter(line -> !line.startsWith("No Raft state")).toList();
+        return output.lines().filter(line -> !line.startsWith("The peer at")).toList();
     }
 
-    private String scriptOnLoopback(Path entrypoint) {
-        String rendered = new QdrantStartScript(
-                        "qdrant", "qdrant-headless", NAMESPACE, 6333, 6335, QdrantCluster.STORAGE_PATH)
-                .render();
-        String peerAddresses = rendered.lines()
+    private String scriptOnLoopback(Path entrypoint, String peerAddresses) {
+        String rendered = new QdrantStartScript("qdrant", "qdrant-headless", NAMESPACE, 6333, 6335).render();
+        String dnsAnswer = rendered.lines()
                 .filter(line -> line.startsWith("peer_addresses() {"))
                 .findFirst()
                 .orElseThrow();
         String script = replaceOnce(
                 rendered, "entrypoint='" + QdrantStartScript.ENTRYPOINT + "'", "entrypoint='" + entrypoint + "'");
-        script = replaceOnce(script, "storage='/qdrant/storage'", "storage='" + storage + "'");
         script = replaceOnce(script, "http_port=6333", "http_port=" + httpPort);
-        return replaceOnce(script, peerAddresses, "peer_addresses() { printf '%s\\n' " + PEER_1 + " " + PEER_2 + "; }");
+        return replaceOnce(script, dnsAnswer, peerAddresses);
     }
 
     private static String replaceOnce(String text, String target, String replacement) {
