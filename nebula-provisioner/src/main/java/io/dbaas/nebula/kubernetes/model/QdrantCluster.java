@@ -142,7 +142,7 @@ public final class QdrantCluster implements EngineCluster {
     /**
      * Admits HTTP and gRPC from GateKeeper, and from the cluster's own pods the ports peers use between them: the p2p
      * port (Raft and internal gRPC) and the HTTP port, over which a peer recovering a shard by snapshot transfer
-     * (Qdrant's default method) downloads it from another, and over which a pod 0 with an empty volume asks the others
+     * (Qdrant's default method) downloads it from another, and over which a starting pod 0 asks the others
      * whether they are ready. Peers never call each other's public gRPC port. Everything else that reaches a Qdrant pod
      * is dropped. Egress stays open: pods resolve and reach each other by DNS.
      */
