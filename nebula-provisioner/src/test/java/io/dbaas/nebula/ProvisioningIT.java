@@ -393,7 +393,7 @@ class ProvisioningIT {
 
         ScaleDBCluster upgrade = scale(command, 2, "1.14.0");
         send(upgrade);
-        awaitImage(namespace, "qdrant/qdrant:v1.14.0");
+        awaitImage(namespace, "docker.io/qdrant/qdrant:v1.14.0");
         // The StatefulSet's counters still say 2 of 2 ready, but the pods run the old image.
         pause(Duration.ofSeconds(1));
         assertThat(events(command.clusterId())).noneMatch(ClusterUpdated.class::isInstance);
@@ -515,7 +515,7 @@ class ProvisioningIT {
 
         UpgradeDBCluster upgrade = upgrade(command, "1.13.4", "1.14.0");
         send(upgrade);
-        StatefulSet upgraded = awaitImage(namespace, "qdrant/qdrant:v1.14.0");
+        StatefulSet upgraded = awaitImage(namespace, "docker.io/qdrant/qdrant:v1.14.0");
         assertThat(upgraded.getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
         assertThat(upgraded.getSpec().getUpdateStrategy().getRollingUpdate().getPartition())
                 .isZero();
@@ -550,7 +550,7 @@ class ProvisioningIT {
         String namespace = runningCluster(command);
         UpgradeDBCluster upgrade = upgrade(command, "1.13.4", "1.14.0");
         send(upgrade);
-        awaitImage(namespace, "qdrant/qdrant:v1.14.0");
+        awaitImage(namespace, "docker.io/qdrant/qdrant:v1.14.0");
         kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);
         awaitAnnounced(namespace, upgrade.id());
         String statefulSetVersion = awaitStatefulSet(namespace).getMetadata().getResourceVersion();
@@ -572,7 +572,7 @@ class ProvisioningIT {
                 .isEqualTo("Nodes of the cluster run 1.14.0, newer than 1.13.5: Nebula does not downgrade clusters.");
         StatefulSet untouched = awaitStatefulSet(namespace);
         assertThat(untouched.getMetadata().getResourceVersion()).isEqualTo(statefulSetVersion);
-        assertThat(image(untouched)).isEqualTo("qdrant/qdrant:v1.14.0");
+        assertThat(image(untouched)).isEqualTo("docker.io/qdrant/qdrant:v1.14.0");
         assertThat(namespaceVersion(namespace)).isEqualTo(namespaceVersion);
     }
 
@@ -599,7 +599,7 @@ class ProvisioningIT {
         String namespace = runningCluster(command);
         UpgradeDBCluster upgrade = upgrade(command, "1.13.4", "1.14.0");
         send(upgrade);
-        awaitImage(namespace, "qdrant/qdrant:v1.14.0");
+        awaitImage(namespace, "docker.io/qdrant/qdrant:v1.14.0");
 
         assertRedeliveryChangesNothing(command, namespace, upgrade, upgrade(command, "1.14.0", "1.13.4"));
         kubelet.runAllReady(namespace, ResourceNames.QDRANT_STATEFUL_SET);

@@ -240,12 +240,12 @@ class ClusterLifecycleTest {
 
         backend.update(change(specs).version("1.14.0").build());
 
-        assertThat(container(specs).getImage()).isEqualTo("qdrant/qdrant:v1.14.0");
+        assertThat(container(specs).getImage()).isEqualTo("docker.io/qdrant/qdrant:v1.14.0");
         assertThat(statefulSet(specs).getSpec().getUpdateStrategy().getType()).isEqualTo("RollingUpdate");
         assertThatThrownBy(() -> backend.update(change(specs).version("1.13.4").build()))
                 .isInstanceOf(ChangeRefusedException.class)
                 .hasMessageContaining("The cluster runs qdrant 1.14.0; going back to 1.13.4 is a downgrade");
-        assertThat(container(specs).getImage()).isEqualTo("qdrant/qdrant:v1.14.0");
+        assertThat(container(specs).getImage()).isEqualTo("docker.io/qdrant/qdrant:v1.14.0");
     }
 
     @Test
@@ -294,7 +294,7 @@ class ClusterLifecycleTest {
                             .getSpec()
                             .getContainers()
                             .getFirst()
-                            .setImage("qdrant/qdrant:v0.0.1");
+                            .setImage("docker.io/qdrant/qdrant:v0.0.1");
                     return live;
                 });
 
@@ -309,7 +309,7 @@ class ClusterLifecycleTest {
                         "NetworkPolicy:CREATED",
                         "StatefulSet:UPDATED");
         assertThat(statefulSet(specs).getSpec().getReplicas()).isEqualTo(3);
-        assertThat(container(specs).getImage()).isEqualTo("qdrant/qdrant:v1.13.4");
+        assertThat(container(specs).getImage()).isEqualTo("docker.io/qdrant/qdrant:v1.13.4");
         assertThat(backend.restore(connection(), specs).changedNothing()).isTrue();
     }
 

@@ -42,7 +42,7 @@ class RenderCommandTest {
                 .allSatisfy(
                         document -> assertThat(metadata(document).get("name")).isNotNull());
         assertThat(run.out())
-                .contains("image: \"qdrant/qdrant:v1.15.5\"")
+                .contains("image: \"docker.io/qdrant/qdrant:v1.19.0\"")
                 .contains("dbaas-3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a");
     }
 
@@ -74,7 +74,7 @@ class RenderCommandTest {
         Path spec = directory.resolve("cluster.yaml");
         Files.writeString(spec, """
                 engine: qdrant
-                version: 1.15.5
+                version: 1.19.0
                 nodes: 1
                 cpu: 500m
                 memory: 1Gi
@@ -91,7 +91,7 @@ class RenderCommandTest {
 
     @Test
     void whatCannotBeRenderedIsSaidOnStandardErrorWithNothingOnStandardOutput() {
-        RenderRun incomplete = RenderRun.of("--engine=qdrant", "--version=1.15.5");
+        RenderRun incomplete = RenderRun.of("--engine=qdrant", "--version=1.19.0");
         assertThat(incomplete.status()).isEqualTo(RenderCommand.USAGE_ERROR);
         assertThat(incomplete.err()).contains("missing --nodes, --cpu, --memory, --disk, --provider, --region");
         assertThat(incomplete.out()).isEmpty();

@@ -18,7 +18,7 @@ record RenderRun(int status, String out, String err) {
 
     private static final List<String> QDRANT = List.of(
             "--engine=qdrant",
-            "--version=1.15.5",
+            "--version=1.19.0",
             "--nodes=3",
             "--cpu=1",
             "--memory=2Gi",

@@ -2,8 +2,10 @@ package io.dbaas.orion.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * What may be claimed: engines with their versions, and the providers' regions Orion offers from its first start. An
@@ -38,19 +40,36 @@ public record CatalogProperties(Map<String, EngineOffer> engines, Map<String, Pr
     /**
      * Versions offered for one engine; {@code defaultVersion} is used when a claim names none. {@code minMemory} is the
      * least memory per node the engine is offered with (a Kubernetes quantity, checked at start by the claim rules);
-     * absent, the general {@code orion.limits.memory.min} is the only bound.
+     * absent, the general {@code orion.limits.memory.min} is the only bound. {@code upgradeOnlyVersions} are no longer
+     * offered to new claims, but clusters that run an older version still upgrade through them (an engine that takes
+     * one minor version at a time, as Qdrant does, strands a cluster whose next minor is dropped).
      */
     public record EngineOffer(
             List<String> versions,
             String defaultVersion,
-            @Nullable String minMemory) {
+            @Nullable String minMemory,
+            @DefaultValue List<String> upgradeOnlyVersions) {
 
         public EngineOffer {
             versions = List.copyOf(versions);
+            upgradeOnlyVersions = List.copyOf(upgradeOnlyVersions);
             if (!versions.contains(defaultVersion)) {
                 throw new IllegalArgumentException(
                         "default version " + defaultVersion + " is not among the offered versions " + versions);
             }
+            List<String> both =
+                    upgradeOnlyVersions.stream().filter(versions::contains).toList();
+            if (!both.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "versions " + both + " are both offered and offered for upgrades only; name each once");
+            }
+        }
+
+        /** Every version a running cluster may be upgraded to, offered or upgrade-only, lowest first. */
+        public List<String> upgradeTargets() {
+            return Stream.concat(versions.stream(), upgradeOnlyVersions.stream())
+                    .sorted(EngineVersions.ORDER)
+                    .toList();
         }
     }
 

@@ -1,8 +1,10 @@
 package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.orion.Quote;
 import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.catalog.Catalog;
+import io.dbaas.orion.catalog.CatalogProperties.EngineOffer;
 import io.dbaas.orion.catalog.EngineVersions;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +51,7 @@ class ChangeValidator {
         if (change.version() != null) {
             catalog.engine(engine)
                     .ifPresentOrElse(
-                            offer -> ClaimValidator.checkVersion(change.version(), offer, violations),
+                            offer -> checkUpgradeTarget(change.version(), offer, violations),
                             () -> violations.add(new FieldViolation(
                                     "version", "'%s' is no longer offered; it cannot be upgraded".formatted(engine))));
         }
@@ -80,7 +82,7 @@ class ChangeValidator {
                     "'%s' is older than %s, the version the cluster runs; downgrades are not offered"
                             .formatted(desired.version(), current.version())));
         } else if (upgrade) {
-            UpgradePath.of(engine)
+            UpgradePath.of(engine, upgradeTargets(engine))
                     .refusal(current.version(), desired.version())
                     .ifPresent(why -> violations.add(new FieldViolation("version", why)));
         }
@@ -114,6 +116,23 @@ class ChangeValidator {
                     sameAsNow(change));
         }
         return desired;
+    }
+
+    /**
+     * A version a cluster may be upgraded to: an offered one, or one kept for upgrades only (no longer offered to new
+     * claims, but a step older clusters still take).
+     */
+    private static void checkUpgradeTarget(String version, EngineOffer offer, List<FieldViolation> violations) {
+        if (!offer.upgradeTargets().contains(version)) {
+            violations.add(new FieldViolation(
+                    "version",
+                    "%s is not a version clusters are upgraded to; offered: %s"
+                            .formatted(Quote.of(version), offer.upgradeTargets())));
+        }
+    }
+
+    private List<String> upgradeTargets(Engine engine) {
+        return catalog.engine(engine).map(EngineOffer::upgradeTargets).orElse(List.of());
     }
 
     private static List<String> sizeFields(ClusterChange change) {

@@ -98,7 +98,7 @@ abstract class ClusterCredentialTests extends OrionIntegrationTests {
         return new ClusterSpec(
                 "keys",
                 Engine.QDRANT,
-                "1.15.5",
+                "1.19.0",
                 1,
                 Quantity.of("1"),
                 Quantity.of("1Gi"),

@@ -3,13 +3,14 @@ package io.dbaas.orion.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.Engine;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ElasticsearchUpgradePathTest {
 
-    private final UpgradePath elasticsearch = UpgradePath.of(Engine.ELASTICSEARCH);
+    private final UpgradePath elasticsearch = UpgradePath.of(Engine.ELASTICSEARCH, List.of());
 
     @ParameterizedTest(name = "{0} to {1}")
     @CsvSource({
@@ -50,10 +51,5 @@ class ElasticsearchUpgradePathTest {
     void versionsWithoutMajorAndMinorAreNotGuessedAt() {
         assertThat(elasticsearch.refusal("8.19.21", "latest"))
                 .contains("Orion cannot tell Elasticsearch's upgrade path from 8.19.21 to 'latest'");
-    }
-
-    @Test
-    void qdrantTakesAnyNewerVersionAsBefore() {
-        assertThat(UpgradePath.of(Engine.QDRANT).refusal("1.13.6", "1.15.5")).isEmpty();
     }
 }

@@ -45,7 +45,7 @@ class ClusterHealthTests extends LifecycleIntegrationTests {
         assertThat(updating.get("state").asString()).isEqualTo("UPDATING");
         assertThat(updating.get("reason").asString()).contains("restarts");
 
-        nebula.updated(cluster, operation, "1.14.1", 3);
+        nebula.updated(cluster, operation, "1.18.3", 3);
         JsonNode running = awaitState(cluster, "RUNNING");
         assertThat(running.get("node_resources").get("cpu").asString()).isEqualTo("1");
         assertThat(running.get("nodes_ready").asInt()).isEqualTo(3);

@@ -8,7 +8,7 @@ public final class Claims {
             {
               "name": "vectors",
               "engine": "qdrant",
-              "version": "1.14.1",
+              "version": "1.18.3",
               "nodes": 3,
               "cpu": "500m",
               "memory": "1Gi",
@@ -20,7 +20,7 @@ public final class Claims {
 
     /** {@link #VALID} for Elasticsearch 8.19.21, the last minor of 8.x, with the 1Gi per node it needs at least. */
     public static final String ELASTICSEARCH =
-            VALID.replace("\"qdrant\"", "\"elasticsearch\"").replace("\"1.14.1\"", "\"8.19.21\"");
+            VALID.replace("\"qdrant\"", "\"elasticsearch\"").replace("\"1.18.3\"", "\"8.19.21\"");
 
     private Claims() {}
 

@@ -279,7 +279,7 @@ public abstract class OutageIntegrationTests {
                 cluster,
                 "ordered",
                 Engine.QDRANT,
-                "1.15.5",
+                "1.19.0",
                 new DbConfiguration(
                         cluster + ".local.minikube.dbaas.localhost", 1, new NodeConfiguration("500m", "1Gi", "1Gi")));
         transactions.executeWithoutResult(status -> outbox.append(command));

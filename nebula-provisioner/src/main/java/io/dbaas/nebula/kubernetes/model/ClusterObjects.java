@@ -45,11 +45,18 @@ final class ClusterObjects {
 
     private ClusterObjects() {}
 
+    /**
+     * The cluster's namespace. Pod Security Admission enforces the restricted profile on it, pinned to the Kubernetes
+     * version whose profile the rendered pods were checked against (a newer one could tighten it under running
+     * clusters); audit and warnings follow the newest profile, so a coming change shows before it bites.
+     */
     static Namespace namespace(ClusterBasics cluster) {
+        Map<String, String> labels = cluster.labels();
+        labels.putAll(PodSecurity.restrictedNamespaceLabels());
         return new NamespaceBuilder()
                 .withMetadata(new ObjectMetaBuilder()
                         .withName(cluster.namespace())
-                        .withLabels(cluster.labels())
+                        .withLabels(labels)
                         .withAnnotations(new LinkedHashMap<>(cluster.namespaceAnnotations()))
                         .build())
                 .build();
@@ -101,12 +108,17 @@ final class ClusterObjects {
                 .build();
     }
 
-    /** Voluntary disruptions (node drains, upgrades) take down one pod at a time. */
+    /**
+     * Voluntary disruptions (node drains, upgrades) take down one pod at a time. A pod that is running but not ready
+     * may always be evicted: it serves nothing, and under the default policy one stuck pod would block every drain of
+     * its Kubernetes node for good.
+     */
     static PodDisruptionBudget podDisruptionBudget(ClusterBasics cluster, String name) {
         return new PodDisruptionBudgetBuilder()
                 .withMetadata(cluster.metadata(name))
                 .withNewSpec()
                 .withNewMaxUnavailable(1)
+                .withUnhealthyPodEvictionPolicy("AlwaysAllow")
                 .withNewSelector()
                 .withMatchLabels(cluster.selector())
                 .endSelector()

@@ -1,5 +1,6 @@
 package io.dbaas.nebula.kubernetes.model;
 
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 
@@ -46,6 +47,16 @@ final class PodVolumes {
                 .endFieldRef()
                 .endItem()
                 .endDownwardAPI()
+                .build();
+    }
+
+    /** Scratch space the kubelet bounds: a pod writing more than {@code sizeLimit} to it is evicted. */
+    static Volume emptyDir(String name, Quantity sizeLimit) {
+        return new VolumeBuilder()
+                .withName(name)
+                .withNewEmptyDir()
+                .withSizeLimit(sizeLimit)
+                .endEmptyDir()
                 .build();
     }
 

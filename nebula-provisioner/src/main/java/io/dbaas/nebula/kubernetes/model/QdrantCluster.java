@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -40,13 +41,28 @@ public final class QdrantCluster implements EngineCluster {
     /** Qdrant writes a marker file on first start; by default into its working directory, which is read-only here. */
     static final String INIT_PATH = "/qdrant/init";
 
+    /** Qdrant's {@code storage.temp_path}: where it writes temporary snapshots and uploads before moving them. */
     static final String TMP_PATH = "/tmp";
+
     static final String CONFIG_VOLUME = "config";
     static final String SNAPSHOTS_VOLUME = "snapshots";
     static final String INIT_VOLUME = "init";
     static final String TMP_VOLUME = "tmp";
-    /** Long enough for Qdrant to flush its write-ahead log and finish in-flight requests after SIGTERM. */
-    static final long TERMINATION_GRACE_PERIOD_SECONDS = 60;
+    /**
+     * After the pre-stop pause: long enough for Qdrant to finish in-flight requests and flush its write-ahead log after
+     * SIGTERM.
+     */
+    static final long SHUTDOWN_SECONDS = 60;
+    /** The marker file Qdrant writes on first start needs a few bytes. */
+    static final Quantity INIT_SIZE_LIMIT = new Quantity("1Mi");
+    /**
+     * How long a node may take to start before liveness applies, 10 s × 180 = 30 minutes: a peer loading large
+     * collections (or receiving its shards from the others) can take many minutes, and restarting it then only starts
+     * the load over.
+     */
+    static final int STARTUP_PROBE_PERIOD_SECONDS = 10;
+
+    static final int STARTUP_PROBE_FAILURE_THRESHOLD = 180;
 
     /** The ids qdrant-helm runs Qdrant with; the image's files are readable by them. */
     private static final SecurityContexts SECURITY = new SecurityContexts(1000L, 2000L, 3000L);
@@ -56,7 +72,8 @@ public final class QdrantCluster implements EngineCluster {
 
     private QdrantCluster(DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
         this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper);
-        this.image = "qdrant/qdrant:v" + specs.version();
+        // Fully qualified: a runtime configured with other registries (or none by default) pulls the same image.
+        this.image = "docker.io/qdrant/qdrant:v" + specs.version();
     }
 
     /**
@@ -91,7 +108,7 @@ public final class QdrantCluster implements EngineCluster {
     public ConfigMap generateConfigMap() {
         return new ConfigMapBuilder()
                 .withMetadata(cluster.metadata(ResourceNames.QDRANT_CONFIG_MAP))
-                .withData(Map.of(START_SCRIPT, startScript()))
+                .withData(Map.of(START_SCRIPT, startScript().render()))
                 .build();
     }
 
@@ -123,13 +140,19 @@ public final class QdrantCluster implements EngineCluster {
     }
 
     /**
-     * Admits HTTP and gRPC only from GateKeeper and the peer port only from the cluster's own pods; everything else
-     * that reaches a Qdrant pod is dropped. Egress stays open: pods resolve and reach each other by DNS.
+     * Admits HTTP and gRPC from GateKeeper, and from the cluster's own pods the ports peers use between them: the p2p
+     * port (Raft and internal gRPC) and the HTTP port, over which a peer recovering a shard by snapshot transfer
+     * (Qdrant's default method) downloads it from another, and over which a starting pod 0 asks the others
+     * whether they are ready. Peers never call each other's public gRPC port. Everything else that reaches a Qdrant pod
+     * is dropped. Egress stays open: pods resolve and reach each other by DNS.
      */
     @Override
     public NetworkPolicy generateNetworkPolicy() {
         return ClusterObjects.networkPolicy(
-                cluster, ResourceNames.QDRANT_NETWORK_POLICY, List.of(HTTP_PORT, GRPC_PORT), List.of(P2P_PORT));
+                cluster,
+                ResourceNames.QDRANT_NETWORK_POLICY,
+                List.of(HTTP_PORT, GRPC_PORT),
+                List.of(HTTP_PORT, P2P_PORT));
     }
 
     /** Every pod must be up for the Raft cluster to form, so they start in parallel. */
@@ -150,7 +173,7 @@ public final class QdrantCluster implements EngineCluster {
                 // Qdrant never calls the Kubernetes API, and Service environment variables would only add noise.
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
-                .withTerminationGracePeriodSeconds(TERMINATION_GRACE_PERIOD_SECONDS)
+                .withTerminationGracePeriodSeconds(cluster.preStopPause().toSeconds() + SHUTDOWN_SECONDS)
                 .withSecurityContext(SECURITY.pod())
                 .withAffinity(spread.zoneAffinity())
                 .withTopologySpreadConstraints(spread.constraints())
@@ -162,21 +185,13 @@ public final class QdrantCluster implements EngineCluster {
                 .withDefaultMode(0755)
                 .endConfigMap()
                 .endVolume()
-                .addNewVolume()
-                .withName(SNAPSHOTS_VOLUME)
-                .withNewEmptyDir()
-                .endEmptyDir()
-                .endVolume()
-                .addNewVolume()
-                .withName(INIT_VOLUME)
-                .withNewEmptyDir()
-                .endEmptyDir()
-                .endVolume()
-                .addNewVolume()
-                .withName(TMP_VOLUME)
-                .withNewEmptyDir()
-                .endEmptyDir()
-                .endVolume()
+                // Scratch space is bounded: a snapshot, or a temporary file while one is made or uploaded, holds at
+                // most
+                // the node's data, so each gets the claimed disk size; beyond it the kubelet evicts the pod instead of
+                // filling the Kubernetes node's disk under its neighbours.
+                .addToVolumes(PodVolumes.emptyDir(SNAPSHOTS_VOLUME, cluster.disk()))
+                .addToVolumes(PodVolumes.emptyDir(INIT_VOLUME, INIT_SIZE_LIMIT))
+                .addToVolumes(PodVolumes.emptyDir(TMP_VOLUME, cluster.disk()))
                 .build();
     }
 
@@ -218,13 +233,24 @@ public final class QdrantCluster implements EngineCluster {
                 .withName("QDRANT_INIT_FILE_PATH")
                 .withValue(INIT_PATH + "/.qdrant-initialized")
                 .endEnv()
+                .addAllToEnv(QdrantSettings.environment(cluster.replicas(), SNAPSHOTS_PATH, TMP_PATH))
                 // Requests equal limits: the node gets exactly what the client pays for (Guaranteed QoS).
                 .withResources(ClusterObjects.guaranteedResources(cluster))
                 // Loading large collections can take minutes; until the startup probe passes, liveness is not checked.
-                .withStartupProbe(Probes.httpGet("/livez", HTTP_PORT, 5, 60))
+                .withStartupProbe(Probes.httpGet(
+                        "/livez", HTTP_PORT, STARTUP_PROBE_PERIOD_SECONDS, STARTUP_PROBE_FAILURE_THRESHOLD))
                 .withLivenessProbe(Probes.httpGet("/livez", HTTP_PORT, 10, 6))
                 // /readyz turns ready once this peer has joined the consensus and its shards are usable.
                 .withReadinessProbe(Probes.httpGet("/readyz", HTTP_PORT, 5, 6))
+                // Keeps serving while Kubernetes takes the pod out of the Services' endpoints (GateKeeper's and
+                // kube-proxy's views included): requests already on their way still find it; then SIGTERM.
+                .withNewLifecycle()
+                .withNewPreStop()
+                .withNewExec()
+                .withCommand("sleep", String.valueOf(cluster.preStopPause().toSeconds()))
+                .endExec()
+                .endPreStop()
+                .endLifecycle()
                 .withSecurityContext(SECURITY.container())
                 .withVolumeMounts(
                         VolumeMounts.writable(ResourceNames.QDRANT_STORAGE_VOLUME, STORAGE_PATH),
@@ -235,25 +261,12 @@ public final class QdrantCluster implements EngineCluster {
                 .build();
     }
 
-    /** Pod 0 founds the Raft cluster; the others join through it, each announcing its own stable peer URI. */
-    private String startScript() {
-        String founder = peerUri(ResourceNames.qdrantPeerHost(cluster.clusterId(), 0));
-        String ownHostPattern = ResourceNames.QDRANT_STATEFUL_SET + "-${ordinal}."
-                + ResourceNames.QDRANT_HEADLESS_SERVICE + "." + cluster.namespace();
-        return """
-                #!/bin/bash
-                # Rendered by Nebula. Pod 0 founds the Qdrant cluster, every other pod joins it through pod 0.
-                set -euo pipefail
-                ordinal="${HOSTNAME##*-}"
-                if [ "$ordinal" = "0" ]; then
-                  exec /qdrant/entrypoint.sh --uri '%s'
-                else
-                  exec /qdrant/entrypoint.sh --bootstrap '%s' --uri "%s"
-                fi
-                """.formatted(founder, founder, peerUri(ownHostPattern));
-    }
-
-    private static String peerUri(String host) {
-        return "http://" + host + ":" + P2P_PORT;
+    private QdrantStartScript startScript() {
+        return new QdrantStartScript(
+                ResourceNames.QDRANT_STATEFUL_SET,
+                ResourceNames.QDRANT_HEADLESS_SERVICE,
+                cluster.namespace(),
+                HTTP_PORT,
+                P2P_PORT);
     }
 }

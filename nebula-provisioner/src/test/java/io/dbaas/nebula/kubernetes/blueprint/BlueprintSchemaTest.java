@@ -111,6 +111,33 @@ class BlueprintSchemaTest {
         });
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyPodPassesTheRestrictedPodSecurityProfileItsNamespaceEnforces(String rendering, DesiredCluster cluster) {
+        assertThat(cluster.namespace().getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted")
+                .containsKey("pod-security.kubernetes.io/enforce-version");
+        assertThat(cluster.statefulSets()).isNotEmpty().allSatisfy(statefulSet -> assertThat(
+                        RestrictedProfile.violations(
+                                statefulSet.getSpec().getTemplate().getSpec()))
+                .as(describe(statefulSet))
+                .isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void imagesNameTheirRegistryAndDisruptionBudgetsNeverBlockADrainOnAnUnhealthyPod(
+            String rendering, DesiredCluster cluster) {
+        cluster.statefulSets().forEach(statefulSet -> assertThat(
+                        statefulSet.getSpec().getTemplate().getSpec().getContainers())
+                .allSatisfy(container -> assertThat(container.getImage())
+                        .as("a runtime's default registry must not decide which image runs")
+                        .matches("[a-z0-9-]+(\\.[a-z0-9-]+)+/[a-z0-9./_-]+:[A-Za-z0-9._-]+(@sha256:[0-9a-f]{64})?")));
+        assertThat(cluster.podDisruptionBudgets()).isNotEmpty().allSatisfy(budget -> assertThat(
+                        budget.getSpec().getUnhealthyPodEvictionPolicy())
+                .isEqualTo("AlwaysAllow"));
+    }
+
     private static String describe(HasMetadata object) {
         return object.getKind() + " " + object.getMetadata().getName();
     }

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -32,6 +33,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,8 @@ class QdrantClusterTest {
         assertThat(statefulSet.getSpec().getReplicas()).isEqualTo(3);
         assertThat(statefulSet.getSpec().getPodManagementPolicy()).isEqualTo("Parallel");
         assertThat(statefulSet.getSpec().getServiceName()).isEqualTo(ResourceNames.QDRANT_HEADLESS_SERVICE);
-        assertThat(qdrant(statefulSet).getImage()).isEqualTo("qdrant/qdrant:v1.13.4");
+        // Fully qualified: runtimes with other (or no) default registries pull the same image.
+        assertThat(qdrant(statefulSet).getImage()).isEqualTo("docker.io/qdrant/qdrant:v1.13.4");
     }
 
     @Test
@@ -134,16 +137,71 @@ class QdrantClusterTest {
     }
 
     @Test
-    void podZeroFoundsTheClusterAndTheOthersBootstrapFromIt() {
+    void podsStartWithTheScriptThatNamesThemByTheirStablePeerHostsAndFindsPeersThroughTheHeadlessService() {
         String script = cluster.generateConfigMap().getData().get("initialize.sh");
-        String founder = "http://qdrant-0.qdrant-headless." + NAMESPACE + ":6335";
 
-        assertThat(script).contains("--uri '" + founder + "'");
-        assertThat(script)
-                .contains("--bootstrap '" + founder + "' --uri \"http://qdrant-${ordinal}.qdrant-headless." + NAMESPACE
-                        + ":6335\"");
+        // What the script does with these is proven by running it: QdrantStartScriptTest.
+        assertThat(script).contains("pod_host() { printf 'qdrant-%s.qdrant-headless." + NAMESPACE + "' \"$1\"; }");
+        assertThat(script).contains("getent ahosts 'qdrant-headless." + NAMESPACE + "'");
+        assertThat(script).contains("http_port=6333", "p2p_port=6335");
         assertThat(qdrant(cluster.generateStatefulSet()).getCommand())
                 .containsExactly("/bin/bash", "/qdrant/config/initialize.sh");
+    }
+
+    @Test
+    void theStartScriptIsTheSameForEveryNumberOfNodesSoScalingRestartsNoPod() {
+        assertThat(QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID, 5), region("fast-ssd"), GatekeeperPeers.DEFAULT)
+                        .generateConfigMap())
+                .isEqualTo(cluster.generateConfigMap());
+    }
+
+    @Test
+    void telemetryIsOffAndSnapshotsAndTemporaryFilesGoToBoundedScratchVolumes() {
+        PodSpec pod = cluster.generateStatefulSet().getSpec().getTemplate().getSpec();
+        Container qdrant = pod.getContainers().getFirst();
+
+        assertThat(env(qdrant, "QDRANT__TELEMETRY_DISABLED").getValue()).isEqualTo("true");
+        assertThat(mountedVolume(
+                        pod, env(qdrant, "QDRANT__STORAGE__SNAPSHOTS_PATH").getValue()))
+                .satisfies(volume -> assertThat(volume.getEmptyDir().getSizeLimit())
+                        .as("a snapshot holds at most the node's data")
+                        .isEqualTo(new Quantity("10Gi")));
+        assertThat(mountedVolume(pod, env(qdrant, "QDRANT__STORAGE__TEMP_PATH").getValue()))
+                .satisfies(volume ->
+                        assertThat(volume.getEmptyDir().getSizeLimit()).isEqualTo(new Quantity("10Gi")));
+        assertThat(pod.getVolumes())
+                .filteredOn(volume -> volume.getEmptyDir() != null)
+                .allSatisfy(volume -> assertThat(volume.getEmptyDir().getSizeLimit())
+                        .as(volume.getName())
+                        .isNotNull());
+    }
+
+    @Test
+    void collectionsCreatedWithoutAReplicationFactorSurviveTheLossOfANodeOnceTheClusterHasTwo() {
+        Container single = qdrant(
+                QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID, 1), region("fast-ssd"), GatekeeperPeers.DEFAULT)
+                        .generateStatefulSet());
+        Container scaledToThree = qdrant(
+                QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID, 3), region("fast-ssd"), GatekeeperPeers.DEFAULT)
+                        .generateStatefulSet());
+
+        assertThat(single.getEnv())
+                .extracting(EnvVar::getName)
+                .doesNotContain("QDRANT__STORAGE__COLLECTION__REPLICATION_FACTOR");
+        assertThat(env(scaledToThree, "QDRANT__STORAGE__COLLECTION__REPLICATION_FACTOR")
+                        .getValue())
+                .isEqualTo("2");
+        assertThat(env(
+                                qdrant(QdrantCluster.fromSpecs(
+                                                TestSpecs.qdrant(CLUSTER_ID, 2), region(""), GatekeeperPeers.DEFAULT)
+                                        .generateStatefulSet()),
+                                "QDRANT__STORAGE__COLLECTION__REPLICATION_FACTOR")
+                        .getValue())
+                .isEqualTo("2");
+        // Writes still need a single acknowledging copy: a cluster with a node down keeps taking them.
+        assertThat(scaledToThree.getEnv())
+                .extracting(EnvVar::getName)
+                .noneMatch(name -> name.contains("WRITE_CONSISTENCY_FACTOR"));
     }
 
     @Test
@@ -201,7 +259,15 @@ class QdrantClusterTest {
                 CLUSTER_ID.toString());
 
         for (HasMetadata object : allObjects()) {
-            assertThat(object.getMetadata().getLabels()).as(object.getKind()).isEqualTo(labels);
+            if (object instanceof Namespace) {
+                assertThat(object.getMetadata().getLabels())
+                        .as(object.getKind())
+                        .containsAllEntriesOf(labels);
+            } else {
+                assertThat(object.getMetadata().getLabels())
+                        .as(object.getKind())
+                        .isEqualTo(labels);
+            }
             assertThat(object.getMetadata().getName())
                     .hasSizeLessThanOrEqualTo(63)
                     .matches("[a-z0-9-]+");
@@ -246,10 +312,12 @@ class QdrantClusterTest {
         assertThat(budget.getSpec().getMaxUnavailable()).isEqualTo(new IntOrString(1));
         assertThat(budget.getSpec().getMinAvailable()).isNull();
         assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(selector());
+        // A running pod that is not ready never blocks a drain of its Kubernetes node.
+        assertThat(budget.getSpec().getUnhealthyPodEvictionPolicy()).isEqualTo("AlwaysAllow");
     }
 
     @Test
-    void networkPolicyAdmitsClientPortsFromGatekeeperAndThePeerPortFromOwnPodsOnly() {
+    void networkPolicyAdmitsClientPortsFromGatekeeperAndThePortsPeersUseFromOwnPodsOnly() {
         NetworkPolicy policy = cluster.generateNetworkPolicy();
 
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(selector());
@@ -262,7 +330,8 @@ class QdrantClusterTest {
                 .isEqualTo(Map.of("kubernetes.io/metadata.name", "dbaas-system"));
         assertThat(gatekeeper.getPodSelector().getMatchLabels())
                 .isEqualTo(Map.of("app.kubernetes.io/name", "gatekeeper-proxy"));
-        assertThat(ports(rules.get(1))).containsExactly(6335);
+        // p2p for Raft, HTTP for snapshot shard transfers (how a replica recovers) and pod 0's readiness question.
+        assertThat(ports(rules.get(1))).containsExactly(6333, 6335).doesNotContain(QdrantCluster.GRPC_PORT);
         assertThat(rules.get(1).getFrom()).singleElement().satisfies(peer -> {
             assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(selector());
             assertThat(peer.getNamespaceSelector()).isNull();
@@ -358,20 +427,53 @@ class QdrantClusterTest {
                 .filteredOn(volume -> volume.getEmptyDir() != null)
                 .extracting(Volume::getName)
                 .containsExactlyInAnyOrder("snapshots", "init", "tmp");
+        assertThat(pod.getHostNetwork()).isNull();
+        assertThat(pod.getHostPID()).isNull();
+        assertThat(pod.getHostIPC()).isNull();
+        assertThat(qdrant.getPorts())
+                .allSatisfy(port -> assertThat(port.getHostPort()).isNull());
     }
 
     @Test
-    void startupProbeGuardsLivenessWhileCollectionsLoadAndShutdownHasTimeToFlush() {
-        StatefulSet statefulSet = cluster.generateStatefulSet();
-        Container qdrant = qdrant(statefulSet);
+    void namespaceEnforcesTheRestrictedPodSecurityProfile() {
+        assertThat(cluster.generateNamespace().getMetadata().getLabels())
+                .containsEntry("pod-security.kubernetes.io/enforce", "restricted")
+                .containsEntry("pod-security.kubernetes.io/enforce-version", "v1.30")
+                .containsEntry("pod-security.kubernetes.io/warn", "restricted")
+                .containsEntry("pod-security.kubernetes.io/audit", "restricted");
+    }
+
+    @Test
+    void startupProbeGuardsLivenessForHalfAnHourWhileCollectionsLoad() {
+        Container qdrant = qdrant(cluster.generateStatefulSet());
 
         assertThat(qdrant.getStartupProbe().getHttpGet().getPath()).isEqualTo("/livez");
         assertThat(qdrant.getStartupProbe().getFailureThreshold()
                         * qdrant.getStartupProbe().getPeriodSeconds())
-                .isGreaterThanOrEqualTo(300);
+                .isGreaterThanOrEqualTo(1800);
         assertThat(qdrant.getLivenessProbe().getInitialDelaySeconds()).isNull();
+        assertThat(qdrant.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/livez");
+        assertThat(qdrant.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+    }
+
+    @Test
+    void aStoppingNodeKeepsServingThroughTheRegionsPauseThenHasAMinuteToFlush() {
+        RegionProperties slowLoadBalancers =
+                TestRegions.region().preStopPause(Duration.ofSeconds(45)).build();
+        StatefulSet statefulSet = QdrantCluster.fromSpecs(
+                        TestSpecs.qdrant(CLUSTER_ID), slowLoadBalancers, GatekeeperPeers.DEFAULT)
+                .generateStatefulSet();
+
+        assertThat(qdrant(statefulSet).getLifecycle().getPreStop().getExec().getCommand())
+                .containsExactly("sleep", "45");
         assertThat(statefulSet.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
-                .isEqualTo(60L);
+                .isEqualTo(45L + 60L);
+        assertThat(qdrant(cluster.generateStatefulSet())
+                        .getLifecycle()
+                        .getPreStop()
+                        .getExec()
+                        .getCommand())
+                .containsExactly("sleep", "30");
     }
 
     private static List<Integer> ports(NetworkPolicyIngressRule rule) {
@@ -405,6 +507,18 @@ class QdrantClusterTest {
 
     private static PersistentVolumeClaim storageClaim(StatefulSet statefulSet) {
         return statefulSet.getSpec().getVolumeClaimTemplates().getFirst();
+    }
+
+    private static Volume mountedVolume(PodSpec pod, String path) {
+        String name = pod.getContainers().getFirst().getVolumeMounts().stream()
+                .filter(mount -> mount.getMountPath().equals(path))
+                .map(VolumeMount::getName)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("nothing mounted at " + path));
+        return pod.getVolumes().stream()
+                .filter(volume -> volume.getName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static EnvVar env(Container container, String name) {

@@ -68,7 +68,7 @@ class ChangeCapacityTests extends LifecycleIntegrationTests {
                 .as("the old shape is held until the change is done")
                 .isEqualTo("1500m");
 
-        nebula.updated(cluster, operation, "1.14.1", 1);
+        nebula.updated(cluster, operation, "1.18.3", 1);
 
         awaitState(cluster, "RUNNING");
         assertThat(capacity(region).get("allocated").get("cpu").asString()).isEqualTo("500m");
@@ -79,7 +79,7 @@ class ChangeCapacityTests extends LifecycleIntegrationTests {
     void upgradeNeedsNoCapacity() {
         sizeRegion(region, "1500m", "3Gi", "30Gi");
 
-        assertThat(patch("{\"version\": \"1.15.5\"}").status()).isEqualTo(202);
+        assertThat(patch("{\"version\": \"1.19.0\"}").status()).isEqualTo(202);
         assertThat(capacity(region).get("allocated").get("cpu").asString()).isEqualTo("1500m");
     }
 

@@ -26,8 +26,8 @@ class CatalogTests extends OrionIntegrationTests {
         JsonNode qdrant = response.json().get("items").get(1);
         assertThat(qdrant.get("id").asString()).isEqualTo("qdrant");
         assertThat(qdrant.get("versions").valueStream().map(JsonNode::asString))
-                .containsExactly("1.13.6", "1.14.1", "1.15.5");
-        assertThat(qdrant.get("default_version").asString()).isEqualTo("1.15.5");
+                .containsExactly("1.16.3", "1.17.1", "1.18.3", "1.19.0");
+        assertThat(qdrant.get("default_version").asString()).isEqualTo("1.19.0");
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code PATCH /v1/clusters/{id}}: a running cluster (3 nodes of 500m CPU, 1Gi memory, 10Gi disk, Qdrant 1.14.1) is
+ * {@code PATCH /v1/clusters/{id}}: a running cluster (3 nodes of 500m CPU, 1Gi memory, 10Gi disk, Qdrant 1.18.3) is
  * scaled, resized or upgraded through an operation whose command carries the whole cluster; a change that cannot be
  * made is refused naming the field, and changes and publishes nothing.
  */
@@ -57,7 +57,7 @@ class ClusterChangeTests extends LifecycleIntegrationTests {
                 .isEqualTo(5);
 
         var command = (ScaleDBCluster) nebula.command(cluster, operation);
-        assertThat(command.clusterVersion()).isEqualTo("1.14.1");
+        assertThat(command.clusterVersion()).isEqualTo("1.18.3");
         assertThat(command.engine().id()).isEqualTo("qdrant");
         assertThat(command.cloudProvider()).isEqualTo("minikube");
         assertThat(command.clusterName()).isEqualTo("vectors");
@@ -84,23 +84,23 @@ class ClusterChangeTests extends LifecycleIntegrationTests {
 
     @Test
     void upgradeNamesTheTargetAndThePreviousVersion() {
-        Response accepted = patch("{\"version\": \"1.15.5\"}");
+        Response accepted = patch("{\"version\": \"1.19.0\"}");
 
         assertThat(accepted.json().get("kind").asString()).isEqualTo("upgrade");
         var command = (UpgradeDBCluster) nebula.command(cluster, operationIdOf(accepted));
-        assertThat(command.clusterVersion()).isEqualTo("1.15.5");
-        assertThat(command.previousVersion()).isEqualTo("1.14.1");
+        assertThat(command.clusterVersion()).isEqualTo("1.19.0");
+        assertThat(command.previousVersion()).isEqualTo("1.18.3");
         assertThat(command.dbConfiguration().numNodes()).isEqualTo(3);
         assertThat(cluster(cluster).get("version").asString())
                 .as("until it is done")
-                .isEqualTo("1.14.1");
+                .isEqualTo("1.18.3");
     }
 
     @Test
     void completedChangeIsWhatTheClusterRuns() {
         UUID operation = operationIdOf(patch("{\"nodes\": 5, \"memory\": \"2Gi\"}"));
 
-        nebula.updated(cluster, operation, "1.14.1", 5);
+        nebula.updated(cluster, operation, "1.18.3", 5);
 
         JsonNode running = awaitState(cluster, "RUNNING");
         assertThat(running.get("nodes").asInt()).isEqualTo(5);
@@ -132,9 +132,9 @@ class ClusterChangeTests extends LifecycleIntegrationTests {
 
     static Stream<Arguments> refusedChanges() {
         return Stream.of(
-                Arguments.of("downgrade", "{\"version\": \"1.13.6\"}", 422, "version"),
+                Arguments.of("downgrade", "{\"version\": \"1.17.1\"}", 422, "version"),
                 Arguments.of("smaller disk", "{\"disk\": \"5Gi\"}", 422, "disk"),
-                Arguments.of("version with a new size", "{\"version\": \"1.15.5\", \"nodes\": 4}", 422, "version"),
+                Arguments.of("version with a new size", "{\"version\": \"1.19.0\", \"nodes\": 4}", 422, "version"),
                 Arguments.of("nothing to change", "{\"nodes\": 3, \"cpu\": \"500m\"}", 422, "nodes"),
                 Arguments.of("unknown field", "{\"replicas\": 4}", 400, "replicas"),
                 Arguments.of("too many nodes", "{\"nodes\": 11}", 400, "nodes"),
@@ -174,7 +174,7 @@ class ClusterChangeTests extends LifecycleIntegrationTests {
 
     @Test
     void downgradeAndSmallerDiskAreRefusedTogether() {
-        Response refused = patch("{\"version\": \"1.13.6\", \"disk\": \"5Gi\"}");
+        Response refused = patch("{\"version\": \"1.17.1\", \"disk\": \"5Gi\"}");
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().get("type").asString()).isEqualTo("urn:dbaas:problem:change-refused");
@@ -205,7 +205,7 @@ class ClusterChangeTests extends LifecycleIntegrationTests {
     void secondChangeWhileTheFirstIsUnderWayIsRefusedNamingIt() {
         UUID first = operationIdOf(patch("{\"nodes\": 5}"));
 
-        Response second = patch("{\"version\": \"1.15.5\"}");
+        Response second = patch("{\"version\": \"1.19.0\"}");
         Response deletion = delete("/v1/clusters/" + cluster);
 
         assertThat(second.status()).isEqualTo(409);

@@ -49,7 +49,7 @@ class ClusterClaimTests extends OrionIntegrationTests {
         var command = (ProvisionDBCluster) codec.read(record.value(), ClusterCommand.class);
         assertThat(command.clusterId()).isEqualTo(UUID.fromString(id));
         assertThat(command.engine()).isEqualTo(Engine.QDRANT);
-        assertThat(command.clusterVersion()).isEqualTo("1.14.1");
+        assertThat(command.clusterVersion()).isEqualTo("1.18.3");
         assertThat(command.cloudProvider()).isEqualTo("minikube");
         assertThat(command.cloudRegion()).isEqualTo("local");
         assertThat(command.dbConfiguration().numNodes()).isEqualTo(3);
@@ -70,7 +70,7 @@ class ClusterClaimTests extends OrionIntegrationTests {
 
     @Test
     void claimedClusterCanBeReadBack() {
-        String id = post("/v1/clusters", VALID_CLAIM.replace("\"version\": \"1.14.1\",", ""))
+        String id = post("/v1/clusters", VALID_CLAIM.replace("\"version\": \"1.18.3\",", ""))
                 .json()
                 .get("id")
                 .asString();
@@ -81,7 +81,7 @@ class ClusterClaimTests extends OrionIntegrationTests {
         assertThat(response.json().get("name").asString()).isEqualTo("vectors");
         assertThat(response.json().get("version").asString())
                 .as("the engine's default version")
-                .isEqualTo("1.15.5");
+                .isEqualTo("1.19.0");
         assertThat(response.json().get("state").asString()).isEqualTo("PENDING");
         assertThat(response.json().get("reason").asString()).isNotBlank();
     }
@@ -104,7 +104,7 @@ class ClusterClaimTests extends OrionIntegrationTests {
                 Arguments.of("unknown engine", VALID_CLAIM.replace("\"qdrant\"", "\"mongodb\""), "engine"),
                 Arguments.of(
                         "version of another engine", VALID_CLAIM.replace("\"qdrant\"", "\"elasticsearch\""), "version"),
-                Arguments.of("unknown version", VALID_CLAIM.replace("\"1.14.1\"", "\"0.1.0\""), "version"),
+                Arguments.of("unknown version", VALID_CLAIM.replace("\"1.18.3\"", "\"0.1.0\""), "version"),
                 Arguments.of("unknown provider", VALID_CLAIM.replace("\"minikube\"", "\"aws\""), "provider"),
                 Arguments.of("unknown region", VALID_CLAIM.replace("\"local\"", "\"eu-west-1\""), "region"),
                 Arguments.of("name not DNS-safe", VALID_CLAIM.replace("\"vectors\"", "\"My Vectors!\""), "name"),

@@ -29,7 +29,7 @@ class DryRunTests extends OrionIntegrationTests {
         assertThat(answer.get("dry_run").asBoolean()).isTrue();
         assertThat(answer.get("waits_for_capacity").asBoolean()).isFalse();
         assertThat(answer.get("cluster").get("name").asString()).isEqualTo("vectors");
-        assertThat(answer.get("cluster").get("version").asString()).isEqualTo("1.14.1");
+        assertThat(answer.get("cluster").get("version").asString()).isEqualTo("1.18.3");
         assertThat(answer.get("cluster").get("state").asString()).isEqualTo("PENDING");
         assertThat(answer.get("cluster").has("id")).isFalse();
         assertThat(answer.get("reservation").get("cpu").asString()).isEqualTo("1500m");

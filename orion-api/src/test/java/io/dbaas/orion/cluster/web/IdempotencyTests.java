@@ -47,7 +47,7 @@ class IdempotencyTests extends OrionIntegrationTests {
         Response first = claimWithKey(Claims.VALID);
         String reordered = """
                 {"region": "local", "provider": "minikube", "disk": "10Gi", "memory": "1Gi", "cpu": "500m",
-                 "nodes": 3, "version": "1.14.1", "engine": "qdrant", "name": "vectors"}""";
+                 "nodes": 3, "version": "1.18.3", "engine": "qdrant", "name": "vectors"}""";
 
         Response repeat = claimWithKey(reordered);
 

@@ -57,7 +57,7 @@ class NotHighlyAvailableTests extends LifecycleIntegrationTests {
                 .as("it still runs 3 nodes")
                 .isTrue();
 
-        nebula.updated(cluster, operation, "1.14.1", 1);
+        nebula.updated(cluster, operation, "1.18.3", 1);
 
         assertNotHighlyAvailable(awaitState(cluster, "RUNNING"));
     }

@@ -29,7 +29,7 @@ class OperationTests extends LifecycleIntegrationTests {
         assertThat(pending.get("state").asString()).isEqualTo("pending");
         assertThat(pending.get("cluster_id").asString()).isEqualTo(cluster.toString());
         assertThat(pending.get("requested").get("nodes").asInt()).isEqualTo(3);
-        assertThat(pending.get("requested").get("version").asString()).isEqualTo("1.14.1");
+        assertThat(pending.get("requested").get("version").asString()).isEqualTo("1.18.3");
         assertThat(pending.get("started_at").isNull()).isTrue();
         assertThat(nebula.command(cluster, operation))
                 .as("the operation's id is its command's")
