@@ -84,7 +84,6 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
             "dbaas.key-encryption-key=" + ProvisioningIT.KEY_ENCRYPTION_KEY,
-            "nebula.kubernetes-retry.max-retries=1",
             "nebula.kubernetes-retry.initial-delay=50ms",
             "nebula.status.provisioning-grace-period=" + ProvisioningIT.GRACE_PERIOD,
             "logging.level.io.fabric8.mockwebserver=WARN",

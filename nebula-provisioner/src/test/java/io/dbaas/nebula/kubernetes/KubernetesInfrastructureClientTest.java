@@ -63,6 +63,7 @@ class KubernetesInfrastructureClientTest {
                 blueprints,
                 properties,
                 new ClusterLocks(),
-                NebulaDatabase.vault());
+                NebulaDatabase.vault(),
+                new RegionFootprints(NebulaDatabase.jdbc()));
     }
 }
