@@ -115,6 +115,7 @@ class CommandRetryIT {
     @AfterEach
     void flakyRegionBackUp() {
         FLAKY.refuseWith(0);
+        FLAKY.failCreatesOf(null);
         FLAKY.stop();
         FLAKY.start();
     }
@@ -177,6 +178,41 @@ class CommandRetryIT {
                 .extracting(ClusterEvent::name)
                 .doesNotContain(ClusterFailed.NAME)
                 .contains(ClusterProvisioningStarted.NAME, ClusterCommandDeferred.NAME, ClusterProvisioned.NAME);
+    }
+
+    @Test
+    void aClaimCutShortByServerErrorsPicksUpWhereItLeftOffWithoutWritingAnythingTwice() {
+        FLAKY.failCreatesOf("/statefulsets");
+        ProvisionDBCluster command = provision("europe-west4");
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+
+        awaitDeferred(command.clusterId(), 3);
+        assertThat(deferred(command.clusterId()).getLast().reason())
+                .contains("answered 503 ServiceUnavailable when creating StatefulSet " + namespace + "/");
+        assertThat(FLAKY.client().services().inNamespace(namespace).list().getItems())
+                .as("written before the failures began, and kept")
+                .isNotEmpty();
+
+        FLAKY.failCreatesOf(null);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> FLAKY.client()
+                                .apps()
+                                .statefulSets()
+                                .inNamespace(namespace)
+                                .withName(ResourceNames.QDRANT_STATEFUL_SET)
+                                .get()
+                        != null);
+        new Kubelet(FLAKY.client()).setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 3, 3);
+        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+
+        List<String> creates = FLAKY.creates().stream()
+                .filter(create -> create.contains(namespace) && !create.contains("/statefulsets"))
+                .toList();
+        assertThat(creates)
+                .as("what was written before the failures is not written again")
+                .isNotEmpty()
+                .doesNotHaveDuplicates();
     }
 
     @Test

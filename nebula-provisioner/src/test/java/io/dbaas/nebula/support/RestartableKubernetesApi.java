@@ -32,6 +32,7 @@ public final class RestartableKubernetesApi implements AutoCloseable {
     private final KubernetesCrudDispatcher objects = new KubernetesCrudDispatcher();
     private final List<String> creates = new CopyOnWriteArrayList<>();
     private volatile int refusal;
+    private volatile @Nullable String unavailableCreates;
     private @Nullable KubernetesMockServer server;
     private @Nullable KubernetesClient client;
 
@@ -69,6 +70,15 @@ public final class RestartableKubernetesApi implements AutoCloseable {
         this.refusal = code;
     }
 
+    /**
+     * Answers 503 Service Unavailable to every create whose path ends with {@code resource} (for example {@code
+     * /statefulsets}), as an API server whose storage is failing does, until called again with {@code null}; every
+     * other request is served.
+     */
+    public void failCreatesOf(@Nullable String resource) {
+        this.unavailableCreates = resource;
+    }
+
     /** A client of the running stand-in, as a kubelet or a test would use it. */
     public synchronized KubernetesClient client() {
         if (server == null) {
@@ -102,6 +112,15 @@ public final class RestartableKubernetesApi implements AutoCloseable {
                         .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":" + code
                                 + ",\"reason\":\"" + (code == 403 ? "Forbidden" : "Invalid")
                                 + "\",\"message\":\"the stand-in refuses every request\"}");
+            }
+            String unavailable = unavailableCreates;
+            if (unavailable != null
+                    && "POST".equals(request.getMethod())
+                    && request.getPath().endsWith(unavailable)) {
+                return new MockResponse()
+                        .setResponseCode(503)
+                        .setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"code\":503,"
+                                + "\"reason\":\"ServiceUnavailable\",\"message\":\"etcd is unavailable\"}");
             }
             if ("POST".equals(request.getMethod())) {
                 String body = new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
