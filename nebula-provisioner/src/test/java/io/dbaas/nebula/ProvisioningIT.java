@@ -16,6 +16,7 @@ import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.command.ScaleDBCluster;
 import io.dbaas.contracts.command.UpgradeDBCluster;
 import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
@@ -84,7 +85,6 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
             "dbaas.key-encryption-key=" + ProvisioningIT.KEY_ENCRYPTION_KEY,
-            "nebula.kubernetes-retry.max-retries=1",
             "nebula.kubernetes-retry.initial-delay=50ms",
             "nebula.status.provisioning-grace-period=" + ProvisioningIT.GRACE_PERIOD,
             "logging.level.io.fabric8.mockwebserver=WARN",
@@ -304,20 +304,23 @@ class ProvisioningIT {
     }
 
     @Test
-    void aCommandForARegionWhoseApiIsDownFailsSayingSoWithoutSecrets() {
+    void aCommandForARegionWhoseApiIsDownWaitsForItSayingSoWithoutSecrets() {
         ProvisionDBCluster command = provision("offline", "nowhere", 3);
         send(command);
 
-        ClusterFailed failed = awaitEvent(command.clusterId(), ClusterFailed.class);
+        ClusterCommandDeferred waiting = awaitEvent(command.clusterId(), ClusterCommandDeferred.class);
 
-        assertThat(failed.reason())
-                .startsWith("The Kubernetes API of offline/nowhere (http://127.0.0.1:")
+        assertThat(waiting.reason())
+                .startsWith("Waiting for the Kubernetes API of offline/nowhere, next attempt at ")
+                .contains("The Kubernetes API of offline/nowhere (http://127.0.0.1:")
                 .contains("is unreachable: Connection refused")
                 .doesNotContain(OFFLINE_TOKEN)
                 .doesNotContain(KEY_ENCRYPTION_KEY);
+        assertThat(waiting.attempts()).isEqualTo(1);
         assertThat(events(command.clusterId()))
                 .extracting(ClusterEvent::name)
-                .containsExactly(ClusterProvisioningStarted.NAME, ClusterFailed.NAME);
+                .startsWith(ClusterProvisioningStarted.NAME, ClusterCommandDeferred.NAME)
+                .doesNotContain(ClusterFailed.NAME);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.command.ScaleDBCluster;
 import io.dbaas.contracts.command.UpgradeDBCluster;
 import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
@@ -46,6 +47,7 @@ public final class MessageCodec {
                     ClusterRecovered.class,
                     ClusterDeletionStarted.class,
                     ClusterDeleted.class,
+                    ClusterCommandDeferred.class,
                     ApiKeyRevoked.class)
             .build();
 

@@ -13,6 +13,7 @@ import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.command.ScaleDBCluster;
 import io.dbaas.contracts.command.UpgradeDBCluster;
 import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
@@ -108,6 +109,24 @@ class WireFormatTest {
                 "No Kubernetes API is configured for aws/eu-west-1.");
 
         assertMatchesGolden(event, "cluster-failed.json", ClusterEvent.class);
+    }
+
+    @Test
+    void commandDeferredMatchesGoldenFixture() {
+        var event = new ClusterCommandDeferred(
+                UUID.fromString("5a0e8c2d-7b14-4f39-a6d1-2e9c0b7f4d83"),
+                Instant.parse("2026-11-22T10:15:32Z"),
+                CAUSED_BY_COMMAND,
+                CLUSTER,
+                "gcp",
+                "europe-west4",
+                "Waiting for the Kubernetes API of gcp/europe-west4, next attempt at 2026-11-22T10:15:40Z (attempt 4"
+                        + " failed: The Kubernetes API of gcp/europe-west4 (https://api.europe-west4.example) is unreachable:"
+                        + " Connection refused).",
+                4,
+                Instant.parse("2026-11-22T10:15:40Z"));
+
+        assertMatchesGolden(event, "cluster-command-deferred.json", ClusterEvent.class);
     }
 
     @Test

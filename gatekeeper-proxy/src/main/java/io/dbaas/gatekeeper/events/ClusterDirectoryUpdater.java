@@ -2,6 +2,7 @@ package io.dbaas.gatekeeper.events;
 
 import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
@@ -54,6 +55,8 @@ public class ClusterDirectoryUpdater {
             // A cluster being changed, or short of nodes, keeps its route: its ready nodes still serve.
             case ClusterUpdated ignored -> {}
             case ClusterChangeFailed ignored -> {}
+            // Nebula waits for the region: what the cluster serves, if anything, is unchanged.
+            case ClusterCommandDeferred ignored -> {}
             case ClusterDegraded ignored -> {}
             case ClusterRecovered ignored -> {}
         }

@@ -216,13 +216,16 @@ class ClusterEventsListenerTest {
     }
 
     @Test
-    void aDegradedOrUpdatedClusterKeepsServingABeingDeletedOneStopsAndADeletedOneIsForgotten() {
+    void aDegradedUpdatedOrWaitingClusterKeepsServingABeingDeletedOneStopsAndADeletedOneIsForgotten() {
         TestCluster cluster = TestCluster.under("dbaas.localhost");
         listener.onRecord(record(codec.write(cluster.provisionedAt(ADDRESS))));
 
         listener.onRecord(record(codec.write(cluster.degraded())));
         listener.onRecord(record(codec.write(cluster.updated())));
-        assertThat(directory.find(cluster.host())).isPresent();
+        listener.onRecord(record(codec.write(cluster.deferred())));
+        assertThat(directory.find(cluster.host()))
+                .as("a change Nebula waits to carry out leaves the route as it is")
+                .isPresent();
 
         listener.onRecord(record(codec.write(cluster.deletionStarted())));
         assertThat(directory.find(cluster.host())).isEmpty();

@@ -3,6 +3,7 @@ package io.dbaas.gatekeeper.support;
 import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.access.ApiKeyRevoked;
+import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
@@ -112,6 +113,20 @@ public record TestCluster(UUID id, String host, String masterKey) {
 
     public ClusterDegraded degraded() {
         return new ClusterDegraded(UUID.randomUUID(), Instant.now(), metadata(), id, 2, "node 2 is not ready");
+    }
+
+    /** Nebula waits for the cluster's region to carry out its last command. */
+    public ClusterCommandDeferred deferred() {
+        return new ClusterCommandDeferred(
+                UUID.randomUUID(),
+                Instant.now(),
+                metadata(),
+                id,
+                "aws",
+                "eu-west-1",
+                "Waiting for the Kubernetes API of aws/eu-west-1, next attempt at 2026-12-07T11:30:05Z.",
+                3,
+                Instant.parse("2026-12-07T11:30:05Z"));
     }
 
     public ClusterUpdated updated() {

@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param providers the provider catalog: provider name → its regions
  * @param topics how the topics Nebula owns are created
- * @param kubernetesRetry how often a transient Kubernetes API failure is retried before a claim fails
+ * @param kubernetesRetry how a command that failed for a reason that may pass is tried again, and for how long
  * @param gatekeeper where GateKeeper's traffic comes from, for every region that does not say otherwise; {@link
  *     GatekeeperPeers#DEFAULT} when not configured
  * @param deletion how clusters are deleted, and what happens to their volumes

@@ -3,11 +3,13 @@ package io.dbaas.nebula.events;
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +62,21 @@ public final class ClusterEvents {
                 clock.instant(),
                 causedBy(command),
                 command.clusterId());
+    }
+
+    /** One per failed attempt: the id derives from the command and the attempt, so a repeat of it changes nothing. */
+    public ClusterCommandDeferred deferred(
+            ClusterCommand command, String provider, String region, String reason, int attempts, Instant next) {
+        return new ClusterCommandDeferred(
+                EventIds.of(command.id(), ClusterCommandDeferred.NAME + "/" + attempts),
+                clock.instant(),
+                causedBy(command),
+                command.clusterId(),
+                provider,
+                region,
+                reason,
+                attempts,
+                next);
     }
 
     private static MessageMetadata causedBy(ClusterCommand command) {

@@ -12,12 +12,8 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
 /**
- * Turns a failed API call into a reason a human can act on, and decides whether trying again may help.
- *
- * <p>Transient: no answer at all (connection refused, timeout), 5xx, 429 Too Many Requests, and 409 Conflict (a
- * concurrent writer; the next attempt reads the object again). Everything else (401, 403, 422, …) is permanent, and so
- * is a wait that ran out (an object that was not gone in time): the API answered, and waiting the whole time again
- * within the same command would only hold its partition back longer.
+ * Turns a failed API call into a reason a human can act on; whether trying again may help is {@link
+ * FailureClassifier}'s verdict.
  * Reasons never include a request body, a token, or the API server's message about a Secret.
  */
 public final class KubernetesFailures {
@@ -31,6 +27,7 @@ public final class KubernetesFailures {
         int code = cause.getCode();
         String api = connection.apiDescription();
         String what = failure.operation().verb() + " " + failure.kind() + " " + failure.objectName();
+        FailureClassifier.Kind kind = FailureClassifier.classify(cause);
         if (cause instanceof KubernetesClientTimeoutException) {
             return new InfrastructureException(
                     api + " did not finish " + what
@@ -42,7 +39,7 @@ public final class KubernetesFailures {
             return new InfrastructureException(api + " is unreachable: " + networkProblem(cause), true, failure);
         }
         String answer = code + statusReason(cause.getStatus());
-        if (code >= 500 || code == 429 || code == 409) {
+        if (kind.isTransient()) {
             return new InfrastructureException(api + " answered " + answer + " when " + what + ".", true, failure);
         }
         String detail = "Secret".equals(failure.kind()) ? "" : statusMessage(cause.getStatus());

@@ -27,6 +27,7 @@ import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.region.RegionId;
 import io.dbaas.nebula.security.MasterKeyVault;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
     private final NebulaProperties properties;
     private final ClusterLocks locks;
     private final MasterKeyVault masterKeys;
+    private final RegionFootprints footprints;
 
     public KubernetesInfrastructureClient(
             RegionCatalog catalog,
@@ -56,13 +58,15 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
             EngineBlueprints blueprints,
             NebulaProperties properties,
             ClusterLocks locks,
-            MasterKeyVault masterKeys) {
+            MasterKeyVault masterKeys,
+            RegionFootprints footprints) {
         this.catalog = catalog;
         this.clients = clients;
         this.blueprints = blueprints;
         this.properties = properties;
         this.locks = locks;
         this.masterKeys = masterKeys;
+        this.footprints = footprints;
     }
 
     @Override
@@ -99,6 +103,7 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
                 specs.clusterId(),
                 () -> onApi(connection, () -> {
                     Appliers appliers = new Appliers(connection.client());
+                    recordFootprint(appliers, specs, region);
                     if (change) {
                         ChangeChecks.check(appliers, cluster, specs, blueprint);
                     }
@@ -109,9 +114,33 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
                 }));
     }
 
+    /**
+     * Records that Nebula may now write the cluster's objects in {@code region}, after a read that shows the region's
+     * API answers: a cluster whose first attempts never got an answer stays without a footprint.
+     */
+    private void recordFootprint(Appliers appliers, DBClusterSpecs specs, Region region) {
+        if (!footprints.has(specs.clusterId())) {
+            appliers.namespaceMarks().find(ResourceNames.namespace(specs.clusterId()));
+            footprints.record(specs.clusterId(), region.id());
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A cluster Nebula never wrote anything for (no footprint, no master key) is deleted without asking its region,
+     * which may never have been reachable.
+     */
     @Override
     public DeletionReport delete(ClusterRef cluster) {
         Region region = region(cluster.provider(), cluster.region());
+        if (!footprints.has(cluster.clusterId()) && !masterKeys.holds(cluster.clusterId())) {
+            log.info(
+                    "Cluster {} in {} deleted: Nebula never wrote anything for it there",
+                    cluster.clusterId(),
+                    region.id());
+            return new DeletionReport(false, List.of(), List.of());
+        }
         RegionConnection connection = connect(region);
         String namespace = ResourceNames.namespace(cluster.clusterId());
         return locks.holding(
@@ -124,6 +153,7 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
                             properties.deletion());
                     // Nothing is left to restore: the key goes with the cluster.
                     masterKeys.forget(cluster.clusterId());
+                    footprints.forget(cluster.clusterId());
                     log.info("Cluster {} in {} deleted: {}", cluster.clusterId(), region.id(), report);
                     return report;
                 }));
@@ -139,7 +169,7 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
         } catch (KubernetesClientException e) {
             throw new InfrastructureException(
                     connection.apiDescription() + " could not be read: " + KubernetesFailures.networkProblem(e) + ".",
-                    true,
+                    FailureClassifier.classify(e).isTransient(),
                     e);
         }
     }

@@ -3,7 +3,7 @@ package io.dbaas.nebula.messaging;
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.Topics;
 import io.dbaas.contracts.command.ClusterCommand;
-import io.dbaas.nebula.provisioning.ClusterCommandHandler;
+import io.dbaas.nebula.provisioning.CommandQueue;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,19 +12,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads cluster commands. A record that is not a valid command throws {@code MalformedMessageException}, which the
- * error handler sends to the dead-letter topic at once; the offset is committed only after the handler returns, that
- * is after every event it published was acknowledged.
+ * error handler sends to the dead-letter topic at once; the offset is committed only after the command was carried out
+ * or kept for another attempt, and every event it caused was acknowledged.
  */
 @Component
 class ClusterCommandListener {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterCommandListener.class);
 
-    private final ClusterCommandHandler handler;
+    private final CommandQueue commands;
     private final MessageCodec codec = new MessageCodec();
 
-    ClusterCommandListener(ClusterCommandHandler handler) {
-        this.handler = handler;
+    ClusterCommandListener(CommandQueue commands) {
+        this.commands = commands;
     }
 
     @KafkaListener(id = "nebula-cluster-commands", groupId = "nebula", topics = Topics.CLUSTER_COMMANDS)
@@ -37,6 +37,6 @@ class ClusterCommandListener {
                 command.clusterId(),
                 record.partition(),
                 record.offset());
-        handler.handle(command);
+        commands.accept(command);
     }
 }

@@ -21,13 +21,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryTemplate;
 
 /**
- * Carries out cluster commands and reports the result as events. Every outcome of the infrastructure is reported: a
- * failure becomes a {@code ClusterFailed} (a new cluster) or a {@code ClusterChangeFailed} (a change or a deletion)
- * with a plain reason, never an exception that would hold the command back.
+ * Carries out cluster commands and reports the result as events. Every permanent outcome of the infrastructure is
+ * reported: a failure becomes a {@code ClusterFailed} (a new cluster) or a {@code ClusterChangeFailed} (a change or a
+ * deletion) with a plain reason. A failure that may pass throws {@link CommandDeferredException}: {@link CommandQueue}
+ * keeps the command and tries it again later.
  *
  * <ul>
  *   <li>{@code ProvisionDBCluster}: {@code ClusterProvisioningStarted}, then the objects; {@code ClusterProvisioned}
@@ -50,19 +49,16 @@ public class ClusterCommandHandler {
     private final InfrastructureClient infrastructure;
     private final ClusterEventPublisher publisher;
     private final ClusterEvents events;
-    private final RetryTemplate transientFailures;
 
     public ClusterCommandHandler(
             RegionCatalog catalog,
             InfrastructureClient infrastructure,
             ClusterEventPublisher publisher,
-            ClusterEvents events,
-            RetryTemplate transientFailures) {
+            ClusterEvents events) {
         this.catalog = catalog;
         this.infrastructure = infrastructure;
         this.publisher = publisher;
         this.events = events;
-        this.transientFailures = transientFailures;
     }
 
     public void handle(ClusterCommand command) {
@@ -128,7 +124,8 @@ public class ClusterCommandHandler {
     }
 
     /**
-     * Deletes the cluster. A region without configuration is refused, not taken as deleted: the cluster may run there
+     * Deletes the cluster; one Nebula never wrote anything for is deleted at once (see {@link
+     * InfrastructureClient#delete}). A region without configuration is refused, not taken as deleted: the cluster may run there
      * still (a region removed from the configuration after provisioning), and only Nebula can remove it, so Orion must
      * keep it until the region is configured again.
      */
@@ -149,19 +146,30 @@ public class ClusterCommandHandler {
     }
 
     /**
-     * Runs {@code work}, retrying transient failures; an infrastructure verdict goes to {@code onFailure} and gives
-     * empty. Anything else (a bug, or the event bus failing) is left to the listener to retry.
+     * Runs {@code work}. A permanent infrastructure verdict goes to {@code onFailure} and gives empty; a failure that
+     * may pass throws {@link CommandDeferredException}, for the caller to try the whole command again later. Anything
+     * else (a bug, or the event bus failing) is left to the listener to retry.
      */
     private <T> Optional<T> attempt(ClusterCommand command, Supplier<T> work, Consumer<String> onFailure) {
         try {
-            return Optional.of(transientFailures.execute(work::get));
-        } catch (RetryException e) {
-            if (e.getLastException() instanceof InfrastructureException failure) {
-                onFailure.accept(failure.reason());
-                return Optional.empty();
+            return Optional.of(work.get());
+        } catch (InfrastructureException failure) {
+            if (failure.isTransient()) {
+                throw new CommandDeferredException(failure.reason(), failure);
             }
-            throw new IllegalStateException(
-                    command.name() + " " + command.id() + " of cluster " + command.clusterId() + " failed", e);
+            onFailure.accept(failure.reason());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Ends a command that waited past the retry horizon, as a permanent failure would have: a new cluster fails, a
+     * change or deletion is not carried out.
+     */
+    void giveUp(ClusterCommand command, String reason) {
+        switch (command) {
+            case ProvisionDBCluster provision -> fail(provision, reason);
+            default -> refuse(command, reason);
         }
     }
 

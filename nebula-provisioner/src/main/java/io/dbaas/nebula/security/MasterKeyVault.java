@@ -91,6 +91,14 @@ public class MasterKeyVault {
                 .map(sealedKey -> cipher.open(clusterId, sealedKey));
     }
 
+    /** Whether a key is stored for the cluster, without opening it. */
+    public boolean holds(UUID clusterId) {
+        return jdbc.sql("select exists (select 1 from sealed_master_keys where cluster_id = :cluster)")
+                .param("cluster", clusterId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Forgets the key of a deleted cluster: nothing can be restored with it any more. */
     public void forget(UUID clusterId) {
         jdbc.sql("delete from sealed_master_keys where cluster_id = :cluster")

@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 /** Region and Nebula settings for tests: the defaults of the configuration, with what a test cares about changed. */
 public final class TestRegions {
 
+    /** Retry settings for tests: the defaults, which a test changes where it waits for a retry. */
+    public static final RetryProperties RETRY = new RetryProperties(
+            Duration.ofSeconds(1), Duration.ofMinutes(5), 0.2, Duration.ofHours(24), Duration.ofSeconds(1));
+
     private TestRegions() {}
 
     public static Builder region() {
@@ -19,7 +23,7 @@ public final class TestRegions {
         return new NebulaProperties(
                 Map.of(provider, new ProviderProperties(Map.of(region, properties))),
                 new TopicProperties(6, (short) 1),
-                new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
+                TestRegions.RETRY,
                 null,
                 DeletionProperties.DEFAULT,
                 StatusProperties.DEFAULT);
@@ -30,7 +34,7 @@ public final class TestRegions {
         return new NebulaProperties(
                 Map.of(),
                 new TopicProperties(6, (short) 1),
-                new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
+                TestRegions.RETRY,
                 null,
                 DeletionProperties.DEFAULT,
                 StatusProperties.DEFAULT);

@@ -8,7 +8,6 @@ import io.dbaas.nebula.config.DeletionProperties;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.ProviderProperties;
 import io.dbaas.nebula.config.RegionProperties;
-import io.dbaas.nebula.config.RetryProperties;
 import io.dbaas.nebula.config.StatusProperties;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.config.TopicProperties;
@@ -471,7 +470,7 @@ class ClusterLifecycleTest {
         NebulaProperties properties = new NebulaProperties(
                 Map.of("minikube", new ProviderProperties(Map.of("local", region))),
                 new TopicProperties(6, (short) 1),
-                new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
+                TestRegions.RETRY,
                 null,
                 new DeletionProperties(policy, deletionTimeout),
                 StatusProperties.DEFAULT);
@@ -480,7 +479,13 @@ class ClusterLifecycleTest {
         this.catalog = new RegionCatalog(properties);
         this.clients = clients;
         return new KubernetesInfrastructureClient(
-                catalog, clients, new EngineBlueprints(TestBlueprints.all()), properties, new ClusterLocks(), vault);
+                catalog,
+                clients,
+                new EngineBlueprints(TestBlueprints.all()),
+                properties,
+                new ClusterLocks(),
+                vault,
+                new RegionFootprints(NebulaDatabase.jdbc()));
     }
 
     private RegionCatalog catalog;

@@ -7,12 +7,15 @@ import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.config.TestRegions;
+import io.dbaas.nebula.infrastructure.ClusterRef;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.infrastructure.DeletionReport;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.infrastructure.TestSpecs;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
 import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
 import io.dbaas.nebula.region.RegionCatalog;
+import io.dbaas.nebula.region.RegionId;
 import io.dbaas.nebula.support.MockKubernetesApi;
 import io.dbaas.nebula.support.NebulaDatabase;
 import java.util.ArrayList;
@@ -20,8 +23,10 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** What the backend refuses before it touches any API server. */
+/** What the backend refuses before it touches any API server, and what it does with a region that never answers. */
 class KubernetesInfrastructureClientTest {
+
+    private static final RegionFootprints FOOTPRINTS = new RegionFootprints(NebulaDatabase.jdbc());
 
     private final List<Object> connections = new ArrayList<>();
 
@@ -52,6 +57,39 @@ class KubernetesInfrastructureClientTest {
         assertThat(connections).isEmpty();
     }
 
+    @Test
+    void aClusterWhoseRegionNeverAnsweredLeavesNoFootprintAndItsDeletionNeedsNoRegion() {
+        KubernetesInfrastructureClient client = client(new EngineBlueprints(TestBlueprints.all()));
+        DBClusterSpecs specs = TestSpecs.qdrant(UUID.randomUUID());
+
+        assertThatThrownBy(() -> client.provision(specs))
+                .isInstanceOfSatisfying(InfrastructureException.class, failure -> assertThat(failure.isTransient())
+                        .as("a region that is down may come back")
+                        .isTrue());
+        assertThat(FOOTPRINTS.has(specs.clusterId())).isFalse();
+
+        DeletionReport report = client.delete(ref(specs));
+
+        assertThat(report.found()).as("nothing was ever written there").isFalse();
+    }
+
+    @Test
+    void aClusterNebulaMayHaveWrittenWaitsForItsRegionToBeDeleted() {
+        KubernetesInfrastructureClient client = client(new EngineBlueprints(TestBlueprints.all()));
+        DBClusterSpecs specs = TestSpecs.qdrant(UUID.randomUUID());
+        FOOTPRINTS.record(specs.clusterId(), new RegionId("minikube", "local"));
+
+        assertThatThrownBy(() -> client.delete(ref(specs)))
+                .isInstanceOfSatisfying(InfrastructureException.class, failure -> {
+                    assertThat(failure.isTransient()).isTrue();
+                    assertThat(failure.reason()).contains("is unreachable: Connection refused");
+                });
+    }
+
+    private static ClusterRef ref(DBClusterSpecs specs) {
+        return new ClusterRef(specs.clusterId(), specs.engine(), specs.provider(), specs.region());
+    }
+
     private KubernetesInfrastructureClient client(EngineBlueprints blueprints) {
         RegionProperties region = TestRegions.region()
                 .apiUrl("http://127.0.0.1:" + MockKubernetesApi.closedPort())
@@ -63,6 +101,7 @@ class KubernetesInfrastructureClientTest {
                 blueprints,
                 properties,
                 new ClusterLocks(),
-                NebulaDatabase.vault());
+                NebulaDatabase.vault(),
+                FOOTPRINTS);
     }
 }

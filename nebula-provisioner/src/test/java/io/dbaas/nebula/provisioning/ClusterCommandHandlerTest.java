@@ -17,7 +17,6 @@ import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
-import io.dbaas.nebula.config.RetryProperties;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.events.EventIds;
@@ -32,7 +31,6 @@ import io.dbaas.nebula.infrastructure.ObservedCluster;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.region.RegionCatalog;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -56,9 +54,7 @@ class ClusterCommandHandlerTest {
             catalog(),
             infrastructure,
             published::add,
-            new ClusterEvents(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
-            ProvisioningConfiguration.transientFailureRetry(
-                    new RetryProperties(2, Duration.ofMillis(1), Duration.ofMillis(2))));
+            new ClusterEvents(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
 
     @Test
     void aClaimForAnUnknownRegionFailsWithoutTouchingAnyInfrastructure() {
@@ -86,31 +82,40 @@ class ClusterCommandHandlerTest {
     }
 
     @Test
-    void transientFailuresAreRetriedUntilTheySucceed() {
+    void aTransientFailureDefersTheCommandWithoutFailingTheCluster() {
         outcomes.add(() -> {
-            throw new InfrastructureException("unreachable", true);
+            throw new InfrastructureException("The Kubernetes API is unreachable", true);
         });
 
-        handler.handle(command("minikube", "local"));
-
-        assertThat(provisioned).hasSize(2);
+        assertThatThrownBy(() -> handler.handle(command("minikube", "local")))
+                .isInstanceOfSatisfying(CommandDeferredException.class, deferred -> assertThat(deferred.problem())
+                        .isEqualTo("The Kubernetes API is unreachable"));
+        assertThat(provisioned).hasSize(1);
         assertThat(published).extracting(ClusterEvent::name).containsExactly(ClusterProvisioningStarted.NAME);
     }
 
     @Test
-    void transientFailuresThatOutlastTheRetriesFailTheClaim() {
-        for (int i = 0; i < 3; i++) {
-            outcomes.add(() -> {
-                throw new InfrastructureException("The Kubernetes API is unreachable", true);
-            });
-        }
+    void aTransientFailureOfADeletionDefersItWithoutAnnouncingItDeletedOrRefused() {
+        infrastructure.deleteOutcomes.add(() -> {
+            throw new InfrastructureException("The Kubernetes API is unreachable", true);
+        });
 
-        handler.handle(command("minikube", "local"));
+        assertThatThrownBy(() -> handler.handle(delete("minikube", "local")))
+                .isInstanceOf(CommandDeferredException.class);
+        assertThat(published).extracting(ClusterEvent::name).containsExactly(ClusterDeletionStarted.NAME);
+    }
 
-        assertThat(provisioned).hasSize(3);
-        assertThat(published.getLast())
-                .isInstanceOfSatisfying(ClusterFailed.class, failed -> assertThat(failed.reason())
-                        .isEqualTo("The Kubernetes API is unreachable"));
+    @Test
+    void givingUpOnAProvisioningFailsTheClusterAndOnADeletionRefusesIt() {
+        ProvisionDBCluster provision = command("minikube", "local");
+        DeleteDBCluster delete = delete("minikube", "local");
+
+        handler.giveUp(provision, "waited too long");
+        handler.giveUp(delete, "waited too long");
+
+        assertThat(published)
+                .extracting(ClusterEvent::name)
+                .containsExactly(ClusterFailed.NAME, ClusterChangeFailed.NAME);
     }
 
     @Test
@@ -133,8 +138,7 @@ class ClusterCommandHandlerTest {
             throw new NullPointerException("bug");
         });
 
-        assertThatThrownBy(() -> handler.handle(command("minikube", "local")))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> handler.handle(command("minikube", "local"))).isInstanceOf(NullPointerException.class);
         assertThat(published).extracting(ClusterEvent::name).containsExactly(ClusterProvisioningStarted.NAME);
     }
 

@@ -134,6 +134,19 @@ public class Cluster implements Persistable<UUID> {
     }
 
     /**
+     * Nebula could not carry out the cluster's last command yet and will try again: a cluster that is being created,
+     * changed or deleted stays so, and its reason says what Nebula waits for and when it tries next. A claim Nebula had
+     * not announced yet is provisioning from now on. Ignored in any other state: that news is newer.
+     */
+    public void markWaiting(String why, Instant at) {
+        switch (state) {
+            case PENDING -> changeState(ClusterState.PROVISIONING, why, at);
+            case PROVISIONING, UPDATING, DELETING -> changeState(state, why, at);
+            default -> {}
+        }
+    }
+
+    /**
      * Every node is ready; keeps the sealed master key that API keys derive from. Returns {@code false}, changing
      * nothing, when the cluster is being deleted or is gone: a late report of its creation must not bring it back.
      */

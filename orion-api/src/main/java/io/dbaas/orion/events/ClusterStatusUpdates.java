@@ -1,6 +1,7 @@
 package io.dbaas.orion.events;
 
 import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
@@ -81,6 +82,7 @@ public class ClusterStatusUpdates {
                     capacity.settle(cluster.id(), cluster.running().demand());
                 }
             }
+            case ClusterCommandDeferred waiting -> cluster.markWaiting(waiting.reason(), at);
             case ClusterDegraded degraded -> cluster.markDegraded(degraded.nodesReady(), degraded.reason(), at);
             case ClusterRecovered recovered -> cluster.markRecovered(recovered.nodesReady(), at);
             case ClusterDeletionStarted deletionStarted -> cluster.markDeletionStarted(at);

@@ -37,6 +37,11 @@ public class Operation implements Persistable<UUID> {
 
     private @Nullable String error;
 
+    /** While Nebula waits to carry the command out (its region unreachable): why, and until when. */
+    private @Nullable String waitingReason;
+
+    private @Nullable Instant nextAttemptAt;
+
     @Embedded
     private @Nullable RequestedChange requested;
 
@@ -77,10 +82,24 @@ public class Operation implements Persistable<UUID> {
         }
     }
 
+    /**
+     * Nebula could not carry the command out yet and tries again at {@code nextAttempt}: the operation runs, and says
+     * what it waits for. Ignored once done.
+     */
+    public void waitFor(String why, Instant nextAttempt, Instant at) {
+        if (!state.inProgress()) {
+            return;
+        }
+        start(at);
+        waitingReason = why;
+        nextAttemptAt = nextAttempt;
+    }
+
     public void succeed(Instant at) {
         if (state == OperationState.SUCCEEDED) {
             return;
         }
+        stopWaiting();
         if (startedAt == null) {
             startedAt = at;
         }
@@ -94,9 +113,15 @@ public class Operation implements Persistable<UUID> {
         if (!state.inProgress()) {
             return;
         }
+        stopWaiting();
         state = OperationState.FAILED;
         error = why;
         finishedAt = at;
+    }
+
+    private void stopWaiting() {
+        waitingReason = null;
+        nextAttemptAt = null;
     }
 
     public UUID id() {
@@ -121,6 +146,15 @@ public class Operation implements Persistable<UUID> {
 
     public Optional<String> error() {
         return Optional.ofNullable(error);
+    }
+
+    /** Why Nebula has not carried the command out yet, while it waits to try again. */
+    public Optional<String> waitingReason() {
+        return Optional.ofNullable(waitingReason);
+    }
+
+    public Optional<Instant> nextAttemptAt() {
+        return Optional.ofNullable(nextAttemptAt);
     }
 
     public RequestedChange requested() {

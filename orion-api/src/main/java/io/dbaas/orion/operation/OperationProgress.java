@@ -1,6 +1,7 @@
 package io.dbaas.orion.operation;
 
 import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
@@ -49,6 +50,8 @@ public class OperationProgress {
             case ClusterDeleted done -> operation.succeed(done.createdAt());
             case ClusterFailed failed -> operation.fail(failed.reason(), failed.createdAt());
             case ClusterChangeFailed failed -> operation.fail(failed.reason(), failed.createdAt());
+            case ClusterCommandDeferred waiting ->
+                operation.waitFor(waiting.reason(), waiting.nextAttemptAt(), waiting.createdAt());
             case ClusterDegraded health -> {}
             case ClusterRecovered health -> {}
         }

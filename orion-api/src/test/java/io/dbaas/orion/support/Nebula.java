@@ -6,6 +6,7 @@ import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.Topics;
 import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.event.ClusterChangeFailed;
+import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
@@ -90,6 +91,20 @@ public final class Nebula {
 
     public void changeFailed(UUID clusterId, UUID cause, String reason) {
         publish(new ClusterChangeFailed(UUID.randomUUID(), Instant.now(), causedBy(cause), clusterId, reason));
+    }
+
+    /** Nebula could not carry out {@code cause} yet: its region's API did not answer, tried again at {@code next}. */
+    public void deferred(UUID clusterId, UUID cause, String reason, int attempts, Instant next) {
+        publish(new ClusterCommandDeferred(
+                UUID.randomUUID(),
+                Instant.now(),
+                causedBy(cause),
+                clusterId,
+                "minikube",
+                "local",
+                reason,
+                attempts,
+                next));
     }
 
     public void degraded(UUID clusterId, int nodesReady, String reason) {

@@ -13,7 +13,8 @@ public sealed interface ClusterEvent extends Message
                 ClusterDegraded,
                 ClusterRecovered,
                 ClusterDeletionStarted,
-                ClusterDeleted {
+                ClusterDeleted,
+                ClusterCommandDeferred {
 
     @Override
     default MessageType type() {

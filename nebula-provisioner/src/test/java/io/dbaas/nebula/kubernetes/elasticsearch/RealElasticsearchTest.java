@@ -6,7 +6,6 @@ import io.dbaas.nebula.config.DeletionProperties;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.ProviderProperties;
 import io.dbaas.nebula.config.RegionProperties;
-import io.dbaas.nebula.config.RetryProperties;
 import io.dbaas.nebula.config.StatusProperties;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.config.TopicProperties;
@@ -16,6 +15,7 @@ import io.dbaas.nebula.infrastructure.TestSpecs;
 import io.dbaas.nebula.kubernetes.ClusterLocks;
 import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
 import io.dbaas.nebula.kubernetes.RegionClients;
+import io.dbaas.nebula.kubernetes.RegionFootprints;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
 import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
 import io.dbaas.nebula.kubernetes.model.ElasticsearchCluster;
@@ -75,7 +75,7 @@ abstract class RealElasticsearchTest {
         properties = new NebulaProperties(
                 Map.of("minikube", new ProviderProperties(Map.of("local", region))),
                 new TopicProperties(6, (short) 1),
-                new RetryProperties(0, Duration.ofMillis(1), Duration.ofMillis(1)),
+                TestRegions.RETRY,
                 null,
                 new DeletionProperties(VolumePolicy.DELETE, Duration.ofSeconds(10)),
                 StatusProperties.DEFAULT);
@@ -86,7 +86,8 @@ abstract class RealElasticsearchTest {
                 new EngineBlueprints(TestBlueprints.all()),
                 properties,
                 new ClusterLocks(),
-                NebulaDatabase.vault());
+                NebulaDatabase.vault(),
+                new RegionFootprints(NebulaDatabase.jdbc()));
         zoneAnnotations = ZoneAnnotations.start(client);
     }
 

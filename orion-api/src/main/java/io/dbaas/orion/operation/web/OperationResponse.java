@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * An operation as clients see it. {@code kind} is {@code create}, {@code scale}, {@code upgrade} or {@code delete};
  * {@code state} is {@code pending}, {@code running}, {@code succeeded} or {@code failed}, with {@code error} saying why
- * it failed. {@code requested} holds the fields the client asked to change.
+ * it failed. {@code requested} holds the fields the client asked to change. {@code waiting}, while not null, says
+ * why the provisioner has not carried the operation out yet and when it tries again (its region's Kubernetes API is
+ * unreachable, for example); the operation is not failed, and ends as soon as the region answers.
  */
 public record OperationResponse(
         UUID id,
@@ -19,10 +21,14 @@ public record OperationResponse(
         String kind,
         String state,
         @Nullable String error,
+        @Nullable Waiting waiting,
         Requested requested,
         Instant createdAt,
         @Nullable Instant startedAt,
         @Nullable Instant finishedAt) {
+
+    /** What the provisioner waits for before it tries again. */
+    public record Waiting(String reason, Instant nextAttemptAt) {}
 
     /** What the client asked for; fields it did not name are left out. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,6 +51,11 @@ public record OperationResponse(
                 operation.kind().name().toLowerCase(Locale.ROOT),
                 operation.state().name().toLowerCase(Locale.ROOT),
                 operation.error().orElse(null),
+                operation
+                        .waitingReason()
+                        .map(reason ->
+                                new Waiting(reason, operation.nextAttemptAt().orElse(operation.createdAt())))
+                        .orElse(null),
                 Requested.of(operation.requested()),
                 operation.createdAt(),
                 operation.startedAt().orElse(null),

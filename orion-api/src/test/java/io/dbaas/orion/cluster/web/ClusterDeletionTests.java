@@ -8,6 +8,7 @@ import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.LifecycleIntegrationTests;
 import io.dbaas.orion.support.Regions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -54,6 +55,30 @@ class ClusterDeletionTests extends LifecycleIntegrationTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> state(waiting).equals("PENDING"));
         assertThat(capacity(region).get("allocated").get("cpu").asString()).isEqualTo("1500m");
         assertThat(capacity(region).get("claims_waiting").asLong()).isZero();
+    }
+
+    @Test
+    void aDeletionWaitingForItsRegionStaysDeletingSayingWhyAndEndsDeleted() {
+        UUID cluster = runningCluster();
+        UUID operation = operationIdOf(delete("/v1/clusters/" + cluster));
+        nebula.deletionStarted(cluster, operation);
+        String reason = "Waiting for the Kubernetes API of minikube/local, next attempt at 2026-12-07T11:30:05Z"
+                + " (attempt 2 failed: The Kubernetes API of minikube/local (https://127.0.0.1:8443) is unreachable:"
+                + " Connection refused).";
+
+        nebula.deferred(cluster, operation, reason, 2, Instant.parse("2026-12-07T11:30:05Z"));
+
+        JsonNode waiting = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> get("/v1/clusters/" + cluster).json(),
+                        found -> found.get("reason").asString().equals(reason));
+        assertThat(waiting.get("state").asString()).as("not refused: it waits").isEqualTo("DELETING");
+        assertThat(operation(operation).get("state").asString()).isEqualTo("running");
+
+        nebula.deleted(cluster, operation);
+        awaitState(cluster, "DELETED");
+        assertThat(awaitOperationState(operation, "succeeded").get("waiting").isNull())
+                .isTrue();
     }
 
     @Test

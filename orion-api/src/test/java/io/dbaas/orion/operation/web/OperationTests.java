@@ -1,10 +1,13 @@
 package io.dbaas.orion.operation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.LifecycleIntegrationTests;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -57,6 +60,38 @@ class OperationTests extends LifecycleIntegrationTests {
         JsonNode failed = awaitOperationState(operation, "failed");
         assertThat(failed.get("error").asString()).isEqualTo("The Kubernetes API of minikube/local is unreachable.");
         assertThat(failed.get("finished_at").isNull()).isFalse();
+    }
+
+    @Test
+    void aCreationWaitingForItsRegionRunsAndSaysWhatItWaitsForOnTheOperationAndTheClusterThenSucceeds() {
+        Response claimed = post("/v1/clusters", Claims.VALID);
+        UUID cluster = UUID.fromString(claimed.json().get("id").asString());
+        UUID operation = operationIdOf(claimed);
+        Instant next = Instant.parse("2026-12-07T11:30:05Z");
+        String reason = "Waiting for the Kubernetes API of minikube/local, next attempt at 2026-12-07T11:30:05Z"
+                + " (attempt 5 failed: The Kubernetes API of minikube/local (https://127.0.0.1:8443) is unreachable:"
+                + " Connection refused).";
+
+        nebula.provisioningStarted(cluster, operation);
+        nebula.deferred(cluster, operation, reason, 5, next);
+
+        JsonNode waiting = await().atMost(Duration.ofSeconds(20))
+                .until(() -> operation(operation), found -> !found.get("waiting")
+                        .isNull());
+        assertThat(waiting.get("state").asString()).as("not failed: it waits").isEqualTo("running");
+        assertThat(waiting.get("waiting").get("reason").asString()).isEqualTo(reason);
+        assertThat(Instant.parse(waiting.get("waiting").get("next_attempt_at").asString()))
+                .isEqualTo(next);
+        JsonNode clusterNow = get("/v1/clusters/" + cluster).json();
+        assertThat(clusterNow.get("state").asString()).isEqualTo("PROVISIONING");
+        assertThat(clusterNow.get("reason").asString()).isEqualTo(reason);
+
+        nebula.provisioned(cluster, operation, 3);
+        JsonNode succeeded = awaitOperationState(operation, "succeeded");
+        assertThat(succeeded.get("waiting").isNull())
+                .as("done: it waits for nothing")
+                .isTrue();
+        assertThat(succeeded.get("error").isNull()).isTrue();
     }
 
     @Test
