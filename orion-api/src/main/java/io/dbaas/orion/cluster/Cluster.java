@@ -271,9 +271,14 @@ public class Cluster implements Persistable<UUID> {
         }
     }
 
-    /** A deletion was accepted; its command is on its way to Nebula. */
+    /**
+     * A deletion was accepted; its command is on its way to Nebula. A cluster still {@code PROVISIONING} is deleted only
+     * while Nebula waits for its region, which the caller checks on the creation's operation.
+     */
     void startDeleting(Instant at) {
-        requireState(isDeletable() && state != ClusterState.WAITING_FOR_CAPACITY, "deletable through Nebula");
+        requireState(
+                (isDeletable() && state != ClusterState.WAITING_FOR_CAPACITY) || state == ClusterState.PROVISIONING,
+                "deletable through Nebula");
         changeState(ClusterState.DELETING, "Deletion accepted; waiting for the provisioner to start.", at);
     }
 

@@ -17,6 +17,7 @@ import io.dbaas.orion.outbox.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -122,12 +123,20 @@ public class ClusterChanges {
         if (cluster.state() == ClusterState.WAITING_FOR_CAPACITY) {
             return deleteBeforeProvisioning(cluster, now);
         }
-        requireNoOperationInProgress(cluster);
-        if (!cluster.isDeletable()) {
-            throw new ClusterStateConflictException(
-                    clusterId,
-                    cluster.state(),
-                    "a cluster can be deleted when RUNNING, DEGRADED, FAILED or WAITING_FOR_CAPACITY");
+        Optional<Operation> waitingCreation = creationWaitingForItsRegion(cluster);
+        if (waitingCreation.isPresent()) {
+            // Nebula drops a waiting creation when the deletion reaches it, and deletes nothing it never wrote.
+            waitingCreation.get().fail("Cancelled: the cluster was deleted while Nebula waited for its region.", now);
+            operations.flush();
+        } else {
+            requireNoOperationInProgress(cluster);
+            if (!cluster.isDeletable()) {
+                throw new ClusterStateConflictException(
+                        clusterId,
+                        cluster.state(),
+                        "a cluster can be deleted when RUNNING, DEGRADED, FAILED or WAITING_FOR_CAPACITY, or while"
+                                + " PROVISIONING when Nebula waits for its region");
+            }
         }
         Operation operation = operations.save(Operation.accept(
                 UUID.randomUUID(), clusterId, accountId, OperationKind.DELETE, RequestedChange.NOTHING, now));
@@ -175,6 +184,20 @@ public class ClusterChanges {
     /** {@code If-Match}: {@code *}, or a list of entity tags of which one must be the current one (strong comparison). */
     private static boolean matches(String ifMatch, String etag) {
         return Arrays.stream(ifMatch.split(",")).map(String::trim).anyMatch(tag -> tag.equals("*") || tag.equals(etag));
+    }
+
+    /**
+     * The creation of a cluster whose region's Kubernetes API has not answered yet: Nebula keeps such a command for up to
+     * its horizon (a day by default), and the owner should not have to wait that long to give the cluster up.
+     */
+    private Optional<Operation> creationWaitingForItsRegion(Cluster cluster) {
+        if (cluster.state() != ClusterState.PROVISIONING) {
+            return Optional.empty();
+        }
+        return operations
+                .inProgressOf(cluster.id())
+                .filter(operation -> operation.kind() == OperationKind.CREATE
+                        && operation.waitingReason().isPresent());
     }
 
     private void requireNoOperationInProgress(Cluster cluster) {

@@ -26,4 +26,10 @@ public interface Operations extends ListCrudRepository<Operation, UUID> {
     default Optional<Operation> inProgressOf(UUID clusterId) {
         return inProgressOf(List.of(clusterId)).stream().findFirst();
     }
+
+    /**
+     * Writes pending changes now (served by Spring Data JPA's own repository). Hibernate writes new rows before changed
+     * ones, so an operation that ends must be written before the one that takes its place is saved.
+     */
+    void flush();
 }

@@ -176,6 +176,57 @@ class ClusterDeletionTests extends LifecycleIntegrationTests {
     }
 
     @Test
+    void aClusterWhoseCreationWaitsForItsRegionCanBeGivenUpAndEndsDeletedWithItsCapacityFree() {
+        String region = Regions.unused();
+        sizeRegion(region, "1500m", "3Gi", "30Gi");
+        Response claimed = post("/v1/clusters", Claims.in(Regions.PROVIDER, region));
+        UUID cluster = id(claimed);
+        UUID creation = operationIdOf(claimed);
+        nebula.provisioningStarted(cluster, creation);
+        String reason = "Waiting for the Kubernetes API of minikube/local, next attempt at 2026-12-07T11:30:05Z"
+                + " (attempt 3 failed: connection refused).";
+        nebula.deferred(cluster, creation, reason, 3, Instant.parse("2026-12-07T11:30:05Z"));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !operation(creation).get("waiting").isNull());
+
+        Response accepted = delete("/v1/clusters/" + cluster);
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        UUID deletion = operationIdOf(accepted);
+        assertThat(state(cluster)).isEqualTo("DELETING");
+        JsonNode cancelled = operation(creation);
+        assertThat(cancelled.get("state").asString()).isEqualTo("failed");
+        assertThat(cancelled.get("error").asString()).contains("deleted while Nebula waited for its region");
+        assertThat(nebula.command(cluster, deletion)).isInstanceOf(DeleteDBCluster.class);
+
+        // What Nebula answers: the superseded creation fails, then the deletion of a cluster it never wrote ends.
+        nebula.failed(cluster, creation, "The cluster was deleted before Nebula could create it.");
+        nebula.deletionStarted(cluster, deletion);
+        nebula.deleted(cluster, deletion);
+
+        awaitState(cluster, "DELETED");
+        awaitOperationState(deletion, "succeeded");
+        assertThat(operation(creation).get("state").asString()).isEqualTo("failed");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        capacity(region).get("allocated").get("cpu").asString().equals("0"));
+    }
+
+    @Test
+    void aClusterBeingCreatedThatWaitsForNothingStillCannotBeDeleted() {
+        Response claimed = post("/v1/clusters", Claims.VALID);
+        UUID cluster = id(claimed);
+        nebula.provisioningStarted(cluster, operationIdOf(claimed));
+        await().atMost(Duration.ofSeconds(20)).until(() -> state(cluster).equals("PROVISIONING"));
+
+        Response refused = delete("/v1/clusters/" + cluster);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:dbaas:problem:operation-in-progress");
+        assertThat(state(cluster)).isEqualTo("PROVISIONING");
+    }
+
+    @Test
     void ifMatchRolesAndAccountsAreHonoured() {
         UUID cluster = runningCluster();
         String etag = get("/v1/clusters/" + cluster).header("ETag");
