@@ -59,7 +59,7 @@ class KubernetesApiProbe {
                     describe(version));
         } catch (KubernetesClientException e) {
             log.warn(
-                    "Kubernetes API of {} ({}) is not reachable: {}. Claims for {} will fail until it is.",
+                    "Kubernetes API of {} ({}) is not reachable: {}. Commands for {} wait until it is (nebula.kubernetes-retry).",
                     region.id(),
                     connection.access(),
                     KubernetesFailures.networkProblem(e),
