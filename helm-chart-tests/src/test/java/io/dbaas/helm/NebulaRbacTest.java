@@ -52,8 +52,7 @@ class NebulaRbacTest {
             Map.entry("/nodes", Set.of("get")),
             Map.entry("apps/statefulsets", Set.of("get", "list", "watch", "create", "patch", "delete")),
             Map.entry("policy/poddisruptionbudgets", Set.of("get", "list", "watch", "create", "patch", "delete")),
-            Map.entry(
-                    "networking.k8s.io/networkpolicies", Set.of("get", "list", "watch", "create", "patch", "delete")),
+            Map.entry("networking.k8s.io/networkpolicies", Set.of("get", "list", "watch", "create", "patch", "delete")),
             Map.entry("storage.k8s.io/storageclasses", Set.of("get", "list")));
 
     private final Manifests manifests = HelmChart.render();
