@@ -82,9 +82,14 @@ public class ResourceApplier<T extends HasMetadata> {
             call(Operation.CREATE, desired, () -> client.resource(created).create());
             return ResourceChange.CREATED;
         }
+        String applied = annotations(current).get(DESIRED_STATE_HASH);
+        String renderedHash = hash(desired);
+        if (renderedHash.equals(applied) && !drifted(desired, current)) {
+            return ResourceChange.UNCHANGED;
+        }
         T effective = effective(desired, current);
-        String hash = hash(effective);
-        if (hash.equals(annotations(current).get(DESIRED_STATE_HASH)) && !drifted(effective, current)) {
+        String hash = effective == desired ? renderedHash : hash(effective);
+        if (hash.equals(applied) && !drifted(effective, current)) {
             return ResourceChange.UNCHANGED;
         }
         T owned = owned(effective, hash);
