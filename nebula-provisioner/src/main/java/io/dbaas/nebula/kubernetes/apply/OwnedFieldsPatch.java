@@ -25,7 +25,8 @@ import java.util.Set;
  *
  * <p>JSON Patch rather than a JSON merge patch: both mean the same on a real API server, but the fabric8 mock API server
  * the tests run against merges a merge patch with Jackson's updating reader, which appends to lists and keeps
- * {@code null}s instead of removing fields, while it applies a JSON Patch as RFC 6902 says.
+ * {@code null}s instead of removing fields ({@code MockApiServerPatchesTest}), while it applies a JSON Patch as RFC 6902
+ * says.
  */
 final class OwnedFieldsPatch {
 
