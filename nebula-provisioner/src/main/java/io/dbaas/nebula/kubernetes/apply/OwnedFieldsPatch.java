@@ -16,7 +16,8 @@ import java.util.Set;
  * <ul>
  *   <li>A field of the rendering that the live object lacks or holds differently is set ({@code add}, which replaces
  *       an existing member); this also undoes a hand edit of a field Nebula owns.
- *   <li>A field of the last rendering that the rendering no longer has is removed, if still there.
+ *   <li>A field of the last rendering that the rendering no longer has is removed, if still there; of an object no
+ *       longer rendered at all, only the keys Nebula rendered are removed.
  *   <li>Every other field of the live object — filled in by the API server's defaults, added by admission, the cloud or
  *       another controller — is in no operation, so it survives. Objects (labels, annotations, selectors, specs) are
  *       walked key by key; lists are set whole, which is right for the lists Nebula renders (containers, env, volumes,
@@ -61,7 +62,20 @@ final class OwnedFieldsPatch {
     private static void diff(String path, ObjectNode lastApplied, ObjectNode rendered, ObjectNode live, ArrayNode out) {
         for (Iterator<String> previous = lastApplied.fieldNames(); previous.hasNext(); ) {
             String field = previous.next();
-            if (!rendered.has(field) && live.has(field)) {
+            if (rendered.has(field) || !live.has(field)) {
+                continue;
+            }
+            JsonNode before = lastApplied.get(field);
+            JsonNode current = live.get(field);
+            if (before.isObject() && current.isObject()) {
+                // A map Nebula no longer renders at all (its labels of some kind): only its own keys go, others' stay.
+                diff(
+                        path + "/" + escape(field),
+                        (ObjectNode) before,
+                        JsonNodeFactory.instance.objectNode(),
+                        (ObjectNode) current,
+                        out);
+            } else {
                 out.addObject().put("op", "remove").put("path", path + "/" + escape(field));
             }
         }
