@@ -27,9 +27,11 @@ class NebulaRbacTest {
      * {@code waitUntilCondition} list and watch.
      *
      * <ul>
-     *   <li>ResourceApplier: get, create, update of namespaces, configmaps, services, budgets, policies, statefulsets;
-     *       StatefulSetApplier: orphan delete of a statefulset, waited for (list, watch), then create.
-     *   <li>SecretApplier: get, create (credentials are never updated); StatusAnnouncer: get secrets; RegionWatch: list,
+     *   <li>ResourceApplier: get, create, patch (ADR 0014) of namespaces, configmaps, services, budgets, policies,
+     *       statefulsets; StatefulSetApplier: orphan delete of a statefulset, waited for (list, watch), then create;
+     *       list of Nebula's statefulsets (the rendering rollout budget).
+     *   <li>SecretApplier: get, create (credentials are never updated), update of a generated certificate Secret due
+     *       for renewal; StatusAnnouncer: get secrets; RegionWatch: list,
      *       watch Nebula's labelled secrets, to restore a deleted one at once.
      *   <li>Volumes: list and edit of claims, get and edit of persistentvolumes, get and list of storageclasses.
      *   <li>Namespaces: get and edit of a namespace. Removals: list then delete by name of every kind in a cluster's
@@ -40,18 +42,17 @@ class NebulaRbacTest {
      * </ul>
      */
     private static final Map<String, Set<String>> WHAT_NEBULA_DOES = Map.ofEntries(
-            Map.entry("/namespaces", Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
-            Map.entry("/secrets", Set.of("get", "list", "watch", "create", "delete")),
-            Map.entry("/configmaps", Set.of("get", "list", "watch", "create", "update", "delete")),
-            Map.entry("/services", Set.of("get", "list", "watch", "create", "update", "delete")),
+            Map.entry("/namespaces", Set.of("get", "list", "watch", "create", "patch", "delete")),
+            Map.entry("/secrets", Set.of("get", "list", "watch", "create", "update", "delete")),
+            Map.entry("/configmaps", Set.of("get", "list", "watch", "create", "patch", "delete")),
+            Map.entry("/services", Set.of("get", "list", "watch", "create", "patch", "delete")),
             Map.entry("/pods", Set.of("get", "list", "watch", "patch", "delete")),
             Map.entry("/persistentvolumeclaims", Set.of("get", "list", "patch", "delete")),
             Map.entry("/persistentvolumes", Set.of("get", "patch")),
             Map.entry("/nodes", Set.of("get")),
-            Map.entry("apps/statefulsets", Set.of("get", "list", "watch", "create", "update", "patch", "delete")),
-            Map.entry("policy/poddisruptionbudgets", Set.of("get", "list", "watch", "create", "update", "delete")),
-            Map.entry(
-                    "networking.k8s.io/networkpolicies", Set.of("get", "list", "watch", "create", "update", "delete")),
+            Map.entry("apps/statefulsets", Set.of("get", "list", "watch", "create", "patch", "delete")),
+            Map.entry("policy/poddisruptionbudgets", Set.of("get", "list", "watch", "create", "patch", "delete")),
+            Map.entry("networking.k8s.io/networkpolicies", Set.of("get", "list", "watch", "create", "patch", "delete")),
             Map.entry("storage.k8s.io/storageclasses", Set.of("get", "list")));
 
     private final Manifests manifests = HelmChart.render();

@@ -11,6 +11,7 @@ import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.infrastructure.ObservedCluster;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.kubernetes.apply.Appliers;
+import io.dbaas.nebula.kubernetes.apply.RenderingRollouts;
 import io.dbaas.nebula.kubernetes.apply.ResourceOperationException;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
@@ -81,7 +82,9 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
 
     /**
      * Converges the cluster of {@code specs}, as they were last asked for, on the API of {@code connection}: what the
-     * watches call when they see one of the cluster's objects deleted or edited by hand.
+     * watches call when they see one of the cluster's objects deleted or edited by hand, and on every resync. A pod
+     * template that only this Nebula release renders differently rolls within {@code nebula.status.rendering-rollouts}
+     * (none by default: it waits for the cluster's next command).
      */
     public ProvisioningReport restore(RegionConnection connection, DBClusterSpecs specs) {
         EngineBlueprint blueprint = blueprint(specs.engine());
@@ -91,7 +94,12 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
                 () -> onApi(
                         connection,
                         () -> ClusterReconciler.reconcile(
-                                new Appliers(connection.client()), cluster, masterKeys.forCluster(specs.clusterId()))));
+                                new Appliers(
+                                        connection.client(),
+                                        RenderingRollouts.atMost(
+                                                properties.status().renderingRollouts())),
+                                cluster,
+                                masterKeys.forCluster(specs.clusterId()))));
     }
 
     private ProvisioningReport converge(DBClusterSpecs specs, boolean change) {

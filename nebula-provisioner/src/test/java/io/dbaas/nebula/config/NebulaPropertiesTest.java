@@ -109,6 +109,19 @@ class NebulaPropertiesTest {
         assertThat(access.toString()).doesNotContain("secret-token");
     }
 
+    @Test
+    void renderingChangesRollNoClusterUnlessABudgetIsSetAndABudgetIsNeverNegative() {
+        assertThat(bindNebula(Map.of()).status().renderingRollouts()).isZero();
+        assertThat(bindNebula(Map.of("nebula.status.rendering-rollouts", "2"))
+                        .status()
+                        .renderingRollouts())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> bindNebula(Map.of("nebula.status.rendering-rollouts", "-1")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("nebula.status.rendering-rollouts cannot be negative");
+    }
+
     /** Spring merges maps across configuration sources: a region written there would be in every install. */
     @Test
     void theDefaultConfigurationNamesNoRegion() throws IOException {

@@ -21,14 +21,22 @@ public final class Appliers {
     private final Removals removals;
     private final Namespaces namespaceMarks;
 
+    /** Appliers for a command: a change the command asks for rolls the cluster's pods at once. */
     public Appliers(KubernetesClient client) {
+        this(client, RenderingRollouts.always());
+    }
+
+    /**
+     * @param rollouts when a pod template that only Nebula's rendering changed may roll a cluster's pods
+     */
+    public Appliers(KubernetesClient client, RenderingRollouts rollouts) {
         this.namespaces = new ResourceApplier<>(client);
         this.secrets = new SecretApplier(client);
         this.configMaps = new ResourceApplier<>(client);
         this.services = new ResourceApplier<>(client);
         this.podDisruptionBudgets = new ResourceApplier<>(client);
         this.networkPolicies = new ResourceApplier<>(client);
-        this.statefulSets = new StatefulSetApplier(client);
+        this.statefulSets = new StatefulSetApplier(client, rollouts);
         this.volumes = new Volumes(client);
         this.removals = new Removals(client);
         this.namespaceMarks = new Namespaces(client);

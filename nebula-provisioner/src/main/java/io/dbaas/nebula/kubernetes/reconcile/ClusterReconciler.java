@@ -1,10 +1,12 @@
 package io.dbaas.nebula.kubernetes.reconcile;
 
+import io.dbaas.nebula.infrastructure.ChangeRefusedException;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.infrastructure.ProvisioningReport;
 import io.dbaas.nebula.infrastructure.ProvisioningReport.AppliedResource;
 import io.dbaas.nebula.infrastructure.ResourceChange;
 import io.dbaas.nebula.kubernetes.apply.Appliers;
+import io.dbaas.nebula.kubernetes.apply.ImmutableFieldChangeException;
 import io.dbaas.nebula.kubernetes.apply.ResourceApplier;
 import io.dbaas.nebula.kubernetes.apply.SecretApplier;
 import io.dbaas.nebula.kubernetes.apply.StatefulSetApplier;
@@ -35,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
  * it: namespace → master-key secret → generated secrets (TLS material, password hashes) → config maps → bootstrap
  * config map → services → disruption budgets → network policies → volumes → stateful sets. Readiness is not awaited
- * here: the status watch reports it.
+ * here: the status watch reports it. A StatefulSet change no API server would take (another selector or storage class)
+ * is refused first, with nothing touched.
  *
  * <p>Run for a command and again for every out-of-band change the watches see and every resync, so every step
  * converges whatever it finds, with two exceptions. A master key is generated only for a cluster that has no nodes yet:
@@ -68,6 +71,7 @@ public class ClusterReconciler {
     }
 
     private ProvisioningReport run(DesiredCluster cluster) {
+        refuseWhatNoUpdateCanDo(cluster);
         namespace(cluster);
         masterKeySecret(cluster);
         generatedSecrets(cluster);
@@ -79,6 +83,19 @@ public class ClusterReconciler {
         volumes(cluster);
         statefulSets(cluster);
         return new ProvisioningReport(applied);
+    }
+
+    /**
+     * A StatefulSet whose selector or volumes' storage class the rendering changes cannot be updated, nor recreated
+     * with its pods adopted: refused here, before any object of the cluster is touched.
+     */
+    private void refuseWhatNoUpdateCanDo(DesiredCluster cluster) {
+        for (StatefulSet statefulSet : cluster.statefulSets()) {
+            Optional<String> refusal = appliers.statefulSets().refusal(statefulSet);
+            if (refusal.isPresent()) {
+                throw new ChangeRefusedException(refusal.get());
+            }
+        }
     }
 
     private void namespace(DesiredCluster cluster) {
@@ -256,7 +273,12 @@ public class ClusterReconciler {
     }
 
     private void statefulSets(DesiredCluster cluster) {
-        apply(appliers.statefulSets(), cluster.statefulSets());
+        try {
+            apply(appliers.statefulSets(), cluster.statefulSets());
+        } catch (ImmutableFieldChangeException e) {
+            // Only when the StatefulSet changed between the first check and now: still nothing was sent for it.
+            throw new ChangeRefusedException(e.getMessage());
+        }
     }
 
     private <T extends HasMetadata> void apply(ResourceApplier<T> applier, List<T> desired) {
