@@ -29,6 +29,7 @@ import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.nebula.events.EventIds;
 import io.dbaas.nebula.kubernetes.model.Annotations;
+import io.dbaas.nebula.kubernetes.model.ClusterCertificates;
 import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
@@ -185,11 +186,14 @@ class ProvisioningIT {
 
         assertThat(provisioned.clusterEndpoint())
                 .isEqualTo(command.dbConfiguration().clusterEndpoint());
-        assertThat(provisioned.internalAddress()).isEqualTo(new ServiceAddress("http", LB_IP, 6333));
+        assertThat(provisioned.internalAddress()).isEqualTo(new ServiceAddress("https", LB_IP, 6333));
         assertThat(provisioned.nodesReady()).isEqualTo(3);
+        Secret ca = secret(namespace, ResourceNames.QDRANT_CA_SECRET);
         assertThat(provisioned.upstreamCaCertificate())
-                .as("Qdrant serves plain HTTP inside the cluster: no CA to trust")
-                .isNull();
+                .as("GateKeeper trusts the Qdrant cluster's own CA, and gets its certificate only")
+                .isEqualTo(SecretEntries.read(ca, ClusterCertificates.CA_CERTIFICATE_ENTRY)
+                        .orElseThrow())
+                .doesNotContain("PRIVATE KEY");
         assertThat(provisioned.metadata().correlationId())
                 .isEqualTo(command.metadata().correlationId());
         assertThat(provisioned.metadata().causationId()).isEqualTo(command.id());
@@ -230,14 +234,18 @@ class ProvisioningIT {
         awaitEventCount(command.clusterId(), ClusterProvisioningStarted.class, 2);
 
         assertThat(provisioned.internalAddress())
-                .isEqualTo(new ServiceAddress("http", "qdrant." + namespace + ".svc.kind.internal", 6333));
+                .isEqualTo(new ServiceAddress("https", "qdrant." + namespace + ".svc.kind.internal", 6333));
         assertThat(eventsOf(command.clusterId(), ClusterProvisioningStarted.class).stream()
                         .map(ClusterEvent::id)
                         .distinct())
                 .hasSize(1);
         assertThat(statefulSetsIn(namespace)).hasSize(1);
         assertThat(kubernetes.secrets().inNamespace(namespace).list().getItems())
-                .hasSize(1);
+                .extracting(secret -> secret.getMetadata().getName())
+                .containsExactlyInAnyOrder(
+                        ResourceNames.QDRANT_MASTER_KEY_SECRET,
+                        ResourceNames.QDRANT_CA_SECRET,
+                        ResourceNames.QDRANT_CERTIFICATES_SECRET);
         assertThat(MasterKeySecrets.masterKey(masterKeySecret(namespace))).contains(masterKey);
     }
 

@@ -32,6 +32,8 @@ class RenderCommandTest {
                 .containsExactly(
                         "Namespace",
                         "Secret",
+                        "Secret",
+                        "Secret",
                         "ConfigMap",
                         "Service",
                         "Service",

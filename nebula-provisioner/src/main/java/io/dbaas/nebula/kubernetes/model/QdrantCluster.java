@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
@@ -41,6 +43,19 @@ public final class QdrantCluster implements EngineCluster {
     static final String INIT_PATH = "/qdrant/init";
 
     static final String TMP_PATH = "/tmp";
+    /** The node certificate, its key and the CA certificate, from Secret {@code qdrant-certs}. */
+    static final String TLS_PATH = "/qdrant/tls";
+    /**
+     * How often Qdrant reads its certificate files again, in seconds: a certificate Nebula renews (near expiry, or
+     * for a new load-balancer address) is served within the hour, without a restart.
+     */
+    static final String CERTIFICATE_TTL_SECONDS = "3600";
+
+    static final String TLS_VOLUME = "tls";
+
+    /** The setting that turns TLS on for REST and gRPC; a pod without it serves plain HTTP. */
+    public static final String TLS_SWITCH = "QDRANT__SERVICE__ENABLE_TLS";
+
     static final String CONFIG_VOLUME = "config";
     static final String SNAPSHOTS_VOLUME = "snapshots";
     static final String INIT_VOLUME = "init";
@@ -85,6 +100,43 @@ public final class QdrantCluster implements EngineCluster {
      */
     public Secret generateMasterKeySecret() {
         return ClusterObjects.emptySecret(cluster, ResourceNames.QDRANT_MASTER_KEY_SECRET);
+    }
+
+    /** The Secret of the cluster's CA, without content: generated once, by the reconciler. */
+    public Secret generateCertificateAuthoritySecret() {
+        return ClusterObjects.emptySecret(cluster, ResourceNames.QDRANT_CA_SECRET);
+    }
+
+    /** The Secret of the nodes' certificate, without content: issued from the CA, and renewed, by the reconciler. */
+    public Secret generateCertificatesSecret() {
+        return ClusterObjects.emptySecret(cluster, ResourceNames.QDRANT_CERTIFICATES_SECRET);
+    }
+
+    /**
+     * The cluster's CA and the one certificate all its nodes present, on the client port (to GateKeeper) and on the
+     * peer port (to each other, both ways). It names every pod through the headless Service as peers address them
+     * (a wildcard, so scaling out needs no new certificate), the client Service under each name GateKeeper may use
+     * ({@code internal_address} is its full name where there is no load balancer), and localhost. A load balancer's
+     * address is added by the reconciler once the Service reports one.
+     */
+    public ClusterCertificates certificates() {
+        String headless = ResourceNames.QDRANT_HEADLESS_SERVICE + "." + cluster.namespace();
+        String client = ResourceNames.QDRANT_CLIENT_SERVICE;
+        return new ClusterCertificates(
+                generateCertificateAuthoritySecret(),
+                generateCertificatesSecret(),
+                "qdrant-ca-" + cluster.clusterId(),
+                ResourceNames.QDRANT_STATEFUL_SET + "." + cluster.namespace(),
+                List.of(
+                        "*." + headless,
+                        "*." + headless + ".svc",
+                        "*." + headless + ".svc." + cluster.clusterDomain(),
+                        client,
+                        client + "." + cluster.namespace(),
+                        client + "." + cluster.namespace() + ".svc",
+                        ResourceNames.serviceHost(client, cluster.clusterId(), cluster.clusterDomain()),
+                        "localhost"),
+                List.of("127.0.0.1"));
     }
 
     @Override
@@ -177,6 +229,7 @@ public final class QdrantCluster implements EngineCluster {
                 .withNewEmptyDir()
                 .endEmptyDir()
                 .endVolume()
+                .addToVolumes(PodVolumes.secret(TLS_VOLUME, ResourceNames.QDRANT_CERTIFICATES_SECRET))
                 .build();
     }
 
@@ -214,6 +267,8 @@ public final class QdrantCluster implements EngineCluster {
                 .withName("QDRANT__CLUSTER__ENABLED")
                 .withValue("true")
                 .endEnv()
+                // TLS on the client ports (REST and gRPC) and between peers (mutual), all from the cluster's own CA.
+                .addToEnv(tlsEnvironment())
                 .addNewEnv()
                 .withName("QDRANT_INIT_FILE_PATH")
                 .withValue(INIT_PATH + "/.qdrant-initialized")
@@ -221,18 +276,35 @@ public final class QdrantCluster implements EngineCluster {
                 // Requests equal limits: the node gets exactly what the client pays for (Guaranteed QoS).
                 .withResources(ClusterObjects.guaranteedResources(cluster))
                 // Loading large collections can take minutes; until the startup probe passes, liveness is not checked.
-                .withStartupProbe(Probes.httpGet("/livez", HTTP_PORT, 5, 60))
-                .withLivenessProbe(Probes.httpGet("/livez", HTTP_PORT, 10, 6))
+                .withStartupProbe(Probes.httpsGet("/livez", HTTP_PORT, 5, 60))
+                .withLivenessProbe(Probes.httpsGet("/livez", HTTP_PORT, 10, 6))
                 // /readyz turns ready once this peer has joined the consensus and its shards are usable.
-                .withReadinessProbe(Probes.httpGet("/readyz", HTTP_PORT, 5, 6))
+                .withReadinessProbe(Probes.httpsGet("/readyz", HTTP_PORT, 5, 6))
                 .withSecurityContext(SECURITY.container())
                 .withVolumeMounts(
                         VolumeMounts.writable(ResourceNames.QDRANT_STORAGE_VOLUME, STORAGE_PATH),
                         VolumeMounts.writable(SNAPSHOTS_VOLUME, SNAPSHOTS_PATH),
                         VolumeMounts.writable(INIT_VOLUME, INIT_PATH),
                         VolumeMounts.writable(TMP_VOLUME, TMP_PATH),
+                        VolumeMounts.readOnly(TLS_VOLUME, TLS_PATH),
                         VolumeMounts.readOnlyFile(CONFIG_VOLUME, CONFIG_DIRECTORY, START_SCRIPT))
                 .build();
+    }
+
+    /** Qdrant's {@code service.enable_tls}, {@code cluster.p2p.enable_tls} and {@code tls.*} settings. */
+    private static EnvVar[] tlsEnvironment() {
+        return new EnvVar[] {
+            env(TLS_SWITCH, "true"),
+            env("QDRANT__CLUSTER__P2P__ENABLE_TLS", "true"),
+            env("QDRANT__TLS__CERT", TLS_PATH + "/" + ClusterCertificates.CERTIFICATE_ENTRY),
+            env("QDRANT__TLS__KEY", TLS_PATH + "/" + ClusterCertificates.KEY_ENTRY),
+            env("QDRANT__TLS__CA_CERT", TLS_PATH + "/" + ClusterCertificates.CA_CERTIFICATE_ENTRY),
+            env("QDRANT__TLS__CERT_TTL", CERTIFICATE_TTL_SECONDS)
+        };
+    }
+
+    private static EnvVar env(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
     }
 
     /** Pod 0 founds the Raft cluster; the others join through it, each announcing its own stable peer URI. */
@@ -254,6 +326,7 @@ public final class QdrantCluster implements EngineCluster {
     }
 
     private static String peerUri(String host) {
-        return "http://" + host + ":" + P2P_PORT;
+        // Peers speak TLS to each other (cluster.p2p.enable_tls), so the URIs they announce are https.
+        return "https://" + host + ":" + P2P_PORT;
     }
 }

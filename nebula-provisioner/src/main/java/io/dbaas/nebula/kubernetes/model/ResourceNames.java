@@ -17,6 +17,11 @@ public final class ResourceNames {
     public static final String QDRANT_HEADLESS_SERVICE = "qdrant-headless";
     public static final String QDRANT_CONFIG_MAP = "qdrant-config";
     public static final String QDRANT_MASTER_KEY_SECRET = "qdrant-master-key";
+    /** The cluster's CA: certificate and private key. Never mounted into a pod. */
+    public static final String QDRANT_CA_SECRET = "qdrant-ca";
+    /** The nodes' certificate, its key and the CA certificate, mounted into every node. */
+    public static final String QDRANT_CERTIFICATES_SECRET = "qdrant-certs";
+
     public static final String QDRANT_STORAGE_VOLUME = "qdrant-storage";
     public static final String QDRANT_POD_DISRUPTION_BUDGET = "qdrant";
     public static final String QDRANT_NETWORK_POLICY = "qdrant";

@@ -134,13 +134,14 @@ class QdrantClusterTest {
     }
 
     @Test
-    void podZeroFoundsTheClusterAndTheOthersBootstrapFromIt() {
+    void podZeroFoundsTheClusterAndTheOthersBootstrapFromItOverTls() {
         String script = cluster.generateConfigMap().getData().get("initialize.sh");
-        String founder = "http://qdrant-0.qdrant-headless." + NAMESPACE + ":6335";
+        String founder = "https://qdrant-0.qdrant-headless." + NAMESPACE + ":6335";
 
         assertThat(script).contains("--uri '" + founder + "'");
+        assertThat(script).doesNotContain("http://");
         assertThat(script)
-                .contains("--bootstrap '" + founder + "' --uri \"http://qdrant-${ordinal}.qdrant-headless." + NAMESPACE
+                .contains("--bootstrap '" + founder + "' --uri \"https://qdrant-${ordinal}.qdrant-headless." + NAMESPACE
                         + ":6335\"");
         assertThat(qdrant(cluster.generateStatefulSet()).getCommand())
                 .containsExactly("/bin/bash", "/qdrant/config/initialize.sh");
@@ -159,6 +160,41 @@ class QdrantClusterTest {
         assertThat(qdrant.getReadinessProbe().getHttpGet().getPort().getIntVal())
                 .isEqualTo(6333);
         assertThat(qdrant.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/livez");
+    }
+
+    @Test
+    void qdrantServesTlsOnItsClientPortsAndBetweenPeersWithTheMountedCertificateAndProbesSpeakHttps() {
+        PodSpec pod = cluster.generateStatefulSet().getSpec().getTemplate().getSpec();
+        Container qdrant = pod.getContainers().getFirst();
+
+        assertThat(env(qdrant, "QDRANT__SERVICE__ENABLE_TLS").getValue()).isEqualTo("true");
+        assertThat(env(qdrant, "QDRANT__CLUSTER__P2P__ENABLE_TLS").getValue()).isEqualTo("true");
+        assertThat(env(qdrant, "QDRANT__TLS__CERT").getValue()).isEqualTo("/qdrant/tls/tls.crt");
+        assertThat(env(qdrant, "QDRANT__TLS__KEY").getValue()).isEqualTo("/qdrant/tls/tls.key");
+        assertThat(env(qdrant, "QDRANT__TLS__CA_CERT").getValue()).isEqualTo("/qdrant/tls/ca.crt");
+        // Renewed certificates are read again without a restart.
+        assertThat(Integer.parseInt(env(qdrant, "QDRANT__TLS__CERT_TTL").getValue()))
+                .isPositive();
+        assertThat(qdrant.getVolumeMounts())
+                .filteredOn(mount -> mount.getMountPath().equals("/qdrant/tls"))
+                .singleElement()
+                .satisfies(mount -> {
+                    assertThat(mount.getReadOnly()).isTrue();
+                    assertThat(mount.getSubPath()).isNull();
+                    Volume volume = pod.getVolumes().stream()
+                            .filter(candidate -> candidate.getName().equals(mount.getName()))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(volume.getSecret().getSecretName()).isEqualTo(ResourceNames.QDRANT_CERTIFICATES_SECRET);
+                    assertThat(volume.getSecret().getDefaultMode()).isEqualTo(0440);
+                });
+        // The CA's key stays in its own Secret, which no pod mounts.
+        assertThat(pod.getVolumes())
+                .filteredOn(volume -> volume.getSecret() != null)
+                .extracting(volume -> volume.getSecret().getSecretName())
+                .containsExactly(ResourceNames.QDRANT_CERTIFICATES_SECRET);
+        assertThat(Stream.of(qdrant.getStartupProbe(), qdrant.getLivenessProbe(), qdrant.getReadinessProbe()))
+                .allSatisfy(probe -> assertThat(probe.getHttpGet().getScheme()).isEqualTo("HTTPS"));
     }
 
     @Test
