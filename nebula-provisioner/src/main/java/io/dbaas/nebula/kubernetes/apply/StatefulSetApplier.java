@@ -41,7 +41,8 @@ public class StatefulSetApplier extends ResourceApplier<StatefulSet> {
     @Override
     void replace(StatefulSet withHash, StatefulSet current) {
         // What the status side recorded on the live object is not Nebula's rendering to undo.
-        for (String recorded : List.of(Annotations.ANNOUNCED_COMMAND, Annotations.ANNOUNCED_CONDITION)) {
+        for (String recorded : List.of(
+                Annotations.ANNOUNCED_COMMAND, Annotations.ANNOUNCED_CONDITION, Annotations.ANNOUNCED_ADDRESS)) {
             String value = current.getMetadata().getAnnotations() == null
                     ? null
                     : current.getMetadata().getAnnotations().get(recorded);
