@@ -82,7 +82,7 @@ class ControlPlaneInContainersIT {
         kubernetesApi.init(InetAddress.getLoopbackAddress(), 0);
         kubernetesClient = kubernetesApi.createClient();
         upstream = RecordingUpstream.start();
-        kubernetes = new KubernetesControllers(kubernetesClient, upstream.host());
+        kubernetes = new KubernetesControllers(kubernetesClient, upstream);
         stack = ComposeStack.up("dbaas-containers-it", environment(kubeconfig()), START_TIMEOUT);
         HttpResponse<String> opened =
                 new Orion(ports.orion(), adminToken).post("/v1/accounts", "{\"name\": \"containers\"}");

@@ -104,7 +104,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     started,
                     postgres,
                     kafka,
-                    new KubernetesControllers(client, upstream.host()),
+                    new KubernetesControllers(client, upstream),
                     upstream,
                     ports,
                     tenantToken);

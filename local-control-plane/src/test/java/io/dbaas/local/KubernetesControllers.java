@@ -23,14 +23,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Plays, on the mock API server, what a real Kubernetes cluster does by itself and the mock does not: the StatefulSet
  * controller and the kubelet (pods from the template, ready), the load-balancer controller (an address on the client
- * Service, the {@link RecordingUpstream}'s), and the namespace controller (a namespace being deleted stays until it
- * is emptied). Qdrant clusters only: the objects are named as Nebula names a Qdrant cluster's.
+ * Service: that of the cluster's listener of the {@link RecordingUpstream}, which serves the certificate Nebula issued
+ * to the cluster), and the namespace controller (a namespace being deleted stays until it is emptied). Qdrant clusters
+ * only: the objects are named as Nebula names a Qdrant cluster's.
  */
 final class KubernetesControllers {
 
     static final String STATEFUL_SET = "qdrant";
     static final String CLIENT_SERVICE = "qdrant";
     static final String MASTER_KEY_SECRET = "qdrant-master-key";
+    /** The nodes' certificate and key, which Nebula issues from the cluster's own CA and Qdrant serves TLS with. */
+    static final String CERTIFICATES_SECRET = "qdrant-certs";
     /**
      * A real API server keeps a deleted namespace {@code Terminating} while its controller empties it; the CRUD mock
      * deletes it at once unless the namespace carries a finalizer, which is how this class plays that controller.
@@ -40,11 +43,11 @@ final class KubernetesControllers {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final NamespacedKubernetesClient client;
-    private final String loadBalancerAddress;
+    private final RecordingUpstream upstream;
 
-    KubernetesControllers(NamespacedKubernetesClient client, String loadBalancerAddress) {
+    KubernetesControllers(NamespacedKubernetesClient client, RecordingUpstream upstream) {
         this.client = client;
-        this.loadBalancerAddress = loadBalancerAddress;
+        this.upstream = upstream;
     }
 
     /** The mock API server, as the controllers and kubelets a test plays itself use it. */
@@ -93,9 +96,12 @@ final class KubernetesControllers {
 
     /**
      * Every replica of the StatefulSet as a pod from its current template, ready (replacing the pods of before), the
-     * StatefulSet's status to match, and the client Service's load balancer at the upstream's address.
+     * StatefulSet's status to match, and the client Service's load balancer at the address of the cluster's listener
+     * of the upstream; returns once Nebula has issued a certificate naming that address, which the listener serves
+     * from then on (a Qdrant node would read it again within {@code tls.cert_ttl}).
      */
     void runAllReady(String namespace) {
+        String loadBalancerAddress = upstream.serve(namespace, () -> nodeCertificate(namespace));
         StatefulSet statefulSet = awaitStatefulSet(namespace);
         int replicas = statefulSet.getSpec().getReplicas();
         for (int ordinal = 0; ordinal < replicas; ordinal++) {
@@ -125,6 +131,22 @@ final class KubernetesControllers {
                     .build());
             return current;
         });
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> nodeCertificate(namespace).namesIpAddress(loadBalancerAddress));
+    }
+
+    /** The certificate and key Nebula issued to the cluster's nodes, as they read them from their Secret. */
+    ServerCertificate nodeCertificate(String namespace) {
+        Secret secret = client.secrets()
+                .inNamespace(namespace)
+                .withName(CERTIFICATES_SECRET)
+                .get();
+        if (secret == null) {
+            throw new IllegalStateException("Secret " + namespace + "/" + CERTIFICATES_SECRET + " is not there yet");
+        }
+        return ServerCertificate.from(secret);
     }
 
     /** From now on, deleting the namespace leaves it terminating until {@link #finishNamespaceDeletion} is called. */

@@ -30,6 +30,7 @@ import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.nebula.events.EventIds;
 import io.dbaas.nebula.kubernetes.model.Annotations;
+import io.dbaas.nebula.kubernetes.model.ClusterCertificates;
 import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
@@ -42,6 +43,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -185,11 +187,14 @@ class ProvisioningIT {
 
         assertThat(provisioned.clusterEndpoint())
                 .isEqualTo(command.dbConfiguration().clusterEndpoint());
-        assertThat(provisioned.internalAddress()).isEqualTo(new ServiceAddress("http", LB_IP, 6333));
+        assertThat(provisioned.internalAddress()).isEqualTo(new ServiceAddress("https", LB_IP, 6333));
         assertThat(provisioned.nodesReady()).isEqualTo(3);
+        Secret ca = secret(namespace, ResourceNames.QDRANT_CA_SECRET);
         assertThat(provisioned.upstreamCaCertificate())
-                .as("Qdrant serves plain HTTP inside the cluster: no CA to trust")
-                .isNull();
+                .as("GateKeeper trusts the Qdrant cluster's own CA, and gets its certificate only")
+                .isEqualTo(SecretEntries.read(ca, ClusterCertificates.CA_CERTIFICATE_ENTRY)
+                        .orElseThrow())
+                .doesNotContain("PRIVATE KEY");
         assertThat(provisioned.metadata().correlationId())
                 .isEqualTo(command.metadata().correlationId());
         assertThat(provisioned.metadata().causationId()).isEqualTo(command.id());
@@ -215,6 +220,61 @@ class ProvisioningIT {
                 .isEqualTo(masterKey);
     }
 
+    /**
+     * A cluster whose pods an earlier Nebula rendered without TLS is announced with {@code http} while any of them runs,
+     * and announced again, over {@code https} with its CA, once every pod serves TLS: GateKeeper follows the pods.
+     */
+    @Test
+    void aClusterIsAnnouncedOverHttpWhilePodsWithoutTlsRunAndAgainOverHttpsOnceEveryPodServesTls() {
+        ProvisionDBCluster command = provision("kind", "local", 2);
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        StatefulSet statefulSet = awaitStatefulSet(namespace);
+        StatefulSet renderedBeforeTls = withoutTls(statefulSet);
+        kubelet.runPod(renderedBeforeTls, 0, Kubelet.ready());
+        kubelet.runPod(renderedBeforeTls, 1, Kubelet.ready());
+        markReady(namespace, 2);
+
+        ClusterProvisioned plain =
+                awaitEvent(command.clusterId(), ClusterProvisioned.class, event -> event.internalAddress()
+                        .scheme()
+                        .equals("http"));
+        kubelet.runPod(statefulSet, 0, Kubelet.ready());
+        pause(Duration.ofSeconds(1));
+        assertThat(eventsOf(command.clusterId(), ClusterProvisioned.class))
+                .as("one pod still serves plain HTTP: GateKeeper keeps speaking HTTP")
+                .allSatisfy(
+                        event -> assertThat(event.internalAddress().scheme()).isEqualTo("http"));
+        kubelet.runPod(statefulSet, 1, Kubelet.ready());
+        ClusterProvisioned overTls =
+                awaitEvent(command.clusterId(), ClusterProvisioned.class, event -> event.internalAddress()
+                        .scheme()
+                        .equals("https"));
+
+        assertThat(overTls.internalAddress())
+                .isEqualTo(new ServiceAddress("https", "qdrant." + namespace + ".svc.kind.internal", 6333));
+        assertThat(overTls.id()).isNotEqualTo(plain.id());
+        assertThat(overTls.metadata().causationId())
+                .as("it completes no command")
+                .isNull();
+        assertThat(overTls.upstreamCaCertificate())
+                .isEqualTo(SecretEntries.read(
+                                secret(namespace, ResourceNames.QDRANT_CA_SECRET),
+                                ClusterCertificates.CA_CERTIFICATE_ENTRY)
+                        .orElseThrow());
+        assertThat(MasterKeyCipher.fromBase64(KEY_ENCRYPTION_KEY)
+                        .eventAuthentication()
+                        .isAuthentic(overTls))
+                .isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> kubelet.statefulSet(namespace, ResourceNames.QDRANT_STATEFUL_SET)
+                                .getMetadata()
+                                .getAnnotations()
+                                .get(Annotations.ANNOUNCED_ADDRESS),
+                        overTls.internalAddress().toUri().toString()::equals);
+    }
+
     @Test
     void aRedeliveredCommandChangesNothingAndRepeatsTheSameEvents() {
         ProvisionDBCluster command = provision("kind", "local", 1);
@@ -230,14 +290,18 @@ class ProvisioningIT {
         awaitEventCount(command.clusterId(), ClusterProvisioningStarted.class, 2);
 
         assertThat(provisioned.internalAddress())
-                .isEqualTo(new ServiceAddress("http", "qdrant." + namespace + ".svc.kind.internal", 6333));
+                .isEqualTo(new ServiceAddress("https", "qdrant." + namespace + ".svc.kind.internal", 6333));
         assertThat(eventsOf(command.clusterId(), ClusterProvisioningStarted.class).stream()
                         .map(ClusterEvent::id)
                         .distinct())
                 .hasSize(1);
         assertThat(statefulSetsIn(namespace)).hasSize(1);
         assertThat(kubernetes.secrets().inNamespace(namespace).list().getItems())
-                .hasSize(1);
+                .extracting(secret -> secret.getMetadata().getName())
+                .containsExactlyInAnyOrder(
+                        ResourceNames.QDRANT_MASTER_KEY_SECRET,
+                        ResourceNames.QDRANT_CA_SECRET,
+                        ResourceNames.QDRANT_CERTIFICATES_SECRET);
         assertThat(MasterKeySecrets.masterKey(masterKeySecret(namespace))).contains(masterKey);
     }
 
@@ -974,6 +1038,15 @@ class ProvisioningIT {
     private void markReady(String namespace, String name, int replicas) {
         awaitStatefulSet(namespace, name);
         kubelet.setStatus(namespace, name, replicas, replicas);
+    }
+
+    /** The StatefulSet as a Nebula without Qdrant TLS rendered it: no TLS settings in its container. */
+    private static StatefulSet withoutTls(StatefulSet statefulSet) {
+        StatefulSet copy = new StatefulSetBuilder(statefulSet).build();
+        copy.getSpec().getTemplate().getSpec().getContainers().forEach(container -> container
+                .getEnv()
+                .removeIf(env -> env.getName().contains("TLS")));
+        return copy;
     }
 
     /** What the cloud's load-balancer controller would do. */

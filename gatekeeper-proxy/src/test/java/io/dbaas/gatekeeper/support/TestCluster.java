@@ -81,6 +81,11 @@ public record TestCluster(UUID id, String host, String masterKey) {
         return provisioned(Engine.QDRANT, internalAddress, sealedMasterKey, null);
     }
 
+    /** A Qdrant cluster as Nebula renders it now, reached over HTTPS with a certificate from {@code caCertificate}. */
+    public ClusterProvisioned qdrantOverTlsAt(ServiceAddress internalAddress, String caCertificate) {
+        return provisioned(Engine.QDRANT, internalAddress, CIPHER.seal(id, masterKey), caCertificate);
+    }
+
     /** An Elasticsearch cluster, reached over HTTPS with a certificate from {@code caCertificate}. */
     public ClusterProvisioned elasticsearchAt(ServiceAddress internalAddress, String caCertificate) {
         return provisioned(Engine.ELASTICSEARCH, internalAddress, CIPHER.seal(id, masterKey), caCertificate);

@@ -420,7 +420,7 @@ class ClusterLifecycleTest {
         restarted.provision(specs);
 
         assertThat(statefulSet(specs)).isNotNull();
-        assertThat(client.services().inNamespace(namespace).list().getItems()).hasSize(2);
+        assertThat(client.services().inNamespace(namespace).list().getItems()).hasSize(3);
         assertThat(masterKey(specs)).isEqualTo(key);
     }
 

@@ -32,7 +32,10 @@ class RenderCommandTest {
                 .containsExactly(
                         "Namespace",
                         "Secret",
+                        "Secret",
+                        "Secret",
                         "ConfigMap",
+                        "Service",
                         "Service",
                         "Service",
                         "PodDisruptionBudget",

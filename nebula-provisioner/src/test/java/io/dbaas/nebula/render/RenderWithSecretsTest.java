@@ -99,14 +99,27 @@ class RenderWithSecretsTest {
     }
 
     @Test
-    void qdrantGetsAGeneratedApiKey() {
-        RenderRun run = RenderRun.of(withSecrets(RenderRun.qdrant()));
+    void qdrantGetsAGeneratedApiKeyAndANodeCertificateFromItsOwnCa() throws GeneralSecurityException {
+        List<String> args = withSecrets(RenderRun.qdrant());
+        args.add("--client-addresses=vectors.example.com");
+        RenderRun run = RenderRun.of(args);
 
-        assertThat(secretsInClear(run))
-                .containsOnlyKeys("qdrant-master-key")
-                .extractingByKey("qdrant-master-key")
-                .satisfies(entries ->
-                        assertThat(entries.get("api-key")).matches("[A-Za-z0-9]{" + MasterKeys.LENGTH + "}"));
+        Map<String, Map<String, String>> secrets = secretsInClear(run);
+        assertThat(secrets).containsOnlyKeys("qdrant-master-key", "qdrant-ca", "qdrant-certs");
+        assertThat(secrets.get("qdrant-master-key").get("api-key")).matches("[A-Za-z0-9]{" + MasterKeys.LENGTH + "}");
+        X509Certificate caCertificate = Pem.certificate(secrets.get("qdrant-ca").get("ca.crt"));
+        X509Certificate nodeCertificate =
+                Pem.certificate(secrets.get("qdrant-certs").get("tls.crt"));
+        nodeCertificate.verify(caCertificate.getPublicKey());
+        assertThat(secrets.get("qdrant-certs").get("ca.crt"))
+                .isEqualTo(secrets.get("qdrant-ca").get("ca.crt"));
+        assertThat(((RSAKey) Pem.privateKey(secrets.get("qdrant-certs").get("tls.key"))).getModulus())
+                .isEqualTo(((RSAKey) nodeCertificate.getPublicKey()).getModulus());
+        assertThat(SubjectAlternativeNames.of(nodeCertificate).dnsNames())
+                .contains(
+                        "*.qdrant-headless." + NAMESPACE,
+                        "qdrant." + NAMESPACE + ".svc.cluster.local",
+                        "vectors.example.com");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -216,10 +229,6 @@ class RenderWithSecretsTest {
         List<String> notAnIpAddress = withSecrets(RenderRun.elasticsearch());
         notAnIpAddress.add("--client-addresses=203.0.113");
         assertRefused(notAnIpAddress, "got '203.0.113'");
-
-        List<String> plainHttp = withSecrets(RenderRun.qdrant());
-        plainHttp.add("--client-addresses=search.example.com");
-        assertRefused(plainHttp, "qdrant serves plain HTTP");
     }
 
     private static void assertRefused(List<String> args, String reason) {

@@ -46,6 +46,28 @@ class EventAuthenticationTest {
     }
 
     @Test
+    void aQdrantClustersCaCertificateCanBeNeitherSwappedNorDroppedNorItsSchemeLowered() {
+        String clusterCa = "-----BEGIN CERTIFICATE-----\ncluster CA\n-----END CERTIFICATE-----\n";
+        ClusterProvisioned overTls = AUTHENTICATION.sign(provisioned("https", "qdrant.c.svc", "v1.sealed", clusterCa));
+        String tag = overTls.authenticationTag();
+
+        assertThat(AUTHENTICATION.isAuthentic(overTls)).isTrue();
+        assertThat(AUTHENTICATION.isAuthentic(provisioned(
+                                "https",
+                                "qdrant.c.svc",
+                                "v1.sealed",
+                                "-----BEGIN CERTIFICATE-----\nattacker CA\n-----END CERTIFICATE-----\n")
+                        .withAuthenticationTag(tag)))
+                .isFalse();
+        assertThat(AUTHENTICATION.isAuthentic(
+                        provisioned("https", "qdrant.c.svc", "v1.sealed", null).withAuthenticationTag(tag)))
+                .isFalse();
+        assertThat(AUTHENTICATION.isAuthentic(provisioned("http", "qdrant.c.svc", "v1.sealed", clusterCa)
+                        .withAuthenticationTag(tag)))
+                .isFalse();
+    }
+
+    @Test
     void anotherKeyEncryptionKeyDoesNotAcceptTheTag() {
         byte[] other = Arrays.copyOf(KEY_ENCRYPTION_KEY, 32);
         other[0] = 1;
@@ -54,6 +76,10 @@ class EventAuthenticationTest {
     }
 
     private ClusterProvisioned provisioned(String host, String sealedKey, String caCertificate) {
+        return provisioned("http", host, sealedKey, caCertificate);
+    }
+
+    private ClusterProvisioned provisioned(String scheme, String host, String sealedKey, String caCertificate) {
         return new ClusterProvisioned(
                 UUID.fromString("a8f1c3e5-2b4d-4f60-9e7a-c5d3b1a9f827"),
                 Instant.parse("2026-12-07T10:00:00Z"),
@@ -61,7 +87,7 @@ class EventAuthenticationTest {
                 CLUSTER,
                 Engine.QDRANT,
                 CLUSTER + ".local.minikube.dbaas.localhost",
-                new ServiceAddress("http", host, 6333),
+                new ServiceAddress(scheme, host, 6333),
                 sealedKey,
                 3,
                 caCertificate);

@@ -44,7 +44,7 @@ public class ElasticsearchBlueprint implements EngineBlueprint {
     @Override
     public DesiredCluster render(DBClusterSpecs specs, RegionProperties region) {
         ElasticsearchCluster cluster = ElasticsearchCluster.fromSpecs(specs, region, properties.gatekeeperFor(region));
-        ElasticsearchTlsSecrets tls = new ElasticsearchTlsSecrets(cluster, clock);
+        ClusterTlsSecrets tls = new ClusterTlsSecrets(cluster.certificates(), clock);
         return DesiredCluster.of(
                 cluster,
                 cluster.generateElasticUserSecret(),

@@ -5,7 +5,9 @@ import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.InvalidClusterSpecsException;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,14 @@ public interface EngineBlueprint {
     /** The scheme GateKeeper speaks to {@link #clientPort()}. */
     default String clientScheme() {
         return "http";
+    }
+
+    /**
+     * The scheme the cluster's running {@code pods} serve on {@link #clientPort()}, which is what GateKeeper must be
+     * told: it differs from {@link #clientScheme()} while pods rendered by an earlier Nebula still run.
+     */
+    default String clientScheme(List<Pod> pods) {
+        return clientScheme();
     }
 
     /** The Secret in the cluster's namespace that holds the master key. */

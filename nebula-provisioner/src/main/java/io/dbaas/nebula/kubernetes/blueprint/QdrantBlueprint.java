@@ -4,21 +4,36 @@ import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
+import io.dbaas.nebula.kubernetes.model.ClusterCertificates;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.QdrantCluster;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-/** Qdrant in distributed mode, as the official qdrant-helm chart runs it. */
+/**
+ * Qdrant in distributed mode, as the official qdrant-helm chart runs it, with TLS from the cluster's own CA on the
+ * client ports and between peers. GateKeeper sends the master key as {@code api-key} and speaks HTTPS to the cluster.
+ */
 @Component
 public class QdrantBlueprint implements EngineBlueprint {
 
     private final NebulaProperties properties;
+    private final Clock clock;
 
+    @Autowired
     public QdrantBlueprint(NebulaProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    /** @param clock when certificates are issued and when they are due for renewal */
+    public QdrantBlueprint(NebulaProperties properties, Clock clock) {
         this.properties = properties;
+        this.clock = clock;
     }
 
     @Override
@@ -29,7 +44,12 @@ public class QdrantBlueprint implements EngineBlueprint {
     @Override
     public DesiredCluster render(DBClusterSpecs specs, RegionProperties region) {
         QdrantCluster cluster = QdrantCluster.fromSpecs(specs, region, properties.gatekeeperFor(region));
-        return DesiredCluster.of(cluster, cluster.generateMasterKeySecret(), masterKeyEntry(), List.of());
+        ClusterTlsSecrets tls = new ClusterTlsSecrets(cluster.certificates(), clock);
+        return DesiredCluster.of(
+                cluster,
+                cluster.generateMasterKeySecret(),
+                masterKeyEntry(),
+                List.of(tls.certificateAuthority(), tls.nodeCertificate()));
     }
 
     @Override
@@ -45,6 +65,28 @@ public class QdrantBlueprint implements EngineBlueprint {
     @Override
     public int clientPort() {
         return QdrantCluster.HTTP_PORT;
+    }
+
+    /** REST and gRPC are TLS-only; the server certificate chains to the cluster's CA (Secret {@code qdrant-ca}). */
+    @Override
+    public String clientScheme() {
+        return "https";
+    }
+
+    /**
+     * {@code http} while any pod runs without TLS: a cluster provisioned by a Nebula without Qdrant TLS keeps serving
+     * plain HTTP on those pods until every one of them has been replaced by a pod of the current template.
+     */
+    @Override
+    public String clientScheme(List<Pod> pods) {
+        return pods.stream().allMatch(QdrantBlueprint::servesTls) ? clientScheme() : "http";
+    }
+
+    private static boolean servesTls(Pod pod) {
+        return pod.getSpec().getContainers().stream()
+                .filter(container -> container.getEnv() != null)
+                .flatMap(container -> container.getEnv().stream())
+                .anyMatch(env -> QdrantCluster.TLS_SWITCH.equals(env.getName()) && "true".equals(env.getValue()));
     }
 
     @Override
@@ -68,5 +110,11 @@ public class QdrantBlueprint implements EngineBlueprint {
                         + " only on it, and Nebula cannot see which collections are replicated. To run on %d nodes,"
                         + " create a cluster of %d nodes and move the collections to it with snapshots.")
                 .formatted(nodes, wantedNodes, wantedNodes));
+    }
+
+    /** The cluster CA's certificate, never its key ({@code ca.key} stays in the Secret). */
+    @Override
+    public Optional<SecretEntry> upstreamCaCertificate() {
+        return Optional.of(new SecretEntry(ResourceNames.QDRANT_CA_SECRET, ClusterCertificates.CA_CERTIFICATE_ENTRY));
     }
 }

@@ -44,6 +44,13 @@ public final class Annotations {
      */
     public static final String ANNOUNCED_CONDITION = "dbaas.io/announced-condition";
 
+    /**
+     * Set on the StatefulSet by the status side once {@code ClusterProvisioned} told GateKeeper where the cluster
+     * answers ({@code scheme://host:port}): when the cluster comes to answer elsewhere (its pods now serve TLS, or its
+     * load balancer moved) it is announced again. Missing on clusters announced by an earlier Nebula.
+     */
+    public static final String ANNOUNCED_ADDRESS = "dbaas.io/announced-address";
+
     /** Set on the namespace when deletion starts: nothing is restored in it any more. */
     public static final String DELETING = "dbaas.io/deleting";
 

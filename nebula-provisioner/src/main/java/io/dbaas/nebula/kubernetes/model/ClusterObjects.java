@@ -83,6 +83,22 @@ final class ClusterObjects {
                 .build();
     }
 
+    /**
+     * One DNS name listing the ready pods only, with no per-pod names (those belong to the headless Service the
+     * StatefulSet names): whether a peer is ready, as Kubernetes judges it from the peer's readiness probe.
+     */
+    static Service readyPodsService(ClusterBasics cluster, String name, ServicePort... ports) {
+        return new ServiceBuilder()
+                .withMetadata(cluster.metadata(name))
+                .withNewSpec()
+                .withClusterIP("None")
+                .withPublishNotReadyAddresses(false)
+                .withSelector(cluster.selector())
+                .withPorts(ports)
+                .endSpec()
+                .build();
+    }
+
     /** The Service clients (through GateKeeper) use, exposed and annotated as the region says. */
     static Service clientService(ClusterBasics cluster, String name, ServicePort... ports) {
         ObjectMeta metadata = cluster.metadata(name);

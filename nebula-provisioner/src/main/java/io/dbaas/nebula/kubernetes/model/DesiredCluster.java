@@ -74,7 +74,7 @@ public record DesiredCluster(
                 generatedSecrets,
                 List.of(cluster.generateConfigMap()),
                 bootstrap,
-                List.of(cluster.generateHeadlessService(), cluster.generateClientService()),
+                cluster.generateServices(),
                 List.of(cluster.generatePodDisruptionBudget()),
                 List.of(cluster.generateNetworkPolicy()),
                 List.of(cluster.generateStatefulSet()));

@@ -175,6 +175,17 @@ public final class ElasticsearchCluster implements EngineCluster {
         return "elasticsearch-ca-" + cluster.clusterId();
     }
 
+    /** The cluster's CA and node certificate, as the reconciler generates them. */
+    public ClusterCertificates certificates() {
+        return new ClusterCertificates(
+                generateCertificateAuthoritySecret(),
+                generateCertificatesSecret(),
+                certificateAuthorityCommonName(),
+                certificateCommonName(),
+                certificateDnsNames(),
+                certificateIpAddresses());
+    }
+
     @Override
     public ConfigMap generateConfigMap() {
         return new ConfigMapBuilder()

@@ -53,10 +53,10 @@ public final class ElasticsearchNames {
     /** The nodes' certificate, its key and the CA certificate, mounted into every node. */
     public static final String CERTIFICATES_SECRET = "elasticsearch-certs";
 
-    public static final String CA_CERTIFICATE_ENTRY = "ca.crt";
-    public static final String CA_KEY_ENTRY = "ca.key";
-    public static final String CERTIFICATE_ENTRY = "tls.crt";
-    public static final String KEY_ENTRY = "tls.key";
+    public static final String CA_CERTIFICATE_ENTRY = ClusterCertificates.CA_CERTIFICATE_ENTRY;
+    public static final String CA_KEY_ENTRY = ClusterCertificates.CA_KEY_ENTRY;
+    public static final String CERTIFICATE_ENTRY = ClusterCertificates.CERTIFICATE_ENTRY;
+    public static final String KEY_ENTRY = ClusterCertificates.KEY_ENTRY;
 
     private ElasticsearchNames() {}
 

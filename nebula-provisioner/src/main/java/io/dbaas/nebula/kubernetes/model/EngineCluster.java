@@ -6,11 +6,13 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.List;
 
 /**
  * The objects every engine's model generates, whatever the engine: one namespace, one ConfigMap, a headless and a
- * client Service, one PodDisruptionBudget, one NetworkPolicy and one StatefulSet. What differs (the master-key Secret,
- * further generated Secrets) the engine's blueprint passes to {@link DesiredCluster#of}.
+ * client Service (an engine may add more), one PodDisruptionBudget, one NetworkPolicy and one StatefulSet. What
+ * differs (the master-key Secret, further generated Secrets) the engine's blueprint passes to
+ * {@link DesiredCluster#of}.
  */
 public interface EngineCluster {
 
@@ -21,6 +23,11 @@ public interface EngineCluster {
     Service generateHeadlessService();
 
     Service generateClientService();
+
+    /** Every Service of the cluster, in the order they are applied; an engine that needs more adds them here. */
+    default List<Service> generateServices() {
+        return List.of(generateHeadlessService(), generateClientService());
+    }
 
     PodDisruptionBudget generatePodDisruptionBudget();
 

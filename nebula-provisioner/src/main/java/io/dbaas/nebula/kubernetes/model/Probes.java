@@ -14,11 +14,23 @@ final class Probes {
      * apart.
      */
     static Probe httpGet(String path, int port, int periodSeconds, int failureThreshold) {
+        return httpGet("HTTP", path, port, periodSeconds, failureThreshold);
+    }
+
+    /**
+     * A GET over TLS, otherwise as {@link #httpGet(String, int, int, int)}. The kubelet does not verify the server's
+     * certificate, so the probe needs no CA; it passes on the status code alone.
+     */
+    static Probe httpsGet(String path, int port, int periodSeconds, int failureThreshold) {
+        return httpGet("HTTPS", path, port, periodSeconds, failureThreshold);
+    }
+
+    private static Probe httpGet(String scheme, String path, int port, int periodSeconds, int failureThreshold) {
         return new ProbeBuilder()
                 .withNewHttpGet()
                 .withPath(path)
                 .withNewPort(port)
-                .withScheme("HTTP")
+                .withScheme(scheme)
                 .endHttpGet()
                 .withPeriodSeconds(periodSeconds)
                 .withTimeoutSeconds(1)

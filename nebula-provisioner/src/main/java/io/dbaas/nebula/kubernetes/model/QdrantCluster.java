@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
@@ -43,6 +45,18 @@ public final class QdrantCluster implements EngineCluster {
 
     /** Qdrant's {@code storage.temp_path}: where it writes temporary snapshots and uploads before moving them. */
     static final String TMP_PATH = "/tmp";
+    /** The node certificate, its key and the CA certificate, from Secret {@code qdrant-certs}. */
+    static final String TLS_PATH = "/qdrant/tls";
+    /**
+     * How often Qdrant reads its certificate files again, in seconds: a certificate Nebula renews (near expiry, or
+     * for a new load-balancer address) is served within the hour, without a restart.
+     */
+    static final String CERTIFICATE_TTL_SECONDS = "3600";
+
+    static final String TLS_VOLUME = "tls";
+
+    /** The setting that turns TLS on for REST and gRPC; a pod without it serves plain HTTP. */
+    public static final String TLS_SWITCH = "QDRANT__SERVICE__ENABLE_TLS";
 
     static final String CONFIG_VOLUME = "config";
     static final String SNAPSHOTS_VOLUME = "snapshots";
@@ -104,6 +118,43 @@ public final class QdrantCluster implements EngineCluster {
         return ClusterObjects.emptySecret(cluster, ResourceNames.QDRANT_MASTER_KEY_SECRET);
     }
 
+    /** The Secret of the cluster's CA, without content: generated once, by the reconciler. */
+    public Secret generateCertificateAuthoritySecret() {
+        return ClusterObjects.emptySecret(cluster, ResourceNames.QDRANT_CA_SECRET);
+    }
+
+    /** The Secret of the nodes' certificate, without content: issued from the CA, and renewed, by the reconciler. */
+    public Secret generateCertificatesSecret() {
+        return ClusterObjects.emptySecret(cluster, ResourceNames.QDRANT_CERTIFICATES_SECRET);
+    }
+
+    /**
+     * The cluster's CA and the one certificate all its nodes present, on the client port (to GateKeeper) and on the
+     * peer port (to each other, both ways). It names every pod through the headless Service as peers address them
+     * (a wildcard, so scaling out needs no new certificate), the client Service under each name GateKeeper may use
+     * ({@code internal_address} is its full name where there is no load balancer), and localhost. A load balancer's
+     * address is added by the reconciler once the Service reports one.
+     */
+    public ClusterCertificates certificates() {
+        String headless = ResourceNames.QDRANT_HEADLESS_SERVICE + "." + cluster.namespace();
+        String client = ResourceNames.QDRANT_CLIENT_SERVICE;
+        return new ClusterCertificates(
+                generateCertificateAuthoritySecret(),
+                generateCertificatesSecret(),
+                "qdrant-ca-" + cluster.clusterId(),
+                ResourceNames.QDRANT_STATEFUL_SET + "." + cluster.namespace(),
+                List.of(
+                        "*." + headless,
+                        "*." + headless + ".svc",
+                        "*." + headless + ".svc." + cluster.clusterDomain(),
+                        client,
+                        client + "." + cluster.namespace(),
+                        client + "." + cluster.namespace() + ".svc",
+                        ResourceNames.serviceHost(client, cluster.clusterId(), cluster.clusterDomain()),
+                        "localhost"),
+                List.of("127.0.0.1"));
+    }
+
     @Override
     public ConfigMap generateConfigMap() {
         return new ConfigMapBuilder()
@@ -121,6 +172,21 @@ public final class QdrantCluster implements EngineCluster {
                 ClusterObjects.servicePort("http", HTTP_PORT),
                 ClusterObjects.servicePort("grpc", GRPC_PORT),
                 ClusterObjects.servicePort("p2p", P2P_PORT));
+    }
+
+    /**
+     * Lists only the pods that are ready, under one DNS name: how a starting pod 0 learns whether a cluster runs
+     * without speaking to its peers (see {@link QdrantStartScript}). Qdrant turns ready only once it is part of a
+     * cluster, so the name resolves to nothing while a new cluster forms.
+     */
+    public Service generateReadyPeersService() {
+        return ClusterObjects.readyPodsService(
+                cluster, ResourceNames.QDRANT_READY_SERVICE, ClusterObjects.servicePort("p2p", P2P_PORT));
+    }
+
+    @Override
+    public List<Service> generateServices() {
+        return List.of(generateHeadlessService(), generateReadyPeersService(), generateClientService());
     }
 
     /** The Service clients (through GateKeeper) use: HTTP and gRPC only, never the peer port. */
@@ -142,9 +208,9 @@ public final class QdrantCluster implements EngineCluster {
     /**
      * Admits HTTP and gRPC from GateKeeper, and from the cluster's own pods the ports peers use between them: the p2p
      * port (Raft and internal gRPC) and the HTTP port, over which a peer recovering a shard by snapshot transfer
-     * (Qdrant's default method) downloads it from another, and over which a starting pod 0 asks the others
-     * whether they are ready. Peers never call each other's public gRPC port. Everything else that reaches a Qdrant pod
-     * is dropped. Egress stays open: pods resolve and reach each other by DNS.
+     * (Qdrant's default method) downloads it from another. Peers never call each other's public gRPC port, and a
+     * starting pod 0 calls none of them (it reads the {@code qdrant-ready} Service's DNS name). Everything else that
+     * reaches a Qdrant pod is dropped. Egress stays open: pods resolve and reach each other by DNS.
      */
     @Override
     public NetworkPolicy generateNetworkPolicy() {
@@ -185,13 +251,13 @@ public final class QdrantCluster implements EngineCluster {
                 .withDefaultMode(0755)
                 .endConfigMap()
                 .endVolume()
-                // Scratch space is bounded: a snapshot, or a temporary file while one is made or uploaded, holds at
-                // most
-                // the node's data, so each gets the claimed disk size; beyond it the kubelet evicts the pod instead of
-                // filling the Kubernetes node's disk under its neighbours.
+                // Scratch space is bounded: a snapshot, or a temporary file while one is made or uploaded, holds
+                // at most the node's data, so each gets the claimed disk size; beyond it the kubelet evicts the pod
+                // instead of filling the Kubernetes node's disk under its neighbours.
                 .addToVolumes(PodVolumes.emptyDir(SNAPSHOTS_VOLUME, cluster.disk()))
                 .addToVolumes(PodVolumes.emptyDir(INIT_VOLUME, INIT_SIZE_LIMIT))
                 .addToVolumes(PodVolumes.emptyDir(TMP_VOLUME, cluster.disk()))
+                .addToVolumes(PodVolumes.secret(TLS_VOLUME, ResourceNames.QDRANT_CERTIFICATES_SECRET))
                 .build();
     }
 
@@ -229,6 +295,8 @@ public final class QdrantCluster implements EngineCluster {
                 .withName("QDRANT__CLUSTER__ENABLED")
                 .withValue("true")
                 .endEnv()
+                // TLS on the client ports (REST and gRPC) and between peers (mutual), all from the cluster's own CA.
+                .addToEnv(tlsEnvironment())
                 .addNewEnv()
                 .withName("QDRANT_INIT_FILE_PATH")
                 .withValue(INIT_PATH + "/.qdrant-initialized")
@@ -237,11 +305,11 @@ public final class QdrantCluster implements EngineCluster {
                 // Requests equal limits: the node gets exactly what the client pays for (Guaranteed QoS).
                 .withResources(ClusterObjects.guaranteedResources(cluster))
                 // Loading large collections can take minutes; until the startup probe passes, liveness is not checked.
-                .withStartupProbe(Probes.httpGet(
+                .withStartupProbe(Probes.httpsGet(
                         "/livez", HTTP_PORT, STARTUP_PROBE_PERIOD_SECONDS, STARTUP_PROBE_FAILURE_THRESHOLD))
-                .withLivenessProbe(Probes.httpGet("/livez", HTTP_PORT, 10, 6))
+                .withLivenessProbe(Probes.httpsGet("/livez", HTTP_PORT, 10, 6))
                 // /readyz turns ready once this peer has joined the consensus and its shards are usable.
-                .withReadinessProbe(Probes.httpGet("/readyz", HTTP_PORT, 5, 6))
+                .withReadinessProbe(Probes.httpsGet("/readyz", HTTP_PORT, 5, 6))
                 // Keeps serving while Kubernetes takes the pod out of the Services' endpoints (GateKeeper's and
                 // kube-proxy's views included): requests already on their way still find it; then SIGTERM.
                 .withNewLifecycle()
@@ -257,16 +325,33 @@ public final class QdrantCluster implements EngineCluster {
                         VolumeMounts.writable(SNAPSHOTS_VOLUME, SNAPSHOTS_PATH),
                         VolumeMounts.writable(INIT_VOLUME, INIT_PATH),
                         VolumeMounts.writable(TMP_VOLUME, TMP_PATH),
+                        VolumeMounts.readOnly(TLS_VOLUME, TLS_PATH),
                         VolumeMounts.readOnlyFile(CONFIG_VOLUME, CONFIG_DIRECTORY, START_SCRIPT))
                 .build();
+    }
+
+    /** Qdrant's {@code service.enable_tls}, {@code cluster.p2p.enable_tls} and {@code tls.*} settings. */
+    private static EnvVar[] tlsEnvironment() {
+        return new EnvVar[] {
+            env(TLS_SWITCH, "true"),
+            env("QDRANT__CLUSTER__P2P__ENABLE_TLS", "true"),
+            env("QDRANT__TLS__CERT", TLS_PATH + "/" + ClusterCertificates.CERTIFICATE_ENTRY),
+            env("QDRANT__TLS__KEY", TLS_PATH + "/" + ClusterCertificates.KEY_ENTRY),
+            env("QDRANT__TLS__CA_CERT", TLS_PATH + "/" + ClusterCertificates.CA_CERTIFICATE_ENTRY),
+            env("QDRANT__TLS__CERT_TTL", CERTIFICATE_TTL_SECONDS)
+        };
+    }
+
+    private static EnvVar env(String name, String value) {
+        return new EnvVarBuilder().withName(name).withValue(value).build();
     }
 
     private QdrantStartScript startScript() {
         return new QdrantStartScript(
                 ResourceNames.QDRANT_STATEFUL_SET,
                 ResourceNames.QDRANT_HEADLESS_SERVICE,
+                ResourceNames.QDRANT_READY_SERVICE,
                 cluster.namespace(),
-                HTTP_PORT,
                 P2P_PORT);
     }
 }

@@ -2,26 +2,40 @@ package io.dbaas.nebula.kubernetes.model;
 
 /**
  * The script every Qdrant pod starts with. Pod 0 founds the Raft cluster, the others join through it, as in
- * qdrant-helm; unlike there, pod 0 first asks the other pods whether a cluster runs already, and if one does, starts
- * with {@code --bootstrap} through a ready peer. Qdrant ignores {@code --bootstrap} when its volume holds the Raft
- * state of a cluster it took part in, so nothing changes for a pod 0 that restarts on its volume; a pod 0 whose volume
- * was lost or replaced (or holds only the state of a join that was refused) joins the running cluster instead of
- * founding a second one behind the same Service. A peer counts only when its {@code /readyz} answers 200: Qdrant serves
- * HTTP before a new peer has joined, but says ready only once that peer is part of a cluster and caught up with it, so
- * the pods of a cluster being created never look like a running cluster to pod 0. The other pods are found by the
- * headless Service's DNS name, which lists every pod, ready or not: the script does not change with the number of
- * nodes, so scaling restarts no pod.
+ * qdrant-helm; unlike there, pod 0 first finds out whether a cluster runs already, and if one does, starts with
+ * {@code --bootstrap} through a ready peer. Qdrant ignores {@code --bootstrap} when its volume holds the Raft state of
+ * a cluster it took part in, so nothing changes for a pod 0 that restarts on its volume; a pod 0 whose volume was lost
+ * or replaced (or holds only the state of a join that was refused) joins the running cluster instead of founding a
+ * second one behind the same Service.
+ *
+ * <p>Whether a peer is ready comes from Kubernetes, not from the peer: a headless Service that publishes ready pods
+ * only resolves to their addresses. Asking a peer's {@code /readyz} would need an HTTPS client, and the Qdrant image
+ * has neither curl nor openssl (bash's {@code /dev/tcp} speaks no TLS); Kubernetes runs that very probe already, over
+ * HTTPS, and its verdict does not change when the cluster's TLS does. Qdrant says ready only once a peer is part of a
+ * cluster and caught up with it, so the pods of a cluster being created never look like a running cluster to pod 0.
+ *
+ * <p>The p2p certificate names pods, never addresses, so pod 0 bootstraps through a ready peer's DNS name: it
+ * resolves {@code <statefulSet>-1.<headless>.<namespace>}, {@code -2}, … (names the headless Service publishes for
+ * every pod, ready or not) and takes the first whose address the ready-only Service lists. Pods are created in
+ * parallel and one may be missing for a while (evicted, rescheduled), so names that do not resolve end the search
+ * only after {@link #MISSING_PODS_IN_A_ROW} in a row. Ready peers that no name leads to (a DNS answer that lags behind
+ * a restart) make the script exit with an error rather than found a second cluster: Kubernetes starts it again, and
+ * the next attempt sees DNS settled. The script does not change with the number of nodes, so scaling restarts no pod.
  *
  * @param statefulSet the StatefulSet's name, the prefix of pod names
- * @param headlessService the headless Service that gives pods their DNS names
+ * @param headlessService the headless Service that gives pods their DNS names, ready or not
+ * @param readyService the headless Service that lists ready pods only
  * @param namespace the cluster's namespace
- * @param httpPort Qdrant's REST port, where {@code /readyz} answers
  * @param p2pPort Qdrant's peer-to-peer port, the one peer URIs name
  */
-record QdrantStartScript(String statefulSet, String headlessService, String namespace, int httpPort, int p2pPort) {
+record QdrantStartScript(
+        String statefulSet, String headlessService, String readyService, String namespace, int p2pPort) {
 
     /** Qdrant's entrypoint in its image. */
     static final String ENTRYPOINT = "/qdrant/entrypoint.sh";
+
+    /** How many pod names in a row may not resolve before pod 0 stops looking for a ready peer. */
+    static final int MISSING_PODS_IN_A_ROW = 5;
 
     String render() {
         return """
@@ -35,29 +49,40 @@ record QdrantStartScript(String statefulSet, String headlessService, String name
                 # qdrant-helm does. Raising a soft limit up to the hard one needs no privilege.
                 ulimit -n "$(ulimit -Hn)"
                 entrypoint='%1$s'
-                http_port=%2$d
-                p2p_port=%3$d
-                pod_host() { printf '%4$s-%%s.%5$s.%6$s' "$1"; }
-                # Every pod's address, ready or not (the headless Service publishes them all), this one's included.
-                peer_addresses() { getent ahosts '%5$s.%6$s' | while read -r address _; do echo "$address"; done | sort -u; }
-                uri() { if [[ "$1" == *:* ]]; then printf 'http://[%%s]:%%d' "$1" "$p2p_port"; else printf 'http://%%s:%%d' "$1" "$p2p_port"; fi; }
-                # Whether a peer answers 200 on /readyz: it is part of a cluster and has caught up with it.
-                peer_ready() {
-                  timeout 3 bash -c 'exec 3<>"/dev/tcp/$0/$1" &&
-                    printf "GET /readyz HTTP/1.0\\r\\nHost: %%s\\r\\n\\r\\n" "$0" >&3 &&
-                    read -r status <&3 && [[ "$status" == "HTTP/1."?" 200"* ]]' "$1" "$http_port" 2>/dev/null
-                }
+                p2p_port=%2$d
+                missing_in_a_row=%3$d
+                pod_host() { printf '%4$s-%%s.%5$s.%7$s' "$1"; }
+                # Peers speak TLS to each other and their certificate names pods, so a peer URI holds a name.
+                uri() { printf 'https://%%s:%%d' "$1" "$p2p_port"; }
+                # The addresses a name resolves to, one a line; none when it does not resolve.
+                addresses() { { getent ahosts "$1" || true; } | while read -r address _; do echo "$address"; done | sort -u; }
                 ordinal="${HOSTNAME##*-}"
                 if [ "$ordinal" != "0" ]; then
                   exec "$entrypoint" --bootstrap "$(uri "$(pod_host 0)")" --uri "$(uri "$(pod_host "$ordinal")")"
                 fi
-                for address in $(peer_addresses || true); do
-                  if peer_ready "$address"; then
-                    echo "The peer at $address is ready: a cluster runs, pod 0 starts with --bootstrap through it"
-                    exec "$entrypoint" --bootstrap "$(uri "$address")" --uri "$(uri "$(pod_host 0)")"
+                # Ready pods other than this one, as Kubernetes judges them by their readiness probe (/readyz).
+                own="$(addresses "$(pod_host 0)")"
+                ready="$(addresses '%6$s.%7$s' | { grep -vxF -e "$own" || true; })"
+                if [ -z "$ready" ]; then
+                  exec "$entrypoint" --uri "$(uri "$(pod_host 0)")"
+                fi
+                missing=0
+                for ((peer = 1; missing < missing_in_a_row; peer++)); do
+                  peer_addresses="$(addresses "$(pod_host "$peer")")"
+                  if [ -z "$peer_addresses" ]; then
+                    missing=$((missing + 1))
+                    continue
+                  fi
+                  missing=0
+                  if grep -qxF -e "$peer_addresses" <<<"$ready"; then
+                    echo "Pod $peer is ready: a cluster runs, pod 0 starts with --bootstrap through it"
+                    exec "$entrypoint" --bootstrap "$(uri "$(pod_host "$peer")")" --uri "$(uri "$(pod_host 0)")"
                   fi
                 done
-                exec "$entrypoint" --uri "$(uri "$(pod_host 0)")"
-                """.formatted(ENTRYPOINT, httpPort, p2pPort, statefulSet, headlessService, namespace);
+                # Founding now could make a second cluster; a restart looks again, once DNS has settled.
+                echo "Ready peers at $(echo $ready) but no pod name leads to one: pod 0 exits to look again" >&2
+                exit 1
+                """.formatted(
+                ENTRYPOINT, p2pPort, MISSING_PODS_IN_A_ROW, statefulSet, headlessService, readyService, namespace);
     }
 }

@@ -15,8 +15,16 @@ public final class ResourceNames {
     public static final String QDRANT_STATEFUL_SET = "qdrant";
     public static final String QDRANT_CLIENT_SERVICE = "qdrant";
     public static final String QDRANT_HEADLESS_SERVICE = "qdrant-headless";
+    /** Headless too, but listing only ready pods: a starting pod 0 asks it whether a cluster runs. */
+    public static final String QDRANT_READY_SERVICE = "qdrant-ready";
+
     public static final String QDRANT_CONFIG_MAP = "qdrant-config";
     public static final String QDRANT_MASTER_KEY_SECRET = "qdrant-master-key";
+    /** The cluster's CA: certificate and private key. Never mounted into a pod. */
+    public static final String QDRANT_CA_SECRET = "qdrant-ca";
+    /** The nodes' certificate, its key and the CA certificate, mounted into every node. */
+    public static final String QDRANT_CERTIFICATES_SECRET = "qdrant-certs";
+
     public static final String QDRANT_STORAGE_VOLUME = "qdrant-storage";
     public static final String QDRANT_POD_DISRUPTION_BUDGET = "qdrant";
     public static final String QDRANT_NETWORK_POLICY = "qdrant";

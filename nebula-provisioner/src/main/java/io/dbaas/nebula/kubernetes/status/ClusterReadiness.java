@@ -58,6 +58,16 @@ final class ClusterReadiness {
 
     static Optional<ReadyCluster> evaluate(
             StatefulSet statefulSet, @Nullable Service clientService, Region region, EngineBlueprint blueprint) {
+        return evaluate(statefulSet, clientService, List.of(), region, blueprint);
+    }
+
+    /** @param pods the cluster's pods, whose settings say which scheme the client port serves */
+    static Optional<ReadyCluster> evaluate(
+            StatefulSet statefulSet,
+            @Nullable Service clientService,
+            List<Pod> pods,
+            Region region,
+            EngineBlueprint blueprint) {
         Optional<UUID> clusterId = clusterId(statefulSet, blueprint);
         if (clusterId.isEmpty() || !belongsTo(statefulSet, region)) {
             return Optional.empty();
@@ -78,7 +88,7 @@ final class ClusterReadiness {
                 clusterId.get(),
                 statefulSet.getMetadata().getNamespace(),
                 endpoint,
-                new ServiceAddress(blueprint.clientScheme(), host.get(), blueprint.clientPort()),
+                new ServiceAddress(blueprint.clientScheme(pods), host.get(), blueprint.clientPort()),
                 nodes.ready(),
                 commandId,
                 correlationId,
@@ -111,7 +121,7 @@ final class ClusterReadiness {
         }
         NodeReadiness nodes = blueprint.readiness(statefulSet);
         ClusterOperation kind = operation.orElse(ClusterOperation.PROVISION);
-        Optional<ReadyCluster> ready = evaluate(statefulSet, clientService, region, blueprint);
+        Optional<ReadyCluster> ready = evaluate(statefulSet, clientService, pods, region, blueprint);
         if (kind == ClusterOperation.UPDATE && !PodVersions.allReadyAtTemplate(statefulSet, pods, nodes.wanted())) {
             ready = Optional.empty();
         }
@@ -129,7 +139,8 @@ final class ClusterReadiness {
                 ready,
                 PodProblems.of(pods),
                 AnnouncedCondition.parse(annotations.get(Annotations.ANNOUNCED_CONDITION))
-                        .orElse(null)));
+                        .orElse(null),
+                annotations.get(Annotations.ANNOUNCED_ADDRESS)));
     }
 
     private static Optional<String> host(

@@ -1,6 +1,7 @@
 package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.nebula.infrastructure.ClusterOperation;
+import io.dbaas.nebula.kubernetes.model.Annotations;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param readyCluster what {@code ClusterProvisioned} needs, when settled
  * @param problems what keeps pods from running, one sentence each
  * @param announcedCondition the last degradation or recovery recorded as announced; null if none ever was
+ * @param announcedAddress where {@code ClusterProvisioned} last said the cluster answers; null if not recorded (never
+ *     announced, or announced by an earlier Nebula)
  */
 record ClusterSnapshot(
         UUID clusterId,
@@ -34,7 +37,8 @@ record ClusterSnapshot(
         int ready,
         Optional<ReadyCluster> readyCluster,
         List<String> problems,
-        @Nullable AnnouncedCondition announcedCondition) {
+        @Nullable AnnouncedCondition announcedCondition,
+        @Nullable String announcedAddress) {
 
     ClusterSnapshot {
         problems = List.copyOf(problems);
@@ -51,5 +55,10 @@ record ClusterSnapshot(
 
     boolean everRan() {
         return announcedCommand != null;
+    }
+
+    /** Where the cluster answers now, as {@link Annotations#ANNOUNCED_ADDRESS} records it; empty unless settled. */
+    Optional<String> address() {
+        return readyCluster.map(ready -> ready.internalAddress().toUri().toString());
     }
 }

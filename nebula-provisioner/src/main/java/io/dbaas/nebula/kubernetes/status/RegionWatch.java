@@ -2,6 +2,7 @@ package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.StatusProperties;
+import io.dbaas.nebula.infrastructure.ClusterOperation;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
@@ -205,6 +206,7 @@ final class RegionWatch implements AutoCloseable {
     private void announce(StatusChange change, EngineBlueprint blueprint) {
         switch (change) {
             case StatusChange.Completed completed -> announcements.execute(() -> complete(completed, blueprint));
+            case StatusChange.Readdressed readdressed -> announcements.execute(() -> readdress(readdressed, blueprint));
             case StatusChange.Degraded degraded ->
                 announcements.execute(() -> condition(
                         degraded.cluster(),
@@ -245,10 +247,36 @@ final class RegionWatch implements AutoCloseable {
                     blueprint,
                     Annotations.ANNOUNCED_COMMAND,
                     cluster.commandId().toString());
+            if (cluster.operation() == ClusterOperation.PROVISION) {
+                cluster.address()
+                        .ifPresent(address ->
+                                annotateStatefulSet(cluster, blueprint, Annotations.ANNOUNCED_ADDRESS, address));
+            }
         } catch (RuntimeException e) {
             tracker.completionNotAnnounced(cluster.clusterId(), cluster.commandId());
             log.warn(
                     "Cluster {} in {} is ready but could not be announced, will retry on the next change or resync: {}",
+                    cluster.clusterId(),
+                    region.id(),
+                    e.getMessage());
+        }
+    }
+
+    /** Announces where a running cluster now answers, then records it on the StatefulSet. */
+    private void readdress(StatusChange.Readdressed readdressed, EngineBlueprint blueprint) {
+        ClusterSnapshot cluster = readdressed.cluster();
+        try {
+            announcer.readdressed(connection.client(), cluster, blueprint);
+            annotateStatefulSet(cluster, blueprint, Annotations.ANNOUNCED_ADDRESS, readdressed.address());
+            log.info(
+                    "Cluster {} in {} now answers at {}: announced again",
+                    cluster.clusterId(),
+                    region.id(),
+                    readdressed.address());
+        } catch (RuntimeException e) {
+            tracker.addressNotAnnounced(cluster.clusterId());
+            log.warn(
+                    "Cluster {} in {} answers at a new address that could not be announced, will retry: {}",
                     cluster.clusterId(),
                     region.id(),
                     e.getMessage());

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -74,7 +75,39 @@ class StatusAnnouncer {
                 reason));
     }
 
+    /**
+     * {@code ClusterProvisioned} again for a running cluster that now answers elsewhere, with an id of its own for that
+     * address and no cause: it completes no command, it only tells GateKeeper where to route.
+     */
+    void readdressed(KubernetesClient client, ClusterSnapshot snapshot, EngineBlueprint blueprint) {
+        ReadyCluster cluster = snapshot.readyCluster().orElseThrow();
+        provisioned(
+                client,
+                cluster,
+                blueprint,
+                EventIds.of(
+                        cluster.commandId(),
+                        ClusterProvisioned.NAME + " at "
+                                + cluster.internalAddress().toUri()),
+                observed(snapshot));
+    }
+
     private void provisioned(KubernetesClient client, ReadyCluster cluster, EngineBlueprint blueprint) {
+        provisioned(
+                client,
+                cluster,
+                blueprint,
+                // The same id on every announcement of this command's cluster: consumers apply it once.
+                EventIds.of(cluster.commandId(), ClusterProvisioned.NAME),
+                ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId()));
+    }
+
+    private void provisioned(
+            KubernetesClient client,
+            ReadyCluster cluster,
+            EngineBlueprint blueprint,
+            UUID eventId,
+            MessageMetadata metadata) {
         Secret secret = client.secrets()
                 .inNamespace(cluster.namespace())
                 .withName(blueprint.masterKeySecretName())
@@ -85,10 +118,9 @@ class StatusAnnouncer {
                         + blueprint.masterKeySecretName() + " holds no master key"));
         publisher.publish(cipher.eventAuthentication()
                 .sign(new ClusterProvisioned(
-                        // The same id on every announcement of this command's cluster: consumers apply it once.
-                        EventIds.of(cluster.commandId(), ClusterProvisioned.NAME),
+                        eventId,
                         clock.instant(),
-                        ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId()),
+                        metadata,
                         cluster.clusterId(),
                         blueprint.engine(),
                         cluster.endpoint(),

@@ -8,6 +8,12 @@ sealed interface StatusChange {
     /** The last command is carried out: {@code ClusterProvisioned} or {@code ClusterUpdated}. */
     record Completed(ClusterSnapshot cluster) implements StatusChange {}
 
+    /**
+     * A running cluster now answers at another address than the one last announced (its pods serve TLS now, or its
+     * load balancer moved): {@code ClusterProvisioned} again, so that GateKeeper routes to where it answers.
+     */
+    record Readdressed(ClusterSnapshot cluster, String address) implements StatusChange {}
+
     /** Degraded for {@code reason}; {@code condition} gives the event its id and is recorded once announced. */
     record Degraded(ClusterSnapshot cluster, String reason, AnnouncedCondition condition) implements StatusChange {}
 

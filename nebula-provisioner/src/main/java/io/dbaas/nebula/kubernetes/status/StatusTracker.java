@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -43,11 +44,20 @@ final class StatusTracker {
             state.condition = cluster.announcedCondition();
             state.conditionUnknown = false;
         }
+        if (state.addressUnknown) {
+            state.address = cluster.announcedAddress();
+            state.addressUnknown = false;
+        }
         List<StatusChange> changes = new ArrayList<>();
         if (cluster.settled() && externalProblem == null) {
             if (cluster.inOperation() && !cluster.commandId().equals(state.completed)) {
                 changes.add(new StatusChange.Completed(cluster));
                 state.completed = cluster.commandId();
+                if (cluster.operation() == ClusterOperation.PROVISION) {
+                    state.address = cluster.address().orElse(null);
+                }
+            } else if (!cluster.inOperation()) {
+                readdressed(cluster, state).ifPresent(changes::add);
             }
             if (state.condition != null && state.condition.degraded()) {
                 state.condition = AnnouncedCondition.recovered(cluster.clusterId(), state.condition);
@@ -70,6 +80,27 @@ final class StatusTracker {
             changes.add(new StatusChange.Degraded(cluster, reason, state.condition));
         }
         return changes;
+    }
+
+    /**
+     * A running cluster that answers elsewhere than last announced, or whose announced address was never recorded (it
+     * was announced by an earlier Nebula), is announced again, once per address.
+     */
+    private static Optional<StatusChange> readdressed(ClusterSnapshot cluster, State state) {
+        Optional<String> address = cluster.address();
+        if (address.isEmpty() || address.get().equals(state.address)) {
+            return Optional.empty();
+        }
+        state.address = address.get();
+        return Optional.of(new StatusChange.Readdressed(cluster, address.get()));
+    }
+
+    /** The announcement of a new address failed: take the recorded one from the StatefulSet again on the next look. */
+    synchronized void addressNotAnnounced(UUID clusterId) {
+        State state = states.get(clusterId);
+        if (state != null) {
+            state.addressUnknown = true;
+        }
     }
 
     /** The announcement of a completion failed: decide it again on the next look. */
@@ -136,6 +167,13 @@ final class StatusTracker {
 
         /** Read from the StatefulSet on first sight, and again after an announcement failed. */
         boolean conditionUnknown = true;
+
+        /** Read from the StatefulSet on first sight, and again after an announcement of an address failed. */
+        boolean addressUnknown = true;
+
+        /** Where the cluster was last announced to answer. */
+        @Nullable
+        String address;
 
         /** The last degradation or recovery announced. */
         @Nullable

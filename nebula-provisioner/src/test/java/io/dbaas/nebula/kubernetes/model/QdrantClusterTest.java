@@ -137,13 +137,32 @@ class QdrantClusterTest {
     }
 
     @Test
-    void podsStartWithTheScriptThatNamesThemByTheirStablePeerHostsAndFindsPeersThroughTheHeadlessService() {
+    void readyPeersServiceListsReadyPodsOnlyWithTheHeadlessServicesSelector() {
+        Service ready = cluster.generateReadyPeersService();
+
+        assertThat(ready.getMetadata().getName()).isEqualTo(ResourceNames.QDRANT_READY_SERVICE);
+        assertThat(ready.getSpec().getClusterIP()).isEqualTo("None");
+        assertThat(ready.getSpec().getPublishNotReadyAddresses()).isFalse();
+        assertThat(ready.getSpec().getSelector())
+                .isEqualTo(cluster.generateHeadlessService().getSpec().getSelector());
+        assertThat(ready.getSpec().getPorts()).extracting(ServicePort::getPort).containsExactly(6335);
+        assertThat(cluster.generateServices())
+                .extracting(service -> service.getMetadata().getName())
+                .containsExactly(
+                        ResourceNames.QDRANT_HEADLESS_SERVICE,
+                        ResourceNames.QDRANT_READY_SERVICE,
+                        ResourceNames.QDRANT_CLIENT_SERVICE);
+    }
+
+    @Test
+    void podsStartWithTheScriptThatNamesThemByTheirStablePeerHostsOverTlsAndFindsReadyPeersThroughKubernetes() {
         String script = cluster.generateConfigMap().getData().get("initialize.sh");
 
         // What the script does with these is proven by running it: QdrantStartScriptTest.
         assertThat(script).contains("pod_host() { printf 'qdrant-%s.qdrant-headless." + NAMESPACE + "' \"$1\"; }");
-        assertThat(script).contains("getent ahosts 'qdrant-headless." + NAMESPACE + "'");
-        assertThat(script).contains("http_port=6333", "p2p_port=6335");
+        assertThat(script).contains("addresses 'qdrant-ready." + NAMESPACE + "'");
+        assertThat(script).contains("p2p_port=6335", "printf 'https://%s:%d'");
+        assertThat(script).doesNotContain("http://", "/dev/tcp", "6333");
         assertThat(qdrant(cluster.generateStatefulSet()).getCommand())
                 .containsExactly("/bin/bash", "/qdrant/config/initialize.sh");
     }
@@ -217,6 +236,41 @@ class QdrantClusterTest {
         assertThat(qdrant.getReadinessProbe().getHttpGet().getPort().getIntVal())
                 .isEqualTo(6333);
         assertThat(qdrant.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/livez");
+    }
+
+    @Test
+    void qdrantServesTlsOnItsClientPortsAndBetweenPeersWithTheMountedCertificateAndProbesSpeakHttps() {
+        PodSpec pod = cluster.generateStatefulSet().getSpec().getTemplate().getSpec();
+        Container qdrant = pod.getContainers().getFirst();
+
+        assertThat(env(qdrant, "QDRANT__SERVICE__ENABLE_TLS").getValue()).isEqualTo("true");
+        assertThat(env(qdrant, "QDRANT__CLUSTER__P2P__ENABLE_TLS").getValue()).isEqualTo("true");
+        assertThat(env(qdrant, "QDRANT__TLS__CERT").getValue()).isEqualTo("/qdrant/tls/tls.crt");
+        assertThat(env(qdrant, "QDRANT__TLS__KEY").getValue()).isEqualTo("/qdrant/tls/tls.key");
+        assertThat(env(qdrant, "QDRANT__TLS__CA_CERT").getValue()).isEqualTo("/qdrant/tls/ca.crt");
+        // Renewed certificates are read again without a restart.
+        assertThat(Integer.parseInt(env(qdrant, "QDRANT__TLS__CERT_TTL").getValue()))
+                .isPositive();
+        assertThat(qdrant.getVolumeMounts())
+                .filteredOn(mount -> mount.getMountPath().equals("/qdrant/tls"))
+                .singleElement()
+                .satisfies(mount -> {
+                    assertThat(mount.getReadOnly()).isTrue();
+                    assertThat(mount.getSubPath()).isNull();
+                    Volume volume = pod.getVolumes().stream()
+                            .filter(candidate -> candidate.getName().equals(mount.getName()))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(volume.getSecret().getSecretName()).isEqualTo(ResourceNames.QDRANT_CERTIFICATES_SECRET);
+                    assertThat(volume.getSecret().getDefaultMode()).isEqualTo(0440);
+                });
+        // The CA's key stays in its own Secret, which no pod mounts.
+        assertThat(pod.getVolumes())
+                .filteredOn(volume -> volume.getSecret() != null)
+                .extracting(volume -> volume.getSecret().getSecretName())
+                .containsExactly(ResourceNames.QDRANT_CERTIFICATES_SECRET);
+        assertThat(Stream.of(qdrant.getStartupProbe(), qdrant.getLivenessProbe(), qdrant.getReadinessProbe()))
+                .allSatisfy(probe -> assertThat(probe.getHttpGet().getScheme()).isEqualTo("HTTPS"));
     }
 
     @Test

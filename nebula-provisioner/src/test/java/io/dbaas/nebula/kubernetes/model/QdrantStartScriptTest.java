@@ -2,168 +2,168 @@ package io.dbaas.nebula.kubernetes.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the start script Nebula renders for Qdrant pods with bash, as a pod would, up to the point where it hands over
- * to Qdrant: Qdrant's entrypoint is replaced by one that prints its arguments, the headless Service's DNS answer by
- * loopback addresses, and the other pods by HTTP servers that answer {@code /readyz} as Qdrant does (a stand-in: no
- * Qdrant server runs here).
+ * to Qdrant: Qdrant's entrypoint is replaced by one that prints its arguments, and {@code getent} by a stand-in that
+ * answers like cluster DNS from a table each test writes (a stand-in: no cluster DNS runs here). The stand-in answers
+ * as glibc's {@code getent ahosts} does: each address once per socket type, exit status 2 for a name it does not know.
  */
 class QdrantStartScriptTest {
 
     private static final String NAMESPACE = "dbaas-3f1c2b9a-8d4e-4f6a-b2c1-0a9e8d7c6b5a";
-    private static final String POD_0 = "http://qdrant-0.qdrant-headless." + NAMESPACE + ":6335";
-    /** Pods 1 and 2, as the headless Service's DNS name would list them. */
-    private static final String PEER_1 = "127.0.0.2";
-
-    private static final String PEER_2 = "127.0.0.3";
+    private static final String READY_SERVICE = "qdrant-ready." + NAMESPACE;
+    private static final String POD_0_URI = "https://" + pod(0) + ":6335";
 
     @TempDir
     Path directory;
 
-    private final List<AutoCloseable> peers = new ArrayList<>();
-    private int httpPort;
+    /** Name → addresses, as cluster DNS would answer; names not in it do not resolve. */
+    private final Map<String, List<String>> dns = new LinkedHashMap<>();
 
-    @BeforeEach
-    void freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(PEER_2))) {
-            httpPort = probe.getLocalPort();
-        }
-    }
+    @Test
+    void podZeroJoinsTheRunningClusterThroughAReadyPeerByName() throws Exception {
+        // With a lost volume Qdrant joins through it; with the state of a cluster it took part in, Qdrant ignores it.
+        resolves(pod(0), "10.0.0.10");
+        resolves(pod(1), "10.0.0.11");
+        resolves(pod(2), "10.0.0.12");
+        resolves(READY_SERVICE, "10.0.0.12");
 
-    @AfterEach
-    void stopPeers() throws Exception {
-        for (AutoCloseable peer : peers) {
-            peer.close();
-        }
+        assertThat(start("qdrant-0")).containsExactly("--bootstrap", "https://" + pod(2) + ":6335", "--uri", POD_0_URI);
     }
 
     @Test
-    void podZeroJoinsTheRunningClusterThroughAReadyPeer() throws Exception {
-        // With a lost volume Qdrant joins through it; with the state of a cluster it took part in, Qdrant ignores it.
-        peerAnswering(PEER_2, 200);
+    void podZeroLooksBeyondPodsThatAreMissing() throws Exception {
+        // Pods 1 and 2 are being rescheduled: their names do not resolve, pod 3's does.
+        resolves(pod(0), "10.0.0.10");
+        resolves(pod(3), "fd00::13", "10.0.0.13");
+        resolves(READY_SERVICE, "fd00::13", "10.0.0.13");
 
-        assertThat(start("qdrant-0")).containsExactly("--bootstrap", "http://127.0.0.3:6335", "--uri", POD_0);
+        assertThat(start("qdrant-0")).containsExactly("--bootstrap", "https://" + pod(3) + ":6335", "--uri", POD_0_URI);
     }
 
     @Test
     void podZeroFoundsTheClusterWhenNoPeerIsReady() throws Exception {
-        // A new cluster: the other pods serve HTTP already but are not ready until they have joined pod 0.
-        peerAnswering(PEER_1, 503);
+        // A new cluster: the other pods run but are not ready until they have joined pod 0; the Service lists none.
+        resolves(pod(0), "10.0.0.10");
+        resolves(pod(1), "10.0.0.11");
+        resolves(pod(2), "10.0.0.12");
 
-        assertThat(start("qdrant-0")).containsExactly("--uri", POD_0);
+        assertThat(start("qdrant-0")).containsExactly("--uri", POD_0_URI);
     }
 
     @Test
-    void aPeerThatAcceptsButNeverAnswersDoesNotHoldPodZeroBack() throws Exception {
-        ServerSocket silent = new ServerSocket(httpPort, 1, InetAddress.getByName(PEER_1));
-        peers.add(silent);
+    void podZeroDoesNotTakeItsOwnAddressForAReadyPeer() throws Exception {
+        // Pod 0's container restarted: DNS may list it as ready for a few seconds more.
+        resolves(pod(0), "10.0.0.10");
+        resolves(pod(1), "10.0.0.11");
+        resolves(READY_SERVICE, "10.0.0.10");
 
-        assertThat(start("qdrant-0")).containsExactly("--uri", POD_0);
+        assertThat(start("qdrant-0")).containsExactly("--uri", POD_0_URI);
     }
 
     @Test
-    void podZeroFoundsTheClusterWhenTheHeadlessServiceNamesNoPod() throws Exception {
-        assertThat(start("qdrant-0", "peer_addresses() { getent ahosts 'no-such-service.invalid' | sort -u; }"))
-                .containsExactly("--uri", POD_0);
+    void podZeroFoundsNoSecondClusterWhenNoPodNameLeadsToTheReadyPeer() throws Exception {
+        resolves(pod(0), "10.0.0.10");
+        resolves(pod(1), "10.0.0.11");
+        resolves(READY_SERVICE, "10.0.0.99");
+
+        Result result = run("qdrant-0", "exec bash \"$0\"", "printf '%s\\n' \"$@\"");
+
+        assertThat(result.exitValue()).isNotZero();
+        assertThat(result.output())
+                .noneMatch(line -> line.equals("--uri"))
+                .anyMatch(line -> line.contains("10.0.0.99"));
     }
 
     @Test
-    void theOtherPodsJoinThroughPodZero() throws Exception {
-        peerAnswering(PEER_2, 200);
+    void theOtherPodsJoinThroughPodZeroByItsHttpsUri() throws Exception {
+        resolves(READY_SERVICE, "10.0.0.11");
 
-        assertThat(start("qdrant-2"))
-                .containsExactly(
-                        "--bootstrap", POD_0, "--uri", "http://qdrant-2.qdrant-headless." + NAMESPACE + ":6335");
+        assertThat(start("qdrant-2")).containsExactly("--bootstrap", POD_0_URI, "--uri", "https://" + pod(2) + ":6335");
     }
 
     @Test
     void qdrantStartsWithItsOpenFilesLimitRaisedToTheHardLimit() throws Exception {
-        List<String> output = run(
-                "qdrant-1",
-                "peer_addresses() { :; }",
-                "ulimit -Sn 256; exec bash \"$0\"",
-                "echo \"$(ulimit -Sn) $(ulimit -Hn)\"");
+        Result result = run("qdrant-1", "ulimit -Sn 256; exec bash \"$0\"", "echo \"$(ulimit -Sn) $(ulimit -Hn)\"");
 
-        String[] limits = output.getFirst().split(" ");
+        String[] limits = result.output().getFirst().split(" ");
         assertThat(limits[0]).isEqualTo(limits[1]);
     }
 
+    private static String pod(int ordinal) {
+        return "qdrant-" + ordinal + ".qdrant-headless." + NAMESPACE;
+    }
+
+    private void resolves(String name, String... addresses) {
+        dns.put(name, List.of(addresses));
+    }
+
+    /** The arguments Qdrant's entrypoint is given, the script's own messages left out. */
     private List<String> start(String hostname) throws Exception {
-        return start(hostname, "peer_addresses() { printf '%s\\n' " + PEER_1 + " " + PEER_2 + "; }");
+        Result result = run(hostname, "exec bash \"$0\"", "printf '%s\\n' \"$@\"");
+        assertThat(result.exitValue()).as(String.join("\n", result.output())).isZero();
+        return result.output().stream().filter(line -> !line.startsWith("Pod ")).toList();
     }
 
-    /** Starts the script with {@code peerAddresses} in place of the headless Service's DNS answer. */
-    private List<String> start(String hostname, String peerAddresses) throws Exception {
-        return run(hostname, peerAddresses, "exec bash \"$0\"", "printf '%s\\n' \"$@\"");
-    }
-
-    /**
-     * Runs the rendered script under {@code wrapper} (given the script as $0), the headless Service's DNS answer being
-     * {@code peerAddresses} and Qdrant's entrypoint {@code fake}.
-     */
-    private List<String> run(String hostname, String peerAddresses, String wrapper, String fake) throws Exception {
-        Path entrypoint = directory.resolve("entrypoint.sh");
-        Files.writeString(entrypoint, "#!/bin/bash\n" + fake + "\n");
-        Files.setPosixFilePermissions(entrypoint, PosixFilePermissions.fromString("rwx------"));
+    /** Runs the rendered script under {@code wrapper} (given the script as $0), Qdrant's entrypoint {@code fake}. */
+    private Result run(String hostname, String wrapper, String fake) throws Exception {
+        Path bin = Files.createDirectories(directory.resolve("bin"));
+        executable(bin.resolve("getent"), fakeGetent());
+        Path entrypoint = executable(directory.resolve("entrypoint.sh"), "#!/bin/bash\n" + fake + "\n");
         Path script = directory.resolve("initialize.sh");
-        Files.writeString(script, scriptOnLoopback(entrypoint, peerAddresses));
+        String rendered = new QdrantStartScript("qdrant", "qdrant-headless", "qdrant-ready", NAMESPACE, 6335).render();
+        String target = "entrypoint='" + QdrantStartScript.ENTRYPOINT + "'";
+        assertThat(rendered).as("the rendered script").containsOnlyOnce(target);
+        Files.writeString(script, rendered.replace(target, "entrypoint='" + entrypoint + "'"));
 
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", wrapper, script.toString()).redirectErrorStream(true);
         builder.environment().put("HOSTNAME", hostname);
+        builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Process process = builder.start();
         process.getOutputStream().close();
         boolean done = process.waitFor(20, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(done).as("script finished: " + output).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return output.lines().filter(line -> !line.startsWith("The peer at")).toList();
+        return new Result(process.exitValue(), output.lines().toList());
     }
 
-    private String scriptOnLoopback(Path entrypoint, String peerAddresses) {
-        String rendered = new QdrantStartScript("qdrant", "qdrant-headless", NAMESPACE, 6333, 6335).render();
-        String dnsAnswer = rendered.lines()
-                .filter(line -> line.startsWith("peer_addresses() {"))
-                .findFirst()
-                .orElseThrow();
-        String script = replaceOnce(
-                rendered, "entrypoint='" + QdrantStartScript.ENTRYPOINT + "'", "entrypoint='" + entrypoint + "'");
-        script = replaceOnce(script, "http_port=6333", "http_port=" + httpPort);
-        return replaceOnce(script, dnsAnswer, peerAddresses);
+    /** {@code getent ahosts NAME} as glibc prints it, from {@link #dns}. */
+    private String fakeGetent() {
+        String cases = dns.entrySet().stream()
+                .map(entry -> "  '%s') printf '%%s STREAM\\n%%s DGRAM\\n%%s RAW\\n' %s ;;"
+                        .formatted(
+                                entry.getKey(),
+                                entry.getValue().stream()
+                                        .map(address -> address + " " + address + " " + address)
+                                        .collect(Collectors.joining(" "))))
+                .collect(Collectors.joining("\n"));
+        return """
+                #!/bin/bash
+                [ "$1" = ahosts ] || exit 1
+                case "$2" in
+                %s
+                  *) exit 2 ;;
+                esac
+                """.formatted(cases);
     }
 
-    private static String replaceOnce(String text, String target, String replacement) {
-        assertThat(text).as("the rendered script").containsOnlyOnce(target);
-        return text.replace(target, replacement);
+    private static Path executable(Path path, String content) throws Exception {
+        Files.writeString(path, content);
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwx------"));
+        return path;
     }
 
-    private void peerAnswering(String address, int status) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(address, httpPort), 0);
-        server.createContext("/", exchange -> {
-            byte[] body = (exchange.getRequestURI().getPath().equals("/readyz") ? "ok" : "not found")
-                    .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(
-                    exchange.getRequestURI().getPath().equals("/readyz") ? status : 404, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
-        peers.add(() -> server.stop(0));
-    }
+    private record Result(int exitValue, List<String> output) {}
 }

@@ -49,7 +49,10 @@ class ClusterReconcilerTest {
                 .containsExactly(
                         "Namespace",
                         "Secret",
+                        "Secret",
+                        "Secret",
                         "ConfigMap",
+                        "Service",
                         "Service",
                         "Service",
                         "PodDisruptionBudget",
@@ -65,7 +68,10 @@ class ClusterReconcilerTest {
                 .isNotNull();
         assertThat(client.services().inNamespace(namespace).list().getItems())
                 .extracting(service -> service.getMetadata().getName())
-                .containsExactlyInAnyOrder(ResourceNames.QDRANT_HEADLESS_SERVICE, ResourceNames.QDRANT_CLIENT_SERVICE);
+                .containsExactlyInAnyOrder(
+                        ResourceNames.QDRANT_HEADLESS_SERVICE,
+                        ResourceNames.QDRANT_READY_SERVICE,
+                        ResourceNames.QDRANT_CLIENT_SERVICE);
         assertThat(client.policy()
                         .v1()
                         .podDisruptionBudget()
@@ -101,9 +107,9 @@ class ClusterReconcilerTest {
 
         assertThat(second.changedNothing()).isTrue();
         assertThat(masterKey(clusterId)).isEqualTo(firstKey);
-        assertThat(client.secrets().inNamespace(namespace).list().getItems()).hasSize(1);
+        assertThat(client.secrets().inNamespace(namespace).list().getItems()).hasSize(3);
         assertThat(client.configMaps().inNamespace(namespace).list().getItems()).hasSize(1);
-        assertThat(client.services().inNamespace(namespace).list().getItems()).hasSize(2);
+        assertThat(client.services().inNamespace(namespace).list().getItems()).hasSize(3);
         assertThat(client.apps().statefulSets().inNamespace(namespace).list().getItems())
                 .hasSize(1);
         assertThat(client.namespaces().list().getItems())
@@ -124,7 +130,7 @@ class ClusterReconcilerTest {
         ProvisioningReport report = reconcile(clusterId, 3);
 
         assertThat(report.resources())
-                .filteredOn(resource -> resource.kind().equals("Secret"))
+                .filteredOn(resource -> resource.name().endsWith("/" + ResourceNames.QDRANT_MASTER_KEY_SECRET))
                 .extracting(AppliedResource::change)
                 .containsExactly(ResourceChange.UNCHANGED);
         assertThat(masterKey(clusterId)).isEqualTo("PreExistingKey0123456789abcdefgh");
@@ -164,7 +170,7 @@ class ClusterReconcilerTest {
         assertThat(report.resources())
                 .filteredOn(resource -> resource.kind().equals("Secret"))
                 .extracting(AppliedResource::change)
-                .containsExactly(ResourceChange.CREATED);
+                .containsExactly(ResourceChange.CREATED, ResourceChange.UNCHANGED, ResourceChange.UNCHANGED);
         assertThat(masterKey(clusterId)).isEqualTo(key);
     }
 

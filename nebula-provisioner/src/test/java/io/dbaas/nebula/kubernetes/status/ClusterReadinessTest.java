@@ -12,10 +12,14 @@ import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
 import io.dbaas.nebula.kubernetes.model.QdrantCluster;
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionId;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetStatusBuilder;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +48,25 @@ class ClusterReadinessTest {
                 .orElseThrow();
 
         assertThat(ready.internalAddress())
-                .isEqualTo(new ServiceAddress("http", "qdrant.dbaas-" + CLUSTER_ID + ".svc.cluster.local", 6333));
+                .isEqualTo(new ServiceAddress("https", "qdrant.dbaas-" + CLUSTER_ID + ".svc.cluster.local", 6333));
         assertThat(ready.nodesReady()).isEqualTo(3);
         assertThat(ready.endpoint()).isEqualTo(TestSpecs.qdrant(CLUSTER_ID).endpoint());
         assertThat(ready.commandId()).isEqualTo(TestSpecs.qdrant(CLUSTER_ID).commandId());
+    }
+
+    @Test
+    void aQdrantClusterIsAnnouncedOverHttpsOnlyOnceEveryPodServesTls() {
+        Region region = region(Exposure.CLUSTER_IP);
+        StatefulSet statefulSet = statefulSet(region, 3);
+        Pod current = pod(statefulSet, 0, true);
+        Pod renderedBeforeTls = pod(statefulSet, 1, false);
+
+        assertThat(scheme(statefulSet, List.of(current, pod(statefulSet, 1, true)), region))
+                .isEqualTo("https");
+        assertThat(scheme(statefulSet, List.of(current, renderedBeforeTls), region))
+                .as("a pod rendered before Qdrant TLS still serves plain HTTP, and GateKeeper may reach it")
+                .isEqualTo("http");
+        assertThat(scheme(statefulSet, List.of(renderedBeforeTls), region)).isEqualTo("http");
     }
 
     @Test
@@ -71,7 +90,7 @@ class ClusterReadinessTest {
         assertThat(ClusterReadiness.evaluate(ready, service, region, QDRANT)
                         .orElseThrow()
                         .internalAddress())
-                .isEqualTo(new ServiceAddress("http", "internal-lb.elb.example", 6333));
+                .isEqualTo(new ServiceAddress("https", "internal-lb.elb.example", 6333));
     }
 
     @Test
@@ -81,6 +100,32 @@ class ClusterReadinessTest {
 
         assertThat(ClusterReadiness.evaluate(statefulSet(region, 3), null, other, QDRANT))
                 .isEmpty();
+    }
+
+    private static String scheme(StatefulSet statefulSet, List<Pod> pods, Region region) {
+        return ClusterReadiness.evaluate(statefulSet, null, pods, region, QDRANT)
+                .orElseThrow()
+                .internalAddress()
+                .scheme();
+    }
+
+    /** Pod {@code ordinal} from the template, or as a Nebula without Qdrant TLS rendered it. */
+    private static Pod pod(StatefulSet statefulSet, int ordinal, boolean tls) {
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName("qdrant-" + ordinal)
+                .endMetadata()
+                .withSpec(new PodSpecBuilder(statefulSet.getSpec().getTemplate().getSpec()).build())
+                .build();
+        if (!tls) {
+            pod.getSpec()
+                    .getContainers()
+                    .getFirst()
+                    .getEnv()
+                    .removeIf(env -> env.getName().startsWith("QDRANT__TLS__")
+                            || env.getName().endsWith("ENABLE_TLS"));
+        }
+        return pod;
     }
 
     private static StatefulSet statefulSet(Region region, Integer readyReplicas) {

@@ -20,6 +20,9 @@ class StatusTrackerTest {
     private final UUID clusterId = UUID.randomUUID();
     private final UUID provision = UUID.randomUUID();
 
+    private static final ServiceAddress PLAIN = new ServiceAddress("http", "qdrant", 6333);
+    private static final ServiceAddress OVER_TLS = new ServiceAddress("https", "qdrant", 6333);
+
     @Test
     void aReadyNewClusterIsCompletedOnceHoweverOftenItIsSeen() {
         assertThat(tracker.decide(ready(ClusterOperation.PROVISION, provision, null), null, NOW))
@@ -29,6 +32,40 @@ class StatusTrackerTest {
                 .isEmpty();
         assertThat(tracker.decide(ready(ClusterOperation.PROVISION, provision, provision), null, NOW))
                 .isEmpty();
+    }
+
+    @Test
+    void aRunningClusterWhosePodsNowServeTlsIsAnnouncedAgainOnceWithItsNewAddress() {
+        assertThat(tracker.decide(answeringAt(PLAIN, "http://qdrant:6333"), null, NOW))
+                .isEmpty();
+
+        List<StatusChange> moved = tracker.decide(answeringAt(OVER_TLS, "http://qdrant:6333"), null, NOW);
+        List<StatusChange> again = tracker.decide(answeringAt(OVER_TLS, "http://qdrant:6333"), null, NOW);
+
+        assertThat(moved)
+                .singleElement()
+                .isInstanceOfSatisfying(StatusChange.Readdressed.class, readdressed -> assertThat(readdressed.address())
+                        .isEqualTo("https://qdrant:6333"));
+        assertThat(again).isEmpty();
+    }
+
+    @Test
+    void aRunningClusterAnnouncedByAnEarlierNebulaIsAnnouncedOnceAtItsAddress() {
+        assertThat(tracker.decide(answeringAt(PLAIN, null), null, NOW))
+                .singleElement()
+                .isInstanceOf(StatusChange.Readdressed.class);
+        assertThat(tracker.decide(answeringAt(PLAIN, null), null, NOW)).isEmpty();
+    }
+
+    @Test
+    void aNewAddressWhoseAnnouncementFailedIsDecidedAgain() {
+        tracker.decide(answeringAt(OVER_TLS, "http://qdrant:6333"), null, NOW);
+
+        tracker.addressNotAnnounced(clusterId);
+
+        assertThat(tracker.decide(answeringAt(OVER_TLS, "http://qdrant:6333"), null, NOW))
+                .singleElement()
+                .isInstanceOf(StatusChange.Readdressed.class);
     }
 
     @Test
@@ -219,7 +256,8 @@ class StatusTrackerTest {
                 snapshot.ready(),
                 snapshot.readyCluster(),
                 snapshot.problems(),
-                condition);
+                condition,
+                snapshot.announcedAddress());
     }
 
     private ClusterSnapshot ready(ClusterOperation operation, UUID command, @Nullable UUID announced) {
@@ -232,6 +270,29 @@ class StatusTrackerTest {
 
     private ClusterSnapshot snapshot(
             ClusterOperation operation, UUID command, @Nullable UUID announced, boolean ready, List<String> problems) {
+        return snapshot(
+                operation,
+                command,
+                announced,
+                ready,
+                problems,
+                PLAIN,
+                PLAIN.toUri().toString());
+    }
+
+    /** A running cluster answering at {@code address}, recorded as announced at {@code announcedAddress}. */
+    private ClusterSnapshot answeringAt(ServiceAddress address, @Nullable String announcedAddress) {
+        return snapshot(ClusterOperation.PROVISION, provision, provision, true, List.of(), address, announcedAddress);
+    }
+
+    private ClusterSnapshot snapshot(
+            ClusterOperation operation,
+            UUID command,
+            @Nullable UUID announced,
+            boolean ready,
+            List<String> problems,
+            ServiceAddress address,
+            @Nullable String announcedAddress) {
         return new ClusterSnapshot(
                 clusterId,
                 "dbaas-" + clusterId,
@@ -248,13 +309,14 @@ class StatusTrackerTest {
                                 clusterId,
                                 "dbaas-" + clusterId,
                                 "x.example",
-                                new ServiceAddress("http", "qdrant", 6333),
+                                address,
                                 3,
                                 command,
                                 UUID.randomUUID(),
                                 null))
                         : Optional.empty(),
                 problems,
-                null);
+                null,
+                announcedAddress);
     }
 }

@@ -1,7 +1,6 @@
 package io.dbaas.nebula.kubernetes.blueprint;
 
-import io.dbaas.nebula.kubernetes.model.ElasticsearchCluster;
-import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
+import io.dbaas.nebula.kubernetes.model.ClusterCertificates;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret.SecretInputs;
 import io.dbaas.nebula.kubernetes.model.SecretEntries;
@@ -22,43 +21,42 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The TLS Secrets of an Elasticsearch cluster: the CA, generated once, and the node certificate it signs, issued again
+ * The TLS Secrets of a cluster of any engine: the CA, generated once, and the node certificate it signs, issued again
  * when it enters the last third of its validity or no longer names every address clients use (a load balancer's, once
- * it has one, or a new one). The nodes reload a changed certificate by themselves, without a restart; the CA stays, so
- * they keep trusting each other and GateKeeper keeps trusting them throughout.
+ * it has one, or a new one). Elasticsearch and Qdrant nodes reload a changed certificate by themselves, without a
+ * restart; the CA stays, so they keep trusting each other and GateKeeper keeps trusting them throughout.
  */
-record ElasticsearchTlsSecrets(ElasticsearchCluster cluster, Clock clock) {
+record ClusterTlsSecrets(ClusterCertificates certificates, Clock clock) {
 
     GeneratedSecret certificateAuthority() {
         return new GeneratedSecret(
-                cluster.generateCertificateAuthoritySecret(),
-                List.of(ElasticsearchNames.CA_CERTIFICATE_ENTRY, ElasticsearchNames.CA_KEY_ENTRY),
+                certificates.caSecret(),
+                List.of(ClusterCertificates.CA_CERTIFICATE_ENTRY, ClusterCertificates.CA_KEY_ENTRY),
                 inputs -> {
                     CertificateAuthority authority =
-                            CertificateAuthority.generate(cluster.certificateAuthorityCommonName(), clock.instant());
+                            CertificateAuthority.generate(certificates.caCommonName(), clock.instant());
                     Map<String, String> entries = new LinkedHashMap<>();
-                    entries.put(ElasticsearchNames.CA_CERTIFICATE_ENTRY, authority.certificatePem());
-                    entries.put(ElasticsearchNames.CA_KEY_ENTRY, authority.privateKeyPem());
+                    entries.put(ClusterCertificates.CA_CERTIFICATE_ENTRY, authority.certificatePem());
+                    entries.put(ClusterCertificates.CA_KEY_ENTRY, authority.privateKeyPem());
                     return entries;
                 });
     }
 
     GeneratedSecret nodeCertificate() {
         return new GeneratedSecret(
-                cluster.generateCertificatesSecret(),
+                certificates.certificatesSecret(),
                 List.of(
-                        ElasticsearchNames.CERTIFICATE_ENTRY,
-                        ElasticsearchNames.KEY_ENTRY,
-                        ElasticsearchNames.CA_CERTIFICATE_ENTRY),
+                        ClusterCertificates.CERTIFICATE_ENTRY,
+                        ClusterCertificates.KEY_ENTRY,
+                        ClusterCertificates.CA_CERTIFICATE_ENTRY),
                 inputs -> {
                     CertificateAuthority authority =
-                            authorityFrom(inputs.earlier().get(ElasticsearchNames.CA_SECRET));
-                    IssuedCertificate node =
-                            authority.issue(cluster.certificateCommonName(), names(inputs), clock.instant());
+                            authorityFrom(inputs.earlier().get(certificates.caSecretName()));
+                    IssuedCertificate node = authority.issue(certificates.commonName(), names(inputs), clock.instant());
                     Map<String, String> entries = new LinkedHashMap<>();
-                    entries.put(ElasticsearchNames.CERTIFICATE_ENTRY, node.certificatePem());
-                    entries.put(ElasticsearchNames.KEY_ENTRY, node.privateKeyPem());
-                    entries.put(ElasticsearchNames.CA_CERTIFICATE_ENTRY, authority.certificatePem());
+                    entries.put(ClusterCertificates.CERTIFICATE_ENTRY, node.certificatePem());
+                    entries.put(ClusterCertificates.KEY_ENTRY, node.privateKeyPem());
+                    entries.put(ClusterCertificates.CA_CERTIFICATE_ENTRY, authority.certificatePem());
                     return entries;
                 },
                 this::renewal);
@@ -66,8 +64,8 @@ record ElasticsearchTlsSecrets(ElasticsearchCluster cluster, Clock clock) {
 
     /** The names the node certificate must carry: the cluster's own, and every address clients reach it at. */
     SubjectAlternativeNames names(SecretInputs inputs) {
-        List<String> dnsNames = new ArrayList<>(cluster.certificateDnsNames());
-        List<String> ipAddresses = new ArrayList<>(cluster.certificateIpAddresses());
+        List<String> dnsNames = new ArrayList<>(certificates.dnsNames());
+        List<String> ipAddresses = new ArrayList<>(certificates.ipAddresses());
         for (String address : inputs.clientAddresses()) {
             (SubjectAlternativeNames.isIpAddress(address) ? ipAddresses : dnsNames).add(address);
         }
@@ -77,7 +75,7 @@ record ElasticsearchTlsSecrets(ElasticsearchCluster cluster, Clock clock) {
     private Optional<String> renewal(Secret existing, SecretInputs inputs) {
         X509Certificate current;
         try {
-            current = Pem.certificate(SecretEntries.read(existing, ElasticsearchNames.CERTIFICATE_ENTRY)
+            current = Pem.certificate(SecretEntries.read(existing, ClusterCertificates.CERTIFICATE_ENTRY)
                     .orElseThrow());
         } catch (RuntimeException e) {
             return Optional.of("its certificate is unreadable");
@@ -94,19 +92,19 @@ record ElasticsearchTlsSecrets(ElasticsearchCluster cluster, Clock clock) {
         return Optional.empty();
     }
 
-    private static CertificateAuthority authorityFrom(@Nullable Secret caSecret) {
+    private CertificateAuthority authorityFrom(@Nullable Secret caSecret) {
         if (caSecret == null) {
-            throw new SecretGenerationException("the CA Secret " + ElasticsearchNames.CA_SECRET + " is not in place");
+            throw new SecretGenerationException("the CA Secret " + certificates.caSecretName() + " is not in place");
         }
         try {
             return CertificateAuthority.fromPem(
-                    SecretEntries.read(caSecret, ElasticsearchNames.CA_CERTIFICATE_ENTRY)
+                    SecretEntries.read(caSecret, ClusterCertificates.CA_CERTIFICATE_ENTRY)
                             .orElseThrow(),
-                    SecretEntries.read(caSecret, ElasticsearchNames.CA_KEY_ENTRY)
+                    SecretEntries.read(caSecret, ClusterCertificates.CA_KEY_ENTRY)
                             .orElseThrow());
         } catch (RuntimeException e) {
             throw new SecretGenerationException(
-                    "the CA in Secret " + ElasticsearchNames.CA_SECRET + " is unreadable: " + e.getMessage(), e);
+                    "the CA in Secret " + certificates.caSecretName() + " is unreadable: " + e.getMessage(), e);
         }
     }
 }
