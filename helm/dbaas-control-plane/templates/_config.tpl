@@ -69,6 +69,7 @@ a few through ${...} placeholders Spring resolves.
   "service-annotations" $annotations
   "zones" ($region.zones | default list)
   "pre-stop-pause" ($region.preStopPause | default "30s")
+  "priority-class-name" ($region.priorityClassName | default "")
 }}
 {{- if $region.gatekeeper }}
 {{- $_ := set $settings "gatekeeper" (include "dbaas.nebulaPeers" $region.gatekeeper | fromYaml) }}

@@ -21,6 +21,7 @@ class NebulaConfigTest {
         assertThat(region.at("/kubernetes/in-cluster").asBoolean()).isTrue();
         assertThat(region.path("kubernetes").has("api-url")).isFalse();
         assertThat(region.path("storage-class").asText()).isEqualTo("gp3");
+        assertThat(region.path("priority-class-name").asText()).isEqualTo("dbaas-databases");
         assertThat(region.path("exposure").asText()).isEqualTo("cluster-ip");
         assertThat(region.path("zones")).extracting(JsonNode::asText).containsExactly("eu-west-1a", "eu-west-1b");
         // In brackets, so that Spring keeps the dots and the slash of the annotation's name.
@@ -37,6 +38,9 @@ class NebulaConfigTest {
         assertThat(region.at("/kubernetes/api-url").asText()).isEqualTo("https://34.90.0.10");
         assertThat(region.at("/kubernetes/token").asText()).isEqualTo("${NEBULA_REGION_1_TOKEN}");
         assertThat(region.path("exposure").asText()).isEqualTo("load-balancer");
+        assertThat(region.path("priority-class-name").asText())
+                .as("none unless named")
+                .isEmpty();
         assertThat(region.at("/gatekeeper/ip-blocks/0").asText()).isEqualTo("203.0.113.0/24");
         EnvVar token = manifests.container("nebula").getEnv().stream()
                 .filter(variable -> variable.getName().equals("NEBULA_REGION_1_TOKEN"))

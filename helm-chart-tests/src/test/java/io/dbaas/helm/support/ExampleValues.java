@@ -11,6 +11,7 @@ public final class ExampleValues {
                 region: eu-west-1
                 kubernetes: {inCluster: true}
                 storageClass: gp3
+                priorityClassName: dbaas-databases
                 zones: [eu-west-1a, eu-west-1b]
                 serviceAnnotations:
                   service.beta.kubernetes.io/aws-load-balancer-internal: "true"

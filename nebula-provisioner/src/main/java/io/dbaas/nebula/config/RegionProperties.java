@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     nebula.gatekeeper}
  * @param preStopPause how long a stopping database node keeps serving while this region's Service endpoints,
  *     kube-proxy, load balancers and GateKeeper stop sending to it (ECK waits likewise); at most {@link #MAX_PRE_STOP_PAUSE}
+ * @param priorityClassName the PriorityClass of every database pod in this region, so that under pressure the scheduler
+ *     evicts less important workloads before a database node; empty for none (the Kubernetes cluster's default). The
+ *     PriorityClass itself is the region operator's: Nebula only names it.
  */
 public record RegionProperties(
         @DefaultValue KubernetesAccess kubernetes,
@@ -31,7 +34,8 @@ public record RegionProperties(
         @DefaultValue Map<String, String> serviceAnnotations,
         @DefaultValue List<String> zones,
         @Nullable GatekeeperPeers gatekeeper,
-        @DefaultValue("30s") Duration preStopPause) {
+        @DefaultValue("30s") Duration preStopPause,
+        @DefaultValue("") String priorityClassName) {
 
     /** What fits in a node's termination grace period beside the time it needs to finish its requests and close. */
     public static final Duration MAX_PRE_STOP_PAUSE = Duration.ofSeconds(120);
@@ -47,6 +51,11 @@ public record RegionProperties(
         if (preStopPause.isNegative() || preStopPause.compareTo(MAX_PRE_STOP_PAUSE) > 0) {
             throw new IllegalArgumentException("pre-stop-pause must be between 0s and " + MAX_PRE_STOP_PAUSE.toSeconds()
                     + "s, got " + preStopPause);
+        }
+        if (!priorityClassName.isEmpty()
+                && !DNS_SUBDOMAIN.matcher(priorityClassName).matches()) {
+            throw new IllegalArgumentException(
+                    "priority-class-name must be a Kubernetes object name, got '" + priorityClassName + "'");
         }
         if (!storageClass.isEmpty() && !DNS_SUBDOMAIN.matcher(storageClass).matches()) {
             throw new IllegalArgumentException(

@@ -49,6 +49,7 @@ public final class TestRegions {
         private Map<String, String> serviceAnnotations = Map.of();
         private List<String> zones = List.of();
         private Duration preStopPause = Duration.ofSeconds(30);
+        private String priorityClassName = "";
         private @Nullable GatekeeperPeers gatekeeper;
 
         public Builder apiUrl(String apiUrl) {
@@ -72,6 +73,11 @@ public final class TestRegions {
         }
 
         /** How long a stopping node keeps serving; the stand-ins of the real-node tests update endpoints at once. */
+        public Builder priorityClassName(String priorityClassName) {
+            this.priorityClassName = priorityClassName;
+            return this;
+        }
+
         public Builder preStopPause(Duration preStopPause) {
             this.preStopPause = preStopPause;
             return this;
@@ -96,7 +102,8 @@ public final class TestRegions {
                     serviceAnnotations,
                     zones,
                     gatekeeper,
-                    preStopPause);
+                    preStopPause,
+                    priorityClassName);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every engine's cluster takes from its specs, its region and GateKeeper's peers, read once; the engine models
@@ -34,6 +35,7 @@ import java.util.UUID;
  * @param zones the zones of the region; empty when not configured
  * @param gatekeeper where GateKeeper's traffic comes from
  * @param preStopPause how long a stopping node keeps serving while the region stops sending to it
+ * @param priorityClassName the PriorityClass of the database pods; null for none
  */
 record ClusterBasics(
         String engine,
@@ -51,7 +53,8 @@ record ClusterBasics(
         Map<String, String> namespaceAnnotations,
         List<String> zones,
         GatekeeperPeers gatekeeper,
-        Duration preStopPause) {
+        Duration preStopPause,
+        @Nullable String priorityClassName) {
 
     static ClusterBasics of(String engine, DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
         return new ClusterBasics(
@@ -71,7 +74,8 @@ record ClusterBasics(
                 Collections.unmodifiableMap(Annotations.desiredSpecs(specs)),
                 region.zones(),
                 gatekeeper,
-                region.preStopPause());
+                region.preStopPause(),
+                region.priorityClassName().isEmpty() ? null : region.priorityClassName());
     }
 
     /** All labels of the cluster's objects, a new map each time. */

@@ -249,6 +249,7 @@ public final class ElasticsearchCluster implements EngineCluster {
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withTerminationGracePeriodSeconds(TERMINATION_GRACE_PERIOD_SECONDS)
+                .withPriorityClassName(cluster.priorityClassName())
                 .withSecurityContext(SECURITY.pod())
                 .withAffinity(scheduling.affinity())
                 .withTopologySpreadConstraints(scheduling.spreadConstraints())

@@ -240,6 +240,7 @@ public final class QdrantCluster implements EngineCluster {
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withTerminationGracePeriodSeconds(cluster.preStopPause().toSeconds() + SHUTDOWN_SECONDS)
+                .withPriorityClassName(cluster.priorityClassName())
                 .withSecurityContext(SECURITY.pod())
                 .withAffinity(spread.zoneAffinity())
                 .withTopologySpreadConstraints(spread.constraints())
