@@ -22,6 +22,10 @@ package io.dbaas.nebula.kubernetes.model;
  * a restart) make the script exit with an error rather than found a second cluster: Kubernetes starts it again, and
  * the next attempt sees DNS settled. The script does not change with the number of nodes, so scaling restarts no pod.
  *
+ * <p>The ConfigMap holding the script is written at once, while a new pod template may wait for the cluster's next
+ * command (the rollout rule of ADR 0015): a pod restarted meanwhile runs this script with its older environment, so
+ * the peer URIs' scheme comes from the pod's own {@code QDRANT__CLUSTER__P2P__ENABLE_TLS}, never from the script.
+ *
  * @param statefulSet the StatefulSet's name, the prefix of pod names
  * @param headlessService the headless Service that gives pods their DNS names, ready or not
  * @param readyService the headless Service that lists ready pods only
@@ -52,8 +56,11 @@ record QdrantStartScript(
                 p2p_port=%2$d
                 missing_in_a_row=%3$d
                 pod_host() { printf '%4$s-%%s.%5$s.%7$s' "$1"; }
-                # Peers speak TLS to each other and their certificate names pods, so a peer URI holds a name.
-                uri() { printf 'https://%%s:%%d' "$1" "$p2p_port"; }
+                # A peer URI holds a name: peers' certificates name pods. Its scheme follows this pod's own p2p setting,
+                # so a pod whose StatefulSet still runs an older template (plain peers) announces what it serves.
+                p2p_scheme=http
+                if [ "${QDRANT__CLUSTER__P2P__ENABLE_TLS:-false}" = "true" ]; then p2p_scheme=https; fi
+                uri() { printf '%%s://%%s:%%d' "$p2p_scheme" "$1" "$p2p_port"; }
                 # The addresses a name resolves to, one a line; none when it does not resolve.
                 addresses() { { getent ahosts "$1" || true; } | while read -r address _; do echo "$address"; done | sort -u; }
                 ordinal="${HOSTNAME##*-}"

@@ -161,7 +161,11 @@ class QdrantClusterTest {
         // What the script does with these is proven by running it: QdrantStartScriptTest.
         assertThat(script).contains("pod_host() { printf 'qdrant-%s.qdrant-headless." + NAMESPACE + "' \"$1\"; }");
         assertThat(script).contains("addresses 'qdrant-ready." + NAMESPACE + "'");
-        assertThat(script).contains("p2p_port=6335", "printf 'https://%s:%d'");
+        // The scheme of peer URIs is the pod's own p2p setting, which this StatefulSet turns on: https.
+        assertThat(script).contains("p2p_port=6335", "\"${QDRANT__CLUSTER__P2P__ENABLE_TLS:-false}\" = \"true\"");
+        assertThat(qdrant(cluster.generateStatefulSet()).getEnv())
+                .anyMatch(variable -> variable.getName().equals("QDRANT__CLUSTER__P2P__ENABLE_TLS")
+                        && "true".equals(variable.getValue()));
         assertThat(script).doesNotContain("http://", "/dev/tcp", "6333");
         assertThat(qdrant(cluster.generateStatefulSet()).getCommand())
                 .containsExactly("/bin/bash", "/qdrant/config/initialize.sh");

@@ -32,6 +32,9 @@ class QdrantStartScriptTest {
     /** Name → addresses, as cluster DNS would answer; names not in it do not resolve. */
     private final Map<String, List<String>> dns = new LinkedHashMap<>();
 
+    /** Whether the pod runs the older template without TLS between peers; the current one enables it. */
+    private boolean plainPeers;
+
     @Test
     void podZeroJoinsTheRunningClusterThroughAReadyPeerByName() throws Exception {
         // With a lost volume Qdrant joins through it; with the state of a cluster it took part in, Qdrant ignores it.
@@ -95,6 +98,15 @@ class QdrantStartScriptTest {
     }
 
     @Test
+    void aPodWhoseTemplateStillRunsPlainPeersAnnouncesHttpUrisWithTheNewScript() throws Exception {
+        resolves(READY_SERVICE, "10.0.0.11");
+        plainPeers = true;
+
+        assertThat(start("qdrant-2"))
+                .containsExactly("--bootstrap", "http://" + pod(0) + ":6335", "--uri", "http://" + pod(2) + ":6335");
+    }
+
+    @Test
     void qdrantStartsWithItsOpenFilesLimitRaisedToTheHardLimit() throws Exception {
         Result result = run("qdrant-1", "ulimit -Sn 256; exec bash \"$0\"", "echo \"$(ulimit -Sn) $(ulimit -Hn)\"");
 
@@ -130,6 +142,9 @@ class QdrantStartScriptTest {
 
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", wrapper, script.toString()).redirectErrorStream(true);
         builder.environment().put("HOSTNAME", hostname);
+        if (!plainPeers) {
+            builder.environment().put("QDRANT__CLUSTER__P2P__ENABLE_TLS", "true");
+        }
         builder.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         Process process = builder.start();
         process.getOutputStream().close();
