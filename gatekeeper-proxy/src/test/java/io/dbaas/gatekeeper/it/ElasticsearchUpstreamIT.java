@@ -37,7 +37,7 @@ class ElasticsearchUpstreamIT extends GateKeeperIntegrationTest {
 
     /** The right CA, but a certificate for another address. */
     private static final RecordingUpstream WRONG_NAME =
-            RecordingUpstream.https("wrong-name", CLUSTER_CA.serverContext("10.9.8.7"));
+            RecordingUpstream.https("wrong-name", CLUSTER_CA.serverContext("127.0.0.2"));
 
     @Test
     void aRequestReachesElasticsearchOverHttpsAsElasticWithTheMasterKeyAndNoClientCredential() {

@@ -36,7 +36,7 @@ class QdrantUpstreamIT extends GateKeeperIntegrationTest {
 
     /** The right CA, but a certificate for another address. */
     private static final RecordingUpstream WRONG_NAME =
-            RecordingUpstream.https("wrong-name", CLUSTER_CA.serverContext("10.9.8.7"));
+            RecordingUpstream.https("wrong-name", CLUSTER_CA.serverContext("127.0.0.2"));
 
     @Test
     void aRequestReachesQdrantOverHttpsWithTheMasterKeyAndNoClientCredential() {

@@ -18,7 +18,7 @@ class OwnedFieldsPatchTest {
                 object("{'metadata':{'labels':{'app':'db','old':'x'}},'spec':{'ports':[{'port':1}]}}"),
                 object("{'metadata':{'labels':{'app':'db','tier':'data'}},'spec':{'ports':[{'port':2}]}}"),
                 object("{'metadata':{'labels':{'app':'db','old':'x','team':'search'}},"
-                        + "'spec':{'ports':[{'port':1,'nodePort':30001}],'clusterIP':'10.0.0.1'}}"));
+                        + "'spec':{'ports':[{'port':1,'nodePort':30001}],'clusterIP':'127.0.2.1'}}"));
 
         assertThat(patch.toString())
                 .isEqualTo(array("[{'op':'remove','path':'/metadata/labels/old'},"

@@ -38,10 +38,10 @@ class QdrantStartScriptTest {
     @Test
     void podZeroJoinsTheRunningClusterThroughAReadyPeerByName() throws Exception {
         // With a lost volume Qdrant joins through it; with the state of a cluster it took part in, Qdrant ignores it.
-        resolves(pod(0), "10.0.0.10");
-        resolves(pod(1), "10.0.0.11");
-        resolves(pod(2), "10.0.0.12");
-        resolves(READY_SERVICE, "10.0.0.12");
+        resolves(pod(0), "127.0.1.10");
+        resolves(pod(1), "127.0.1.11");
+        resolves(pod(2), "127.0.1.12");
+        resolves(READY_SERVICE, "127.0.1.12");
 
         assertThat(start("qdrant-0")).containsExactly("--bootstrap", "https://" + pod(2) + ":6335", "--uri", POD_0_URI);
     }
@@ -49,9 +49,9 @@ class QdrantStartScriptTest {
     @Test
     void podZeroLooksBeyondPodsThatAreMissing() throws Exception {
         // Pods 1 and 2 are being rescheduled: their names do not resolve, pod 3's does.
-        resolves(pod(0), "10.0.0.10");
-        resolves(pod(3), "fd00::13", "10.0.0.13");
-        resolves(READY_SERVICE, "fd00::13", "10.0.0.13");
+        resolves(pod(0), "127.0.1.10");
+        resolves(pod(3), "::ffff:127.0.1.113", "127.0.1.13");
+        resolves(READY_SERVICE, "::ffff:127.0.1.113", "127.0.1.13");
 
         assertThat(start("qdrant-0")).containsExactly("--bootstrap", "https://" + pod(3) + ":6335", "--uri", POD_0_URI);
     }
@@ -59,9 +59,9 @@ class QdrantStartScriptTest {
     @Test
     void podZeroFoundsTheClusterWhenNoPeerIsReady() throws Exception {
         // A new cluster: the other pods run but are not ready until they have joined pod 0; the Service lists none.
-        resolves(pod(0), "10.0.0.10");
-        resolves(pod(1), "10.0.0.11");
-        resolves(pod(2), "10.0.0.12");
+        resolves(pod(0), "127.0.1.10");
+        resolves(pod(1), "127.0.1.11");
+        resolves(pod(2), "127.0.1.12");
 
         assertThat(start("qdrant-0")).containsExactly("--uri", POD_0_URI);
     }
@@ -69,37 +69,37 @@ class QdrantStartScriptTest {
     @Test
     void podZeroDoesNotTakeItsOwnAddressForAReadyPeer() throws Exception {
         // Pod 0's container restarted: DNS may list it as ready for a few seconds more.
-        resolves(pod(0), "10.0.0.10");
-        resolves(pod(1), "10.0.0.11");
-        resolves(READY_SERVICE, "10.0.0.10");
+        resolves(pod(0), "127.0.1.10");
+        resolves(pod(1), "127.0.1.11");
+        resolves(READY_SERVICE, "127.0.1.10");
 
         assertThat(start("qdrant-0")).containsExactly("--uri", POD_0_URI);
     }
 
     @Test
     void podZeroFoundsNoSecondClusterWhenNoPodNameLeadsToTheReadyPeer() throws Exception {
-        resolves(pod(0), "10.0.0.10");
-        resolves(pod(1), "10.0.0.11");
-        resolves(READY_SERVICE, "10.0.0.99");
+        resolves(pod(0), "127.0.1.10");
+        resolves(pod(1), "127.0.1.11");
+        resolves(READY_SERVICE, "127.0.1.99");
 
         Result result = run("qdrant-0", "exec bash \"$0\"", "printf '%s\\n' \"$@\"");
 
         assertThat(result.exitValue()).isNotZero();
         assertThat(result.output())
                 .noneMatch(line -> line.equals("--uri"))
-                .anyMatch(line -> line.contains("10.0.0.99"));
+                .anyMatch(line -> line.contains("127.0.1.99"));
     }
 
     @Test
     void theOtherPodsJoinThroughPodZeroByItsHttpsUri() throws Exception {
-        resolves(READY_SERVICE, "10.0.0.11");
+        resolves(READY_SERVICE, "127.0.1.11");
 
         assertThat(start("qdrant-2")).containsExactly("--bootstrap", POD_0_URI, "--uri", "https://" + pod(2) + ":6335");
     }
 
     @Test
     void aPodWhoseTemplateStillRunsPlainPeersAnnouncesHttpUrisWithTheNewScript() throws Exception {
-        resolves(READY_SERVICE, "10.0.0.11");
+        resolves(READY_SERVICE, "127.0.1.11");
         plainPeers = true;
 
         assertThat(start("qdrant-2"))
