@@ -32,10 +32,11 @@ Call with (dict "root" $ "component" "orion").
 {{/*
 app.kubernetes.io/name is the service's own name (orion-api, nebula-provisioner, gatekeeper-proxy): Nebula's
 NetworkPolicies of database clusters select GateKeeper by app.kubernetes.io/name=gatekeeper-proxy. The helm test pod
-is dbaas-helm-test: the chart's NetworkPolicies admit it by that name.
+is dbaas-helm-test: the chart's NetworkPolicies admit it by that name. The alert rules and dashboards are
+dbaas-monitoring.
 */}}
 {{- define "dbaas.appName" -}}
-{{- get (dict "orion" "orion-api" "nebula" "nebula-provisioner" "gatekeeper" "gatekeeper-proxy" "test" "dbaas-helm-test") .component }}
+{{- get (dict "orion" "orion-api" "nebula" "nebula-provisioner" "gatekeeper" "gatekeeper-proxy" "test" "dbaas-helm-test" "monitoring" "dbaas-monitoring") .component }}
 {{- end }}
 
 {{- define "dbaas.selectorLabels" -}}

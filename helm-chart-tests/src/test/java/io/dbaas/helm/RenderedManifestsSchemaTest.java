@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dbaas.helm.support.ExampleValues;
 import io.dbaas.helm.support.HelmChart;
 import io.dbaas.helm.support.Manifests;
+import io.dbaas.helm.support.MonitoringValues;
 import io.dbaas.kubernetes.schema.KubernetesSchemas;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -27,6 +28,9 @@ class RenderedManifestsSchemaTest {
                         "several regions, TLS, SASL, ServiceMonitor",
                         HelmChart.renderWithHooks(ExampleValues.MULTI_REGION)),
                 Arguments.of(
+                        "ServiceMonitors, PrometheusRule and dashboards",
+                        HelmChart.renderWithHooks(MonitoringValues.EVERY_MONITORING_OBJECT)),
+                Arguments.of(
                         "Kafka with a SCRAM user per service over TLS",
                         HelmChart.renderWithHooks(ExampleValues.KAFKA_SCRAM_OVER_TLS)),
                 Arguments.of("no NetworkPolicies, no in-cluster region", HelmChart.renderWithHooks("""
@@ -46,11 +50,7 @@ class RenderedManifestsSchemaTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
     void everyRenderedObjectMatchesItsKubernetesSchema(String description, Manifests manifests) {
-        List<JsonNode> withSchema = manifests.documents().stream()
-                .filter(document -> !document.path("apiVersion").asText().startsWith("monitoring.coreos.com/"))
-                .toList();
-
-        assertThat(withSchema).isNotEmpty().allSatisfy(document -> assertThat(
+        assertThat(manifests.documents()).isNotEmpty().allSatisfy(document -> assertThat(
                         KubernetesSchemas.strict().violations(document))
                 .as(
                         "%s %s",
@@ -72,9 +72,9 @@ class RenderedManifestsSchemaTest {
                 assertThat(object.getMetadata().getNamespace()).isEqualTo(HelmChart.NAMESPACE);
             }
         });
-        // Only the Prometheus Operator's kind is unknown to fabric8's model.
+        // Only the Prometheus Operator's kinds are unknown to fabric8's model.
         assertThat(manifests.all(GenericKubernetesResource.class))
-                .allSatisfy(object -> assertThat(object.getKind()).isEqualTo("ServiceMonitor"));
+                .allSatisfy(object -> assertThat(object.getKind()).isIn("ServiceMonitor", "PrometheusRule"));
     }
 
     @Test
@@ -92,6 +92,31 @@ class RenderedManifestsSchemaTest {
         assertThat(KubernetesSchemas.strict().violations(deployment))
                 .anyMatch(message -> message.contains("readinessprobe"))
                 .anyMatch(message -> message.contains("readOnlyRootFilesystem"));
+    }
+
+    @Test
+    void theStrictSchemasCatchAMisspelledFieldOfAnAlertOrAServiceMonitor() {
+        Manifests manifests = HelmChart.render(MonitoringValues.EVERY_MONITORING_OBJECT);
+        JsonNode rule = monitoringObject(manifests, "PrometheusRule");
+        ((ObjectNode) rule.at("/spec/groups/0/rules/0"))
+                .set("annotation", rule.at("/spec/groups/0/rules/0/annotations"));
+        ((ObjectNode) rule.at("/spec/groups/0")).remove("name");
+        JsonNode serviceMonitor = monitoringObject(manifests, "ServiceMonitor");
+        ((ObjectNode) serviceMonitor.at("/spec/endpoints/0")).put("intervall", "30s");
+
+        assertThat(KubernetesSchemas.strict().violations(rule))
+                .anyMatch(message -> message.contains("annotation"))
+                .anyMatch(message -> message.contains("name"));
+        assertThat(KubernetesSchemas.strict().violations(serviceMonitor))
+                .anyMatch(message -> message.contains("intervall"));
+    }
+
+    private static JsonNode monitoringObject(Manifests manifests, String kind) {
+        return manifests.documents().stream()
+                .filter(document -> document.path("kind").asText().equals(kind))
+                .findFirst()
+                .orElseThrow()
+                .deepCopy();
     }
 
     private static boolean isClusterScoped(HasMetadata object) {

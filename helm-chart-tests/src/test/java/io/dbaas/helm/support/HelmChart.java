@@ -28,6 +28,11 @@ public final class HelmChart {
     public static final Path INSTALL_GUIDE =
             DIRECTORY.toAbsolutePath().normalize().getParent().resolveSibling("docs/operations/helm.md");
 
+    /** The observability page: its runbook sections are where the alerts' runbook_url point. */
+    public static final Path OBSERVABILITY_GUIDE = INSTALL_GUIDE.resolveSibling("observability.md");
+    /** The Grafana dashboards the chart ships, one JSON file each. */
+    public static final Path DASHBOARDS = DIRECTORY.resolve("dashboards");
+
     public static final String RELEASE = "dbaas";
     public static final String NAMESPACE = "dbaas-system";
 

@@ -24,7 +24,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Kubernetes JSON schemas of the fabric8 6.13 model jars (about Kubernetes 1.30), made strict the way
+ * The Kubernetes JSON schemas of the fabric8 6.13 model jars (about Kubernetes 1.30, plus the Prometheus Operator's
+ * ServiceMonitor, PodMonitor and PrometheusRule), made strict the way
  * {@code kubeconform -strict} is: no definition accepts a property it does not declare, so a misspelled or misplaced
  * field fails. As shipped the schemas also declare no required field; the ones the Kubernetes API requires of what
  * Nebula and the Helm chart render are added here from the Kubernetes OpenAPI.
@@ -34,7 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class KubernetesSchemas {
 
-    private static final List<String> MODULES = List.of("core", "apps", "policy", "networking", "rbac");
+    /**
+     * Loaded in this order, a later jar's definition replacing an earlier one's: the monitoring jar carries its own,
+     * older copies of a few core types, so the core jars come after it.
+     */
+    private static final List<String> MODULES = List.of("monitoring", "core", "apps", "policy", "networking", "rbac");
+
     private static final Set<String> CODE_GENERATOR_KEYWORDS =
             Set.of("javaType", "javaInterfaces", "existingJavaType", "javaOmitEmpty");
 
@@ -63,7 +69,12 @@ public final class KubernetesSchemas {
             Map.entry("kubernetes_networking_v1_IPBlock", List.of("cidr")),
             Map.entry("kubernetes_rbac_v1_PolicyRule", List.of("verbs")),
             Map.entry("kubernetes_rbac_v1_RoleRef", List.of("apiGroup", "kind", "name")),
-            Map.entry("kubernetes_rbac_v1_Subject", List.of("kind", "name")));
+            Map.entry("kubernetes_rbac_v1_Subject", List.of("kind", "name")),
+            // From the Prometheus Operator's CRDs (monitoring.coreos.com/v1).
+            Map.entry("os_monitoring_v1_ServiceMonitorSpec", List.of("selector")),
+            Map.entry("os_monitoring_v1_PodMonitorSpec", List.of("selector")),
+            Map.entry("os_monitoring_v1_RuleGroup", List.of("name")),
+            Map.entry("os_monitoring_v1_Rule", List.of("expr")));
 
     private static final KubernetesSchemas STRICT = load();
 
