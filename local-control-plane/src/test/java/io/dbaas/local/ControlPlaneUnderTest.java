@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -129,6 +130,18 @@ final class ControlPlaneUnderTest implements AutoCloseable {
 
     GateKeeper gatekeeper() {
         return new GateKeeper(ports.gatekeeper());
+    }
+
+    /** Where Prometheus would scrape each service: Orion's and GateKeeper's management ports, Nebula's only port. */
+    Map<String, URI> prometheusEndpoints() {
+        return Map.of(
+                "orion", prometheus(ports.orionManagement()),
+                "nebula", prometheus(ports.nebula()),
+                "gatekeeper", prometheus(ports.gatekeeperManagement()));
+    }
+
+    private static URI prometheus(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/actuator/prometheus");
     }
 
     KubernetesControllers kubernetes() {
