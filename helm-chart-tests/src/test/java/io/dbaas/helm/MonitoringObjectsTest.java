@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -137,7 +139,7 @@ class MonitoringObjectsTest {
     @Test
     void everyDashboardFileIsShippedAsAConfigMapForGrafanasSidecar() throws IOException {
         List<String> files;
-        try (Stream<java.nio.file.Path> listed = Files.list(HelmChart.DASHBOARDS)) {
+        try (Stream<Path> listed = Files.list(HelmChart.DASHBOARDS)) {
             files = listed.map(path -> path.getFileName().toString()).sorted().toList();
         }
         List<ConfigMap> configMaps = monitored.all(ConfigMap.class).stream()
@@ -219,7 +221,7 @@ class MonitoringObjectsTest {
     }
 
     private static Map<String, AlertRule> byName(List<AlertRule> rules) {
-        return rules.stream().collect(java.util.stream.Collectors.toMap(AlertRule::alert, rule -> rule));
+        return rules.stream().collect(Collectors.toMap(AlertRule::alert, rule -> rule));
     }
 
     /** GitHub's anchors of the page's headings: lower case, spaces to dashes, punctuation dropped. */

@@ -1,5 +1,6 @@
 package io.dbaas.local;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -59,7 +60,7 @@ final class PromqlMetricNames {
         while (tokens.find()) {
             String name = tokens.group("name");
             if (name == null
-                    || KEYWORDS.contains(name.toLowerCase(java.util.Locale.ROOT))
+                    || KEYWORDS.contains(name.toLowerCase(Locale.ROOT))
                     || calledAsFunction(text, tokens.end())) {
                 continue;
             }
