@@ -278,4 +278,21 @@ class ClusterEventsTests extends ClusterEventFeed {
         assertThat(largest.get("items").size()).isEqualTo(22);
         assertThat(largest.get("items").get(0).get("id").asString()).isEqualTo(last.toString());
     }
+
+    @Test
+    void theEndpointIsDescribedInTheApiDocumentWithItsParametersAndRefusals() {
+        JsonNode events = anonymous()
+                .get("/v3/api-docs")
+                .json()
+                .get("paths")
+                .get("/v1/clusters/{clusterId}/events")
+                .get("get");
+
+        assertThat(events.get("description").asString())
+                .contains("newest first")
+                .contains("role viewer");
+        assertThat(events.get("parameters").findValuesAsString("name"))
+                .containsExactlyInAnyOrder("clusterId", "page_size", "page_token");
+        assertThat(events.get("responses").propertyNames()).contains("200", "400", "404");
+    }
 }

@@ -2,6 +2,7 @@ package io.dbaas.orion.events.web;
 
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.events.ClusterEventHistory;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
@@ -33,6 +34,17 @@ class ClusterEventController {
      */
     @GetMapping
     @PreAuthorize("hasRole('VIEWER')")
+    @Operation(
+            summary = "What happened to the cluster and why, newest first",
+            description =
+                    "One entry per event the provisioner reported, newest first: provisioning_started, provisioned, degraded"
+                            + " and recovered, scaled, upgraded, change_failed, failed, command_deferred (a command waits for"
+                            + " its region), deletion_started, deleted. Pages of page_size (1 to 100, default 20); pass"
+                            + " next_page_token back as page_token. A deleted cluster's events stay readable until the"
+                            + " retention (orion.cluster-events.retention, 90 days by default) removes them.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A page of the cluster's events, newest first; next_page_token is null on the last page.")
     @ApiResponse(
             responseCode = "400",
             description = "page_size is out of bounds or page_token is not one Orion gave out"
