@@ -27,12 +27,15 @@ class RecordedClusterEvents {
         this.jdbc = jdbc;
     }
 
-    /** Keeps the event in the transaction that applies it: it is recorded exactly when its effect is. */
+    /**
+     * Keeps the event in the transaction that applies it: it is recorded exactly when its effect is. Deduplication is
+     * {@code processed_messages}' job; an id already here is left as it is rather than failing the event's effect.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     void append(RecordedClusterEvent event, Instant recordedAt) {
         jdbc.sql("insert into cluster_events (" + COLUMNS + ", recorded_at)"
                         + " values (:id, :cluster, :type, :occurred, :reason, :version, :nodes, :ready, :operation,"
-                        + " :next, :recorded)")
+                        + " :next, :recorded) on conflict (id) do nothing")
                 .param("id", event.id())
                 .param("cluster", event.clusterId())
                 .param("type", event.type().name())
