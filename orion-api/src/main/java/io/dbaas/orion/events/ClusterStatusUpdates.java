@@ -14,17 +14,21 @@ import io.dbaas.contracts.event.ClusterUpdated;
 import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.Clusters;
+import io.dbaas.orion.operation.Operation;
 import io.dbaas.orion.operation.OperationProgress;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies Nebula's events to the clusters and their operations, each event at most once. Capacity follows: a failed or
- * deleted cluster frees its share, a change that settles (done or refused) holds exactly what the cluster now runs.
+ * Applies Nebula's events to the clusters and their operations, each event at most once, and keeps each one applied
+ * for the cluster's event history ({@code GET /v1/clusters/{id}/events}). Capacity follows: a failed or deleted
+ * cluster frees its share, a change that settles (done or refused) holds exactly what the cluster now runs.
  */
 @Service
 public class ClusterStatusUpdates {
@@ -35,13 +39,22 @@ public class ClusterStatusUpdates {
     private final ProcessedMessages processed;
     private final Capacity capacity;
     private final OperationProgress operations;
+    private final RecordedClusterEvents history;
+    private final Clock clock;
 
     ClusterStatusUpdates(
-            Clusters clusters, ProcessedMessages processed, Capacity capacity, OperationProgress operations) {
+            Clusters clusters,
+            ProcessedMessages processed,
+            Capacity capacity,
+            OperationProgress operations,
+            RecordedClusterEvents history,
+            Clock clock) {
         this.clusters = clusters;
         this.processed = processed;
         this.capacity = capacity;
         this.operations = operations;
+        this.history = history;
+        this.clock = clock;
     }
 
     @Transactional
@@ -57,6 +70,7 @@ public class ClusterStatusUpdates {
         }
         Cluster cluster = found.get();
         Instant at = event.createdAt();
+        String versionBefore = cluster.running().version();
         switch (event) {
             case ClusterProvisioningStarted started -> cluster.markProvisioning(at);
             case ClusterProvisioned provisioned -> {
@@ -91,7 +105,9 @@ public class ClusterStatusUpdates {
                 capacity.release(cluster.id());
             }
         }
-        operations.record(event);
+        Optional<UUID> operation = operations.record(event).map(Operation::id);
+        // Kept for the cluster's event history in this transaction: recorded exactly when applied, and only once.
+        history.append(RecordedClusterEvent.of(event, versionBefore, operation.orElse(null)), clock.instant());
         log.info("Cluster {} is {} after {}", cluster.id(), cluster.state(), event.name());
     }
 }

@@ -35,11 +35,15 @@ public class OperationProgress {
         this.operations = operations;
     }
 
+    /**
+     * Moves the operation the event reports on, if any, and returns it (also when the event finds it done already). A
+     * health event belongs to no operation: empty.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(ClusterEvent event) {
+    public Optional<Operation> record(ClusterEvent event) {
         Optional<Operation> found = causedBy(event);
         if (found.isEmpty()) {
-            return;
+            return found;
         }
         Operation operation = found.get();
         switch (event) {
@@ -52,9 +56,14 @@ public class OperationProgress {
             case ClusterChangeFailed failed -> operation.fail(failed.reason(), failed.createdAt());
             case ClusterCommandDeferred waiting ->
                 operation.waitFor(waiting.reason(), waiting.nextAttemptAt(), waiting.createdAt());
-            case ClusterDegraded health -> {}
-            case ClusterRecovered health -> {}
+            case ClusterDegraded health -> {
+                return Optional.empty();
+            }
+            case ClusterRecovered health -> {
+                return Optional.empty();
+            }
         }
+        return found;
     }
 
     private Optional<Operation> causedBy(ClusterEvent event) {
