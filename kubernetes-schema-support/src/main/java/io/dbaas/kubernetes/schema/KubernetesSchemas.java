@@ -24,7 +24,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Kubernetes JSON schemas of the fabric8 6.13 model jars (about Kubernetes 1.30), made strict the way
+ * The Kubernetes JSON schemas of the fabric8 6.13 model jars (about Kubernetes 1.30), with the Prometheus operator's
+ * {@code monitoring.coreos.com/v1} kinds of {@code openshift-model-monitoring}, made strict the way
  * {@code kubeconform -strict} is: no definition accepts a property it does not declare, so a misspelled or misplaced
  * field fails. As shipped the schemas also declare no required field; the ones the Kubernetes API requires of what
  * Nebula and the Helm chart render are added here from the Kubernetes OpenAPI.
@@ -34,7 +35,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class KubernetesSchemas {
 
-    private static final List<String> MODULES = List.of("core", "apps", "policy", "networking", "rbac");
+    /**
+     * The schema files, in the order they are merged: the monitoring jar (the Prometheus operator's kinds) carries
+     * copies of core definitions, which the core module's own then replace.
+     */
+    private static final List<String> MODULES = List.of("monitoring", "core", "apps", "policy", "networking", "rbac");
+
     private static final Set<String> CODE_GENERATOR_KEYWORDS =
             Set.of("javaType", "javaInterfaces", "existingJavaType", "javaOmitEmpty");
 
@@ -63,7 +69,10 @@ public final class KubernetesSchemas {
             Map.entry("kubernetes_networking_v1_IPBlock", List.of("cidr")),
             Map.entry("kubernetes_rbac_v1_PolicyRule", List.of("verbs")),
             Map.entry("kubernetes_rbac_v1_RoleRef", List.of("apiGroup", "kind", "name")),
-            Map.entry("kubernetes_rbac_v1_Subject", List.of("kind", "name")));
+            Map.entry("kubernetes_rbac_v1_Subject", List.of("kind", "name")),
+            // The Prometheus operator's CRD (v0.7x) requires a selector; the other kinds' required fields are unused.
+            Map.entry("os_monitoring_v1_PodMonitorSpec", List.of("selector")),
+            Map.entry("os_monitoring_v1_ServiceMonitorSpec", List.of("selector", "endpoints")));
 
     private static final KubernetesSchemas STRICT = load();
 

@@ -78,7 +78,8 @@ abstract class RealElasticsearchTest {
                 TestRegions.RETRY,
                 null,
                 new DeletionProperties(VolumePolicy.DELETE, Duration.ofSeconds(10)),
-                StatusProperties.DEFAULT);
+                StatusProperties.DEFAULT,
+                null);
         clients = new RegionClients(event -> {});
         backend = new KubernetesInfrastructureClient(
                 new RegionCatalog(properties),
