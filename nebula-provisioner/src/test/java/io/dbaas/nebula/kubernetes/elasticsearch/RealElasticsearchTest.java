@@ -3,6 +3,7 @@ package io.dbaas.nebula.kubernetes.elasticsearch;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dbaas.nebula.config.DeletionProperties;
+import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.ProviderProperties;
 import io.dbaas.nebula.config.RegionProperties;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -79,7 +81,7 @@ abstract class RealElasticsearchTest {
                 null,
                 new DeletionProperties(VolumePolicy.DELETE, Duration.ofSeconds(10)),
                 StatusProperties.DEFAULT,
-                null);
+                monitoring());
         clients = new RegionClients(event -> {});
         backend = new KubernetesInfrastructureClient(
                 new RegionCatalog(properties),
@@ -90,6 +92,12 @@ abstract class RealElasticsearchTest {
                 NebulaDatabase.vault(),
                 new RegionFootprints(NebulaDatabase.jdbc()));
         zoneAnnotations = ZoneAnnotations.start(client);
+    }
+
+    /** Where the platform's Prometheus scrapes from; none by default, so the clusters are not scraped. */
+    @Nullable
+    MonitoringPeers monitoring() {
+        return null;
     }
 
     /** Nebula goes away: nobody annotates new pods with their zone any more. */
