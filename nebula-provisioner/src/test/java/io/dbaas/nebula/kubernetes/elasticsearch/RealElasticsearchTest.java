@@ -70,10 +70,14 @@ abstract class RealElasticsearchTest {
         assumeTrue(StatefulSetStandIn.supported(), "Real Elasticsearch nodes need root (mounts, a non-root node user)");
         // The stand-in's Service endpoints drop a stopping pod within 250 ms: a short pause is as safe here as 30 s
         // on a real cluster.
-        region = TestRegions.region()
-                .apiUrl(client.getMasterUrl().toString())
-                .preStopPause(Duration.ofSeconds(5))
-                .build();
+        TestRegions.Builder regionSettings =
+                TestRegions.region().apiUrl(client.getMasterUrl().toString()).preStopPause(Duration.ofSeconds(5));
+        // On the region: the blueprints read the global settings of their own (TestBlueprints), not these.
+        MonitoringPeers monitoring = monitoring();
+        if (monitoring != null) {
+            regionSettings.monitoring(monitoring);
+        }
+        region = regionSettings.build();
         properties = new NebulaProperties(
                 Map.of("minikube", new ProviderProperties(Map.of("local", region))),
                 new TopicProperties(6, (short) 1),
@@ -81,7 +85,7 @@ abstract class RealElasticsearchTest {
                 null,
                 new DeletionProperties(VolumePolicy.DELETE, Duration.ofSeconds(10)),
                 StatusProperties.DEFAULT,
-                monitoring());
+                null);
         clients = new RegionClients(event -> {});
         backend = new KubernetesInfrastructureClient(
                 new RegionCatalog(properties),
