@@ -79,8 +79,10 @@ class NebulaConfigTest {
         JsonNode nebula = manifests.springConfig("nebula").path("nebula");
 
         assertThat(nebula.has("monitoring")).isFalse();
-        assertThat(nebula.at("/providers/aws/regions/eu-west-1").has("monitoring")).isFalse();
-        assertThat(nebula.at("/providers/aws/regions/eu-west-1").has("prometheus-operator")).isFalse();
+        assertThat(nebula.at("/providers/aws/regions/eu-west-1").has("monitoring"))
+                .isFalse();
+        assertThat(nebula.at("/providers/aws/regions/eu-west-1").has("prometheus-operator"))
+                .isFalse();
     }
 
     @Test
@@ -96,7 +98,9 @@ class NebulaConfigTest {
                         .path("[kubernetes.io/metadata.name]")
                         .asText())
                 .isEqualTo("monitoring");
-        assertThat(nebula.at("/monitoring/pod-selector").path("[app.kubernetes.io/name]").asText())
+        assertThat(nebula.at("/monitoring/pod-selector")
+                        .path("[app.kubernetes.io/name]")
+                        .asText())
                 .isEqualTo("prometheus");
         JsonNode region = nebula.at("/providers/aws/regions/eu-west-1");
         assertThat(region.path("prometheus-operator").asBoolean()).isTrue();
