@@ -74,6 +74,12 @@ a few through ${...} placeholders Spring resolves.
 {{- if $region.gatekeeper }}
 {{- $_ := set $settings "gatekeeper" (include "dbaas.nebulaPeers" $region.gatekeeper | fromYaml) }}
 {{- end }}
+{{- if $region.clusterScraper }}
+{{- $_ := set $settings "monitoring" (include "dbaas.nebulaPeers" $region.clusterScraper | fromYaml) }}
+{{- end }}
+{{- if $region.prometheusOperator }}
+{{- $_ := set $settings "prometheus-operator" true }}
+{{- end }}
 {{- $provider := get $providers $region.provider | default (dict "regions" dict) }}
 {{- $_ := set $provider.regions $region.region $settings }}
 {{- $_ := set $providers $region.provider $provider }}
@@ -93,6 +99,9 @@ a few through ${...} placeholders Spring resolves.
     "gatekeeper" (include "dbaas.nebulaPeers" $peers | fromYaml))
   "server" (dict "port" 8081)
 }}
+{{- if .Values.nebula.clusterScraper }}
+{{- $_ := set $config.nebula "monitoring" (include "dbaas.nebulaPeers" .Values.nebula.clusterScraper | fromYaml) }}
+{{- end }}
 {{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" (dict "root" . "component" "nebula") | fromYaml) }}
 {{- toYaml (mergeOverwrite $config (deepCopy .Values.nebula.config)) }}
 {{- end }}

@@ -75,6 +75,42 @@ class NebulaConfigTest {
     }
 
     @Test
+    void noClusterIsScrapedUnlessAMonitoringNamespaceIsNamed() {
+        JsonNode nebula = manifests.springConfig("nebula").path("nebula");
+
+        assertThat(nebula.has("monitoring")).isFalse();
+        assertThat(nebula.at("/providers/aws/regions/eu-west-1").has("monitoring"))
+                .isFalse();
+        assertThat(nebula.at("/providers/aws/regions/eu-west-1").has("prometheus-operator"))
+                .isFalse();
+    }
+
+    @Test
+    void theClusterScraperAndARegionsPrometheusOperatorReachNebula() {
+        Manifests scraped = HelmChart.render(
+                "nebula: {clusterScraper: {namespaceSelector: {kubernetes.io/metadata.name: monitoring},"
+                        + " podSelector: {app.kubernetes.io/name: prometheus}}}",
+                "regions: [{provider: aws, region: eu-west-1, kubernetes: {inCluster: true}, prometheusOperator: true,"
+                        + " clusterScraper: {namespaceSelector: {kubernetes.io/metadata.name: observability}}}]");
+        JsonNode nebula = scraped.springConfig("nebula").path("nebula");
+
+        assertThat(nebula.at("/monitoring/namespace-selector")
+                        .path("[kubernetes.io/metadata.name]")
+                        .asText())
+                .isEqualTo("monitoring");
+        assertThat(nebula.at("/monitoring/pod-selector")
+                        .path("[app.kubernetes.io/name]")
+                        .asText())
+                .isEqualTo("prometheus");
+        JsonNode region = nebula.at("/providers/aws/regions/eu-west-1");
+        assertThat(region.path("prometheus-operator").asBoolean()).isTrue();
+        assertThat(region.at("/monitoring/namespace-selector")
+                        .path("[kubernetes.io/metadata.name]")
+                        .asText())
+                .isEqualTo("observability");
+    }
+
+    @Test
     void orionOffersTheSameRegionsAndSizesThoseWithACapacity() {
         JsonNode orion = manifests.springConfig("orion").path("orion");
 

@@ -28,7 +28,8 @@ class NebulaRbacTest {
      *
      * <ul>
      *   <li>ResourceApplier: get, create, patch (ADR 0014) of namespaces, configmaps, services, budgets, policies,
-     *       statefulsets; StatefulSetApplier: orphan delete of a statefulset, waited for (list, watch), then create;
+     *       statefulsets, deployments (a scraped Elasticsearch cluster's exporter) and podmonitors (regions that run
+     *       the Prometheus operator); StatefulSetApplier: orphan delete of a statefulset, waited for (list, watch), then create;
      *       list of Nebula's statefulsets (the rendering rollout budget).
      *   <li>SecretApplier: get, create (credentials are never updated), update of a generated certificate Secret due
      *       for renewal; StatusAnnouncer: get secrets; RegionWatch: list,
@@ -51,6 +52,8 @@ class NebulaRbacTest {
             Map.entry("/persistentvolumes", Set.of("get", "patch")),
             Map.entry("/nodes", Set.of("get")),
             Map.entry("apps/statefulsets", Set.of("get", "list", "watch", "create", "patch", "delete")),
+            Map.entry("apps/deployments", Set.of("get", "list", "create", "patch", "delete")),
+            Map.entry("monitoring.coreos.com/podmonitors", Set.of("get", "list", "create", "patch", "delete")),
             Map.entry("policy/poddisruptionbudgets", Set.of("get", "list", "watch", "create", "patch", "delete")),
             Map.entry("networking.k8s.io/networkpolicies", Set.of("get", "list", "watch", "create", "patch", "delete")),
             Map.entry("storage.k8s.io/storageclasses", Set.of("get", "list")));

@@ -86,6 +86,14 @@ class ValuesValidationTest {
     }
 
     @Test
+    void aClusterScraperWithoutANamespaceSelectorIsRefusedSinceItWouldAdmitEveryNamespace() {
+        assertThat(HelmChart.refusal("nebula: {clusterScraper: {podSelector: {app: prometheus}}}"))
+                .contains("/nebula/clusterScraper");
+        assertThat(HelmChart.refusal("nebula: {clusterScraper: {namespaceSelector: {}}}"))
+                .contains("/nebula/clusterScraper");
+    }
+
+    @Test
     void theValuesSchemaRefusesAWrongType() {
         assertThat(HelmChart.refusal("gatekeeper: {service: {type: Ingress}}")).contains("/gatekeeper/service/type");
         assertThat(HelmChart.refusal(

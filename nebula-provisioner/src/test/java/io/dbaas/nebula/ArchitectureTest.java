@@ -30,6 +30,8 @@ class ArchitectureTest {
                     "java..",
                     "org.jspecify..",
                     "io.fabric8.kubernetes.api.model..",
+                    // The Prometheus operator's kinds (PodMonitor): model classes too, no client.
+                    "io.fabric8.openshift.api.model.monitoring..",
                     "io.dbaas.contracts",
                     "io.dbaas.nebula.kubernetes.model..",
                     "io.dbaas.nebula.config..",

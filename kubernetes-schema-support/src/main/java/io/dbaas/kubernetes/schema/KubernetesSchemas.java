@@ -71,7 +71,7 @@ public final class KubernetesSchemas {
             Map.entry("kubernetes_rbac_v1_RoleRef", List.of("apiGroup", "kind", "name")),
             Map.entry("kubernetes_rbac_v1_Subject", List.of("kind", "name")),
             // From the Prometheus Operator's CRDs (monitoring.coreos.com/v1).
-            Map.entry("os_monitoring_v1_ServiceMonitorSpec", List.of("selector")),
+            Map.entry("os_monitoring_v1_ServiceMonitorSpec", List.of("selector", "endpoints")),
             Map.entry("os_monitoring_v1_PodMonitorSpec", List.of("selector")),
             Map.entry("os_monitoring_v1_RuleGroup", List.of("name")),
             Map.entry("os_monitoring_v1_Rule", List.of("expr")));

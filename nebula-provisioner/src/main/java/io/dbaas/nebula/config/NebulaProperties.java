@@ -2,6 +2,7 @@ package io.dbaas.nebula.config;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     GatekeeperPeers#DEFAULT} when not configured
  * @param deletion how clusters are deleted, and what happens to their volumes
  * @param status how cluster status is watched
+ * @param monitoring where the platform's Prometheus scrapes the database clusters from, for every region that does not
+ *     say otherwise; null for nowhere (no cluster admits a scraper)
  */
 @ConfigurationProperties("nebula")
 public record NebulaProperties(
@@ -24,7 +27,8 @@ public record NebulaProperties(
         @DefaultValue RetryProperties kubernetesRetry,
         @Nullable GatekeeperPeers gatekeeper,
         @DefaultValue DeletionProperties deletion,
-        @DefaultValue StatusProperties status) {
+        @DefaultValue StatusProperties status,
+        @Nullable MonitoringPeers monitoring) {
 
     public NebulaProperties {
         gatekeeper = gatekeeper == null ? GatekeeperPeers.DEFAULT : gatekeeper;
@@ -34,6 +38,12 @@ public record NebulaProperties(
     public GatekeeperPeers gatekeeperFor(RegionProperties region) {
         GatekeeperPeers own = region.gatekeeper();
         return own != null ? own : gatekeeper();
+    }
+
+    /** Where a region's clusters are scraped from: its own setting if it has one, else the global one, else nowhere. */
+    public Optional<MonitoringPeers> monitoringFor(RegionProperties region) {
+        MonitoringPeers own = region.monitoring();
+        return Optional.ofNullable(own != null ? own : monitoring());
     }
 
     @Override

@@ -25,6 +25,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param priorityClassName the PriorityClass of every database pod in this region, so that under pressure the scheduler
  *     evicts less important workloads before a database node; empty for none (the Kubernetes cluster's default). The
  *     PriorityClass itself is the region operator's: Nebula only names it.
+ * @param monitoring where the platform's Prometheus scrapes this region's clusters from; null means the global {@code
+ *     nebula.monitoring}
+ * @param prometheusOperator whether this region's Kubernetes cluster runs the Prometheus operator (has the {@code
+ *     monitoring.coreos.com} CRDs): only then does Nebula render PodMonitors, since an API server without the CRD
+ *     refuses them
  */
 public record RegionProperties(
         @DefaultValue KubernetesAccess kubernetes,
@@ -35,7 +40,9 @@ public record RegionProperties(
         @DefaultValue List<String> zones,
         @Nullable GatekeeperPeers gatekeeper,
         @DefaultValue("30s") Duration preStopPause,
-        @DefaultValue("") String priorityClassName) {
+        @DefaultValue("") String priorityClassName,
+        @Nullable MonitoringPeers monitoring,
+        @DefaultValue("false") boolean prometheusOperator) {
 
     /** What fits in a node's termination grace period beside the time it needs to finish its requests and close. */
     public static final Duration MAX_PRE_STOP_PAUSE = Duration.ofSeconds(120);

@@ -158,7 +158,8 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
                             new Appliers(connection.client()),
                             namespace,
                             Labels.of(cluster.engine().id(), cluster.clusterId()),
-                            properties.deletion());
+                            properties.deletion(),
+                            region.properties().prometheusOperator());
                     // Nothing is left to restore: the key goes with the cluster.
                     masterKeys.forget(cluster.clusterId());
                     footprints.forget(cluster.clusterId());

@@ -63,6 +63,47 @@ class NebulaPropertiesTest {
     }
 
     @Test
+    void noClusterIsScrapedByDefaultAndTheMonitoringNamespaceBindsGloballyAndPerRegion() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(LOCAL + "kubernetes.context", "");
+        properties.put(LOCAL + "prometheus-operator", "true");
+        properties.put(LOCAL + "monitoring.namespace-selector.[kubernetes.io/metadata.name]", "observability");
+        properties.put("nebula.providers.minikube.regions.other.kubernetes.context", "");
+
+        NebulaProperties unscraped = bindNebula(properties);
+        RegionProperties other = unscraped.providers().get("minikube").regions().get("other");
+        assertThat(other.prometheusOperator()).isFalse();
+        assertThat(unscraped.monitoringFor(other)).isEmpty();
+
+        properties.put("nebula.monitoring.namespace-selector.[kubernetes.io/metadata.name]", "monitoring");
+        properties.put("nebula.monitoring.pod-selector.[app.kubernetes.io/name]", "prometheus");
+        NebulaProperties nebula = bindNebula(properties);
+        RegionProperties local = nebula.providers().get("minikube").regions().get("local");
+
+        assertThat(local.prometheusOperator()).isTrue();
+        assertThat(nebula.monitoringFor(local).orElseThrow().namespaceSelector())
+                .isEqualTo(Map.of("kubernetes.io/metadata.name", "observability"));
+        assertThat(nebula.monitoringFor(
+                                nebula.providers().get("minikube").regions().get("other"))
+                        .orElseThrow())
+                .isEqualTo(new MonitoringPeers(
+                        Map.of("kubernetes.io/metadata.name", "monitoring"),
+                        Map.of("app.kubernetes.io/name", "prometheus")));
+    }
+
+    @Test
+    void aMonitoringSettingWithoutANamespaceSelectorStopsTheStart() {
+        assertThatThrownBy(() -> bindNebula(Map.of(
+                        LOCAL + "kubernetes.context",
+                        "",
+                        "nebula.monitoring.pod-selector.[app.kubernetes.io/name]",
+                        "prometheus")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("namespace-selector");
+    }
+
+    @Test
     void gatekeeperPeersDefaultToTheChartsNamespaceAndARegionMayReplaceThem() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(LOCAL + "kubernetes.context", "");

@@ -26,7 +26,21 @@ public final class TestRegions {
                 TestRegions.RETRY,
                 null,
                 DeletionProperties.DEFAULT,
-                StatusProperties.DEFAULT);
+                StatusProperties.DEFAULT,
+                null);
+    }
+
+    /** Nebula's settings with one provider/region, scraped from {@code monitoring} unless the region says otherwise. */
+    public static NebulaProperties nebula(
+            String provider, String region, RegionProperties properties, MonitoringPeers monitoring) {
+        return new NebulaProperties(
+                Map.of(provider, new ProviderProperties(Map.of(region, properties))),
+                new TopicProperties(6, (short) 1),
+                TestRegions.RETRY,
+                null,
+                DeletionProperties.DEFAULT,
+                StatusProperties.DEFAULT,
+                monitoring);
     }
 
     /** Nebula's settings with no region at all, for what needs only the global ones. */
@@ -37,7 +51,8 @@ public final class TestRegions {
                 TestRegions.RETRY,
                 null,
                 DeletionProperties.DEFAULT,
-                StatusProperties.DEFAULT);
+                StatusProperties.DEFAULT,
+                null);
     }
 
     public static final class Builder {
@@ -51,6 +66,8 @@ public final class TestRegions {
         private Duration preStopPause = Duration.ofSeconds(30);
         private String priorityClassName = "";
         private @Nullable GatekeeperPeers gatekeeper;
+        private @Nullable MonitoringPeers monitoring;
+        private boolean prometheusOperator;
 
         public Builder apiUrl(String apiUrl) {
             this.kubernetes = new KubernetesAccess("", apiUrl, "", false, false);
@@ -93,6 +110,16 @@ public final class TestRegions {
             return this;
         }
 
+        public Builder monitoring(MonitoringPeers monitoring) {
+            this.monitoring = monitoring;
+            return this;
+        }
+
+        public Builder prometheusOperator(boolean prometheusOperator) {
+            this.prometheusOperator = prometheusOperator;
+            return this;
+        }
+
         public RegionProperties build() {
             return new RegionProperties(
                     kubernetes,
@@ -103,7 +130,9 @@ public final class TestRegions {
                     zones,
                     gatekeeper,
                     preStopPause,
-                    priorityClassName);
+                    priorityClassName,
+                    monitoring,
+                    prometheusOperator);
         }
     }
 }

@@ -473,7 +473,8 @@ class ClusterLifecycleTest {
                 TestRegions.RETRY,
                 null,
                 new DeletionProperties(policy, deletionTimeout),
-                StatusProperties.DEFAULT);
+                StatusProperties.DEFAULT,
+                null);
         RegionClients clients = new RegionClients(event -> {});
         opened.add(clients);
         this.catalog = new RegionCatalog(properties);

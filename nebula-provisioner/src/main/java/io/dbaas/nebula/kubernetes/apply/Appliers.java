@@ -3,9 +3,11 @@ package io.dbaas.nebula.kubernetes.apply;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 
 /** The per-kind appliers for one Kubernetes API; the only way the reconcile layer touches the cluster. */
 public final class Appliers {
@@ -17,6 +19,8 @@ public final class Appliers {
     private final ResourceApplier<PodDisruptionBudget> podDisruptionBudgets;
     private final ResourceApplier<NetworkPolicy> networkPolicies;
     private final StatefulSetApplier statefulSets;
+    private final ResourceApplier<Deployment> deployments;
+    private final ResourceApplier<PodMonitor> podMonitors;
     private final Volumes volumes;
     private final Removals removals;
     private final Namespaces namespaceMarks;
@@ -37,6 +41,8 @@ public final class Appliers {
         this.podDisruptionBudgets = new ResourceApplier<>(client);
         this.networkPolicies = new ResourceApplier<>(client);
         this.statefulSets = new StatefulSetApplier(client, rollouts);
+        this.deployments = new ResourceApplier<>(client);
+        this.podMonitors = new ResourceApplier<>(client);
         this.volumes = new Volumes(client);
         this.removals = new Removals(client);
         this.namespaceMarks = new Namespaces(client);
@@ -68,6 +74,15 @@ public final class Appliers {
 
     public StatefulSetApplier statefulSets() {
         return statefulSets;
+    }
+
+    public ResourceApplier<Deployment> deployments() {
+        return deployments;
+    }
+
+    /** PodMonitors: only ever used in a region whose configuration says it runs the Prometheus operator. */
+    public ResourceApplier<PodMonitor> podMonitors() {
+        return podMonitors;
     }
 
     public Volumes volumes() {

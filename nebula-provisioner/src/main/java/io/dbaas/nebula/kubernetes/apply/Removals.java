@@ -7,6 +7,8 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitorList;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +29,11 @@ public class Removals {
         this.client = client;
     }
 
-    /** The StatefulSets and their pods. */
+    /** The StatefulSets, the Deployments beside them (a metrics exporter) and their pods. */
     public List<String> workloads(String namespace) {
         List<String> removed = new ArrayList<>();
         removed.addAll(deleteAll("StatefulSet", namespace, client.apps().statefulSets()));
+        removed.addAll(deleteAll("Deployment", namespace, client.apps().deployments()));
         removed.addAll(deleteAll("Pod", namespace, client.pods()));
         return removed;
     }
@@ -47,6 +50,14 @@ public class Removals {
         removed.addAll(deleteAll("Secret", namespace, client.secrets()));
         removed.addAll(deleteAll("PersistentVolumeClaim", namespace, client.persistentVolumeClaims()));
         return removed;
+    }
+
+    /**
+     * The PodMonitors, first of all, so that Prometheus stops scraping before the pods go. Called only in a region
+     * whose configuration says it runs the Prometheus operator: elsewhere the API server has no such kind to list.
+     */
+    public List<String> podMonitors(String namespace) {
+        return deleteAll("PodMonitor", namespace, client.resources(PodMonitor.class, PodMonitorList.class));
     }
 
     /** Deletes the namespace and waits, on a watch, until the API server has removed it. */

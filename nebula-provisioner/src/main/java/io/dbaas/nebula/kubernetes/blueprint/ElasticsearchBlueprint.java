@@ -10,6 +10,7 @@ import io.dbaas.nebula.kubernetes.model.ElasticsearchCluster;
 import io.dbaas.nebula.kubernetes.model.ElasticsearchNames;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,16 +44,24 @@ public class ElasticsearchBlueprint implements EngineBlueprint {
 
     @Override
     public DesiredCluster render(DBClusterSpecs specs, RegionProperties region) {
-        ElasticsearchCluster cluster = ElasticsearchCluster.fromSpecs(specs, region, properties.gatekeeperFor(region));
+        ElasticsearchCluster cluster = ElasticsearchCluster.fromSpecs(
+                specs,
+                region,
+                properties.gatekeeperFor(region),
+                properties.monitoringFor(region).orElse(null));
         ClusterTlsSecrets tls = new ClusterTlsSecrets(cluster.certificates(), clock);
+        ElasticsearchInternalUsers users = new ElasticsearchInternalUsers(cluster);
+        List<GeneratedSecret> secrets = new ArrayList<>(List.of(tls.certificateAuthority(), tls.nodeCertificate()));
+        // The monitoring user's password comes first: the file realm's users file holds its hash.
+        if (cluster.scraped()) {
+            secrets.add(users.monitoringUserSecret());
+        }
+        secrets.add(users.secret());
         return DesiredCluster.of(
                 cluster,
                 cluster.generateElasticUserSecret(),
                 masterKeyEntry(),
-                List.<GeneratedSecret>of(
-                        tls.certificateAuthority(),
-                        tls.nodeCertificate(),
-                        new ElasticsearchInternalUsers(cluster).secret()),
+                secrets,
                 new BootstrapConfigMap(
                         cluster.generateBootstrapConfigMap(), ElasticsearchCluster.formedClusterBootstrapData()));
     }

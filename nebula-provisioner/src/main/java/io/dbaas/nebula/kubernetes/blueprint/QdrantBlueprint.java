@@ -6,11 +6,15 @@ import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.kubernetes.model.ClusterCertificates;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
+import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import io.dbaas.nebula.kubernetes.model.QdrantCluster;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
+import io.dbaas.nebula.security.MasterKeys;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -43,13 +47,28 @@ public class QdrantBlueprint implements EngineBlueprint {
 
     @Override
     public DesiredCluster render(DBClusterSpecs specs, RegionProperties region) {
-        QdrantCluster cluster = QdrantCluster.fromSpecs(specs, region, properties.gatekeeperFor(region));
+        QdrantCluster cluster = QdrantCluster.fromSpecs(
+                specs,
+                region,
+                properties.gatekeeperFor(region),
+                properties.monitoringFor(region).orElse(null));
         ClusterTlsSecrets tls = new ClusterTlsSecrets(cluster.certificates(), clock);
-        return DesiredCluster.of(
-                cluster,
-                cluster.generateMasterKeySecret(),
-                masterKeyEntry(),
-                List.of(tls.certificateAuthority(), tls.nodeCertificate()));
+        List<GeneratedSecret> secrets = new ArrayList<>(List.of(tls.certificateAuthority(), tls.nodeCertificate()));
+        if (cluster.scraped()) {
+            secrets.add(metricsReader(cluster));
+        }
+        return DesiredCluster.of(cluster, cluster.generateMasterKeySecret(), masterKeyEntry(), secrets);
+    }
+
+    /**
+     * Qdrant's read-only API key, random and generated once, that the platform's Prometheus scrapes {@code /metrics}
+     * with: a scraper that leaks it can read data, never write or delete it, and never holds the master key.
+     */
+    static GeneratedSecret metricsReader(QdrantCluster cluster) {
+        return new GeneratedSecret(
+                cluster.generateMetricsReaderSecret(),
+                List.of(ResourceNames.MASTER_KEY_ENTRY),
+                inputs -> Map.of(ResourceNames.MASTER_KEY_ENTRY, MasterKeys.generate()));
     }
 
     @Override

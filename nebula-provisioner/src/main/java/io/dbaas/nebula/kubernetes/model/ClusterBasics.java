@@ -2,6 +2,7 @@ package io.dbaas.nebula.kubernetes.model;
 
 import io.dbaas.nebula.config.Exposure;
 import io.dbaas.nebula.config.GatekeeperPeers;
+import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -36,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param gatekeeper where GateKeeper's traffic comes from
  * @param preStopPause how long a stopping node keeps serving while the region stops sending to it
  * @param priorityClassName the PriorityClass of the database pods; null for none
+ * @param monitoring where the platform's Prometheus scrapes from; null when the cluster is not scraped
+ * @param prometheusOperator whether the region runs the Prometheus operator, so that scrape objects may be rendered
  */
 record ClusterBasics(
         String engine,
@@ -54,9 +57,16 @@ record ClusterBasics(
         List<String> zones,
         GatekeeperPeers gatekeeper,
         Duration preStopPause,
-        @Nullable String priorityClassName) {
+        @Nullable String priorityClassName,
+        @Nullable MonitoringPeers monitoring,
+        boolean prometheusOperator) {
 
-    static ClusterBasics of(String engine, DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
+    static ClusterBasics of(
+            String engine,
+            DBClusterSpecs specs,
+            RegionProperties region,
+            GatekeeperPeers gatekeeper,
+            @Nullable MonitoringPeers monitoring) {
         return new ClusterBasics(
                 engine,
                 specs.clusterId(),
@@ -75,7 +85,19 @@ record ClusterBasics(
                 region.zones(),
                 gatekeeper,
                 region.preStopPause(),
-                region.priorityClassName().isEmpty() ? null : region.priorityClassName());
+                region.priorityClassName().isEmpty() ? null : region.priorityClassName(),
+                monitoring,
+                region.prometheusOperator());
+    }
+
+    /** Whether the platform's Prometheus scrapes this cluster: a monitoring namespace is configured for its region. */
+    boolean scraped() {
+        return monitoring != null;
+    }
+
+    /** Whether scrape objects (PodMonitors) are rendered: the cluster is scraped and its region has the operator. */
+    boolean rendersMonitors() {
+        return monitoring != null && prometheusOperator;
     }
 
     /** All labels of the cluster's objects, a new map each time. */

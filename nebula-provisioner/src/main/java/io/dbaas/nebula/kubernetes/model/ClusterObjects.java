@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
@@ -148,6 +149,19 @@ final class ClusterObjects {
      */
     static NetworkPolicy networkPolicy(
             ClusterBasics cluster, String name, List<Integer> clientPorts, List<Integer> peerPorts) {
+        return networkPolicy(cluster, name, clientPorts, peerPorts, List.of());
+    }
+
+    /**
+     * As {@link #networkPolicy(ClusterBasics, String, List, List)}, with further rules admitting metrics traffic; an
+     * empty list when the cluster is not scraped, so that nothing else is admitted then.
+     */
+    static NetworkPolicy networkPolicy(
+            ClusterBasics cluster,
+            String name,
+            List<Integer> clientPorts,
+            List<Integer> peerPorts,
+            List<NetworkPolicyIngressRule> metricsRules) {
         return new NetworkPolicyBuilder()
                 .withMetadata(cluster.metadata(name))
                 .withNewSpec()
@@ -163,6 +177,7 @@ final class ClusterObjects {
                 .withFrom(NetworkPolicyPeers.ownPods(cluster.selector()))
                 .withPorts(tcp(peerPorts))
                 .endIngress()
+                .addAllToIngress(metricsRules)
                 .endSpec()
                 .build();
     }

@@ -6,9 +6,11 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,9 @@ import org.jspecify.annotations.Nullable;
  * @param generatedSecrets further Secrets Nebula generates, in the order they are created (a later one may derive from
  *     an earlier one, as a node certificate from its CA); empty for engines that need none
  * @param bootstrap what only the cluster's founding nodes may read; null for engines that need nothing of the kind
+ * @param deployments workloads beside the nodes (a metrics exporter), applied after the nodes
+ * @param podMonitors the scrape objects of the region's Prometheus operator, applied last; empty where the region has
+ *     no operator or the cluster is not scraped
  */
 public record DesiredCluster(
         Namespace namespace,
@@ -40,9 +45,13 @@ public record DesiredCluster(
         List<Service> services,
         List<PodDisruptionBudget> podDisruptionBudgets,
         List<NetworkPolicy> networkPolicies,
-        List<StatefulSet> statefulSets) {
+        List<StatefulSet> statefulSets,
+        List<Deployment> deployments,
+        List<PodMonitor> podMonitors) {
 
     public DesiredCluster {
+        deployments = List.copyOf(deployments);
+        podMonitors = List.copyOf(podMonitors);
         generatedSecrets = List.copyOf(generatedSecrets);
         configMaps = List.copyOf(configMaps);
         services = List.copyOf(services);
@@ -76,8 +85,10 @@ public record DesiredCluster(
                 bootstrap,
                 cluster.generateServices(),
                 List.of(cluster.generatePodDisruptionBudget()),
-                List.of(cluster.generateNetworkPolicy()),
-                List.of(cluster.generateStatefulSet()));
+                cluster.generateNetworkPolicies(),
+                List.of(cluster.generateStatefulSet()),
+                cluster.generateDeployments(),
+                cluster.generatePodMonitors());
     }
 
     public String namespaceName() {
@@ -124,6 +135,8 @@ public record DesiredCluster(
         objects.addAll(podDisruptionBudgets);
         objects.addAll(networkPolicies);
         objects.addAll(statefulSets);
+        objects.addAll(deployments);
+        objects.addAll(podMonitors);
         return objects;
     }
 }

@@ -15,6 +15,7 @@ import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.START_SC
 
 import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.GatekeeperPeers;
+import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -29,11 +30,14 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Elasticsearch cluster as Kubernetes objects, following ECK's choices: every node with every role, discovery
@@ -70,10 +74,17 @@ public final class ElasticsearchCluster implements EngineCluster {
     private final String image;
     private final ElasticsearchConfigFiles files;
 
-    private ElasticsearchCluster(DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
-        this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper);
+    private final ElasticsearchExporter exporter;
+
+    private ElasticsearchCluster(
+            DBClusterSpecs specs,
+            RegionProperties region,
+            GatekeeperPeers gatekeeper,
+            @Nullable MonitoringPeers monitoring) {
+        this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper, monitoring);
         this.image = "docker.elastic.co/elasticsearch/elasticsearch:" + specs.version();
-        this.files = new ElasticsearchConfigFiles(specs.clusterId(), cluster.preStopPause());
+        this.files = new ElasticsearchConfigFiles(specs.clusterId(), cluster.preStopPause(), cluster.scraped());
+        this.exporter = new ElasticsearchExporter(cluster);
     }
 
     /**
@@ -85,6 +96,18 @@ public final class ElasticsearchCluster implements EngineCluster {
      */
     public static ElasticsearchCluster fromSpecs(
             DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
+        return fromSpecs(specs, region, gatekeeper, null);
+    }
+
+    /**
+     * As {@link #fromSpecs(DBClusterSpecs, RegionProperties, GatekeeperPeers)}, scraped by the platform's Prometheus
+     * from {@code monitoring} through a metrics exporter, or not scraped when it is null.
+     */
+    public static ElasticsearchCluster fromSpecs(
+            DBClusterSpecs specs,
+            RegionProperties region,
+            GatekeeperPeers gatekeeper,
+            @Nullable MonitoringPeers monitoring) {
         if (specs.engine() != Engine.ELASTICSEARCH) {
             throw new IllegalArgumentException("not an Elasticsearch cluster: " + specs.engine());
         }
@@ -94,7 +117,7 @@ public final class ElasticsearchCluster implements EngineCluster {
             throw new InvalidClusterSpecsException("An Elasticsearch node needs at least "
                     + ElasticsearchHeap.MIN_MEMORY + " of memory, got '" + specs.memory() + "'.");
         }
-        return new ElasticsearchCluster(specs, region, gatekeeper);
+        return new ElasticsearchCluster(specs, region, gatekeeper, monitoring);
     }
 
     @Override
@@ -220,11 +243,50 @@ public final class ElasticsearchCluster implements EngineCluster {
         return ClusterObjects.podDisruptionBudget(cluster, ElasticsearchNames.POD_DISRUPTION_BUDGET);
     }
 
-    /** Admits HTTPS only from GateKeeper and the transport port only from the cluster's own pods. */
+    /**
+     * Admits HTTPS only from GateKeeper (and, in a scraped cluster, from its metrics exporter) and the transport port
+     * only from the cluster's own pods. The monitoring namespace never reaches a node: it scrapes the exporter.
+     */
     @Override
     public NetworkPolicy generateNetworkPolicy() {
         return ClusterObjects.networkPolicy(
-                cluster, ElasticsearchNames.NETWORK_POLICY, List.of(HTTP_PORT), List.of(TRANSPORT_PORT));
+                cluster,
+                ElasticsearchNames.NETWORK_POLICY,
+                List.of(HTTP_PORT),
+                List.of(TRANSPORT_PORT),
+                cluster.scraped() ? List.of(exporter.nodeIngress(HTTP_PORT)) : List.of());
+    }
+
+    /** Whether the platform's Prometheus scrapes this cluster, through a metrics exporter and its monitoring user. */
+    public boolean scraped() {
+        return cluster.scraped();
+    }
+
+    /** The Secret of the metrics exporter's user, without content: generated once, by the reconciler. */
+    public Secret generateMonitoringUserSecret() {
+        return exporter.generateMonitoringUserSecret();
+    }
+
+    @Override
+    public List<NetworkPolicy> generateNetworkPolicies() {
+        return cluster.scraped()
+                ? List.of(generateNetworkPolicy(), exporter.generateNetworkPolicy())
+                : List.of(generateNetworkPolicy());
+    }
+
+    /** The metrics exporter of a scraped cluster, reading the nodes through the client Service over HTTPS. */
+    @Override
+    public List<Deployment> generateDeployments() {
+        if (!cluster.scraped()) {
+            return List.of();
+        }
+        String host = ElasticsearchNames.CLIENT_SERVICE + "." + cluster.namespace() + ".svc";
+        return List.of(exporter.generateDeployment("https://" + host + ":" + HTTP_PORT));
+    }
+
+    @Override
+    public List<PodMonitor> generatePodMonitors() {
+        return cluster.rendersMonitors() ? List.of(exporter.generatePodMonitor()) : List.of();
     }
 
     /**

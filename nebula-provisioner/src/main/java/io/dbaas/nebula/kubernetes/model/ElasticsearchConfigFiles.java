@@ -17,8 +17,9 @@ import java.util.UUID;
  *
  * @param clusterId the cluster, which is also the Elasticsearch cluster name
  * @param preStopPause how long a stopping node keeps serving while its region stops sending to it
+ * @param monitoringRole whether {@code roles.yml} defines the metrics exporter's role (a scraped cluster)
  */
-record ElasticsearchConfigFiles(UUID clusterId, Duration preStopPause) {
+record ElasticsearchConfigFiles(UUID clusterId, Duration preStopPause, boolean monitoringRole) {
 
     static final String CONFIG_FILE = "elasticsearch.yml";
     static final String ROLES_FILE = "roles.yml";
@@ -124,13 +125,28 @@ record ElasticsearchConfigFiles(UUID clusterId, Duration preStopPause) {
                         HTTP_SHUTDOWN_GRACE_SECONDS);
     }
 
-    /** What the nodes' own user may do: read cluster health and state, and record or clear a node shutdown. */
+    /**
+     * What the nodes' own user may do: read cluster health and state, and record or clear a node shutdown. In a scraped
+     * cluster, also what the metrics exporter's user may do: read cluster and index statistics ({@code monitor}),
+     * nothing that reads a document or changes anything.
+     */
     String rolesYml() {
-        return """
+        String roles = """
                 # Rendered by Nebula. The role of the nodes' own user (%s), read by the file-based roles store.
                 %s:
                   cluster: [monitor, manage]
                 """.formatted(ElasticsearchNames.NODE_USER, ElasticsearchNames.NODE_ROLE);
+        if (!monitoringRole) {
+            return roles;
+        }
+        return roles + """
+                # The metrics exporter's user (%s): statistics only.
+                %s:
+                  cluster: [monitor]
+                  indices:
+                    - names: ['*']
+                      privileges: [monitor]
+                """.formatted(ElasticsearchNames.MONITORING_USER, ElasticsearchNames.MONITORING_ROLE);
     }
 
     /**

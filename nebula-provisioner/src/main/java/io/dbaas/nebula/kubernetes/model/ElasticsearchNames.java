@@ -47,6 +47,23 @@ public final class ElasticsearchNames {
 
     public static final String NODE_ROLE = "dbaas_node";
 
+    /**
+     * The least-privileged user the metrics exporter reads the cluster with: cluster privilege {@code monitor} and
+     * {@code monitor} on indices, nothing else; never {@link #ELASTIC_USER}.
+     */
+    public static final String MONITORING_USER = "dbaas-monitor";
+
+    public static final String MONITORING_ROLE = "dbaas_monitor";
+
+    /** The monitoring user's name and password, generated once, only for a scraped cluster; read by the exporter. */
+    public static final String MONITORING_USER_SECRET = "elasticsearch-monitoring-user";
+
+    public static final String MONITORING_USERNAME_ENTRY = "username";
+    public static final String MONITORING_PASSWORD_ENTRY = "password";
+
+    /** The prometheus-community elasticsearch_exporter of a scraped cluster: its Deployment, policy and monitor. */
+    public static final String EXPORTER = "elasticsearch-exporter";
+
     /** The cluster's CA: certificate and private key. Never mounted into a pod. */
     public static final String CA_SECRET = "elasticsearch-ca";
 

@@ -3,9 +3,11 @@ package io.dbaas.nebula.kubernetes.model;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import java.util.List;
 
 /**
@@ -32,6 +34,24 @@ public interface EngineCluster {
     PodDisruptionBudget generatePodDisruptionBudget();
 
     NetworkPolicy generateNetworkPolicy();
+
+    /** Every NetworkPolicy of the cluster; an engine with pods beside its nodes (a metrics exporter) adds theirs. */
+    default List<NetworkPolicy> generateNetworkPolicies() {
+        return List.of(generateNetworkPolicy());
+    }
+
+    /** Deployments beside the nodes (a metrics exporter); none by default. */
+    default List<Deployment> generateDeployments() {
+        return List.of();
+    }
+
+    /**
+     * The scrape objects of the platform's Prometheus operator; none unless the cluster is scraped and its region
+     * says it runs the operator (an API server without the CRD would refuse them).
+     */
+    default List<PodMonitor> generatePodMonitors() {
+        return List.of();
+    }
 
     StatefulSet generateStatefulSet();
 }

@@ -1,6 +1,7 @@
 package io.dbaas.nebula.kubernetes.model;
 
 import io.dbaas.nebula.config.GatekeeperPeers;
+import io.dbaas.nebula.config.MonitoringPeers;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
@@ -38,6 +39,20 @@ final class NetworkPolicyPeers {
                         .endIpBlock()
                         .build()));
         return peers;
+    }
+
+    /** The platform's Prometheus: the monitoring namespace, and in it only the scraper's pods when a selector says so. */
+    static NetworkPolicyPeer monitoring(MonitoringPeers monitoring) {
+        NetworkPolicyPeerBuilder peer = new NetworkPolicyPeerBuilder()
+                .withNewNamespaceSelector()
+                .withMatchLabels(sorted(monitoring.namespaceSelector()))
+                .endNamespaceSelector();
+        if (!monitoring.podSelector().isEmpty()) {
+            peer.withNewPodSelector()
+                    .withMatchLabels(sorted(monitoring.podSelector()))
+                    .endPodSelector();
+        }
+        return peer.build();
     }
 
     /** The cluster's own pods, in its own namespace. */

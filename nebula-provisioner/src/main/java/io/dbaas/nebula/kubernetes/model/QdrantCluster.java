@@ -2,6 +2,7 @@ package io.dbaas.nebula.kubernetes.model;
 
 import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.GatekeeperPeers;
+import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -15,12 +16,18 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
+import io.fabric8.kubernetes.api.model.SecretKeySelectorBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMetricsEndpoint;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMetricsEndpointBuilder;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Qdrant cluster as Kubernetes objects: pure rendering, no calls to any API server. Follows the layout of the
@@ -84,8 +91,15 @@ public final class QdrantCluster implements EngineCluster {
     private final ClusterBasics cluster;
     private final String image;
 
-    private QdrantCluster(DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
-        this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper);
+    /** Qdrant's {@code service.read_only_api_key}: the key the platform's Prometheus scrapes {@code /metrics} with. */
+    static final String READ_ONLY_KEY_SETTING = "QDRANT__SERVICE__READ_ONLY_API_KEY";
+
+    private QdrantCluster(
+            DBClusterSpecs specs,
+            RegionProperties region,
+            GatekeeperPeers gatekeeper,
+            @Nullable MonitoringPeers monitoring) {
+        this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper, monitoring);
         // Fully qualified: a runtime configured with other registries (or none by default) pulls the same image.
         this.image = "docker.io/qdrant/qdrant:v" + specs.version();
     }
@@ -97,12 +111,24 @@ public final class QdrantCluster implements EngineCluster {
      * @throws InvalidClusterSpecsException when the specs cannot make valid objects (bad version or quantity)
      */
     public static QdrantCluster fromSpecs(DBClusterSpecs specs, RegionProperties region, GatekeeperPeers gatekeeper) {
+        return fromSpecs(specs, region, gatekeeper, null);
+    }
+
+    /**
+     * As {@link #fromSpecs(DBClusterSpecs, RegionProperties, GatekeeperPeers)}, scraped by the platform's Prometheus
+     * from {@code monitoring}, or not scraped when it is null.
+     */
+    public static QdrantCluster fromSpecs(
+            DBClusterSpecs specs,
+            RegionProperties region,
+            GatekeeperPeers gatekeeper,
+            @Nullable MonitoringPeers monitoring) {
         if (specs.engine() != Engine.QDRANT) {
             throw new IllegalArgumentException("not a Qdrant cluster: " + specs.engine());
         }
         SpecsChecks.requireReleaseVersion("Qdrant", specs.version(), "1.13.4");
         SpecsChecks.requirePositiveResources(specs);
-        return new QdrantCluster(specs, region, gatekeeper);
+        return new QdrantCluster(specs, region, gatekeeper, monitoring);
     }
 
     @Override
@@ -116,6 +142,19 @@ public final class QdrantCluster implements EngineCluster {
      */
     public Secret generateMasterKeySecret() {
         return ClusterObjects.emptySecret(cluster, ResourceNames.QDRANT_MASTER_KEY_SECRET);
+    }
+
+    /** Whether the platform's Prometheus scrapes this cluster, so that it needs a read-only key for it. */
+    public boolean scraped() {
+        return cluster.scraped();
+    }
+
+    /**
+     * The Secret of the read-only key the platform's Prometheus scrapes {@code /metrics} with, without content: Qdrant
+     * asks for a key on {@code /metrics} (read-write or read-only), and the scraper must never hold the master key.
+     */
+    public Secret generateMetricsReaderSecret() {
+        return ClusterObjects.emptySecret(cluster, ResourceNames.QDRANT_METRICS_READER_SECRET);
     }
 
     /** The Secret of the cluster's CA, without content: generated once, by the reconciler. */
@@ -218,7 +257,38 @@ public final class QdrantCluster implements EngineCluster {
                 cluster,
                 ResourceNames.QDRANT_NETWORK_POLICY,
                 List.of(HTTP_PORT, GRPC_PORT),
-                List.of(HTTP_PORT, P2P_PORT));
+                List.of(HTTP_PORT, P2P_PORT),
+                // Qdrant serves /metrics on its REST port only; the scraper still needs the read-only key there.
+                MetricsObjects.scraperIngress(cluster, HTTP_PORT));
+    }
+
+    /**
+     * Prometheus scrapes every pod's {@code /metrics} over HTTPS, trusting the cluster's CA under the client Service's
+     * name (which the node certificate carries; a pod's IP is not in it), with the read-only key as a bearer token.
+     */
+    @Override
+    public List<PodMonitor> generatePodMonitors() {
+        if (!cluster.rendersMonitors()) {
+            return List.of();
+        }
+        PodMetricsEndpoint endpoint = new PodMetricsEndpointBuilder()
+                .withPort("http")
+                .withScheme("https")
+                .withPath("/metrics")
+                .withInterval(MetricsObjects.SCRAPE_INTERVAL)
+                .withNewAuthorization()
+                .withType("Bearer")
+                .withCredentials(secretKey(ResourceNames.QDRANT_METRICS_READER_SECRET, ResourceNames.MASTER_KEY_ENTRY))
+                .endAuthorization()
+                .withNewTlsConfig()
+                .withNewCa()
+                .withSecret(secretKey(ResourceNames.QDRANT_CA_SECRET, ClusterCertificates.CA_CERTIFICATE_ENTRY))
+                .endCa()
+                .withServerName(ResourceNames.QDRANT_CLIENT_SERVICE + "." + cluster.namespace() + ".svc")
+                .endTlsConfig()
+                .build();
+        return List.of(
+                MetricsObjects.podMonitor(cluster, ResourceNames.QDRANT_POD_MONITOR, cluster.selector(), endpoint));
     }
 
     /** Every pod must be up for the Raft cluster to form, so they start in parallel. */
@@ -292,6 +362,7 @@ public final class QdrantCluster implements EngineCluster {
                 .endSecretKeyRef()
                 .endValueFrom()
                 .endEnv()
+                .addAllToEnv(readOnlyKeyEnvironment())
                 .addNewEnv()
                 .withName("QDRANT__CLUSTER__ENABLED")
                 .withValue("true")
@@ -329,6 +400,26 @@ public final class QdrantCluster implements EngineCluster {
                         VolumeMounts.readOnly(TLS_VOLUME, TLS_PATH),
                         VolumeMounts.readOnlyFile(CONFIG_VOLUME, CONFIG_DIRECTORY, START_SCRIPT))
                 .build();
+    }
+
+    private static SecretKeySelector secretKey(String secret, String key) {
+        return new SecretKeySelectorBuilder().withName(secret).withKey(key).build();
+    }
+
+    /** The read-only key, only for a scraped cluster: an unscraped one keeps exactly the pods it had. */
+    private List<EnvVar> readOnlyKeyEnvironment() {
+        if (!cluster.scraped()) {
+            return List.of();
+        }
+        return List.of(new EnvVarBuilder()
+                .withName(READ_ONLY_KEY_SETTING)
+                .withNewValueFrom()
+                .withNewSecretKeyRef()
+                .withName(ResourceNames.QDRANT_METRICS_READER_SECRET)
+                .withKey(ResourceNames.MASTER_KEY_ENTRY)
+                .endSecretKeyRef()
+                .endValueFrom()
+                .build());
     }
 
     /** Qdrant's {@code service.enable_tls}, {@code cluster.p2p.enable_tls} and {@code tls.*} settings. */

@@ -25,6 +25,14 @@ public final class ResourceNames {
     /** The nodes' certificate, its key and the CA certificate, mounted into every node. */
     public static final String QDRANT_CERTIFICATES_SECRET = "qdrant-certs";
 
+    /**
+     * Qdrant's read-only API key, which the platform's Prometheus presents to scrape {@code /metrics}; generated once,
+     * only for a scraped cluster. Never the master key.
+     */
+    public static final String QDRANT_METRICS_READER_SECRET = "qdrant-metrics-reader";
+
+    public static final String QDRANT_POD_MONITOR = "qdrant";
+
     public static final String QDRANT_STORAGE_VOLUME = "qdrant-storage";
     public static final String QDRANT_POD_DISRUPTION_BUDGET = "qdrant";
     public static final String QDRANT_NETWORK_POLICY = "qdrant";

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
  * it: namespace → master-key secret → generated secrets (TLS material, password hashes) → config maps → bootstrap
- * config map → services → disruption budgets → network policies → volumes → stateful sets. Readiness is not awaited
+ * config map → services → disruption budgets → network policies → volumes → stateful sets → deployments (a metrics exporter) → pod monitors. Readiness is not awaited
  * here: the status watch reports it. A StatefulSet change no API server would take (another selector or storage class)
  * is refused first, with nothing touched.
  *
@@ -82,6 +82,8 @@ public class ClusterReconciler {
         networkPolicies(cluster);
         volumes(cluster);
         statefulSets(cluster);
+        deployments(cluster);
+        podMonitors(cluster);
         return new ProvisioningReport(applied);
     }
 
@@ -279,6 +281,15 @@ public class ClusterReconciler {
             // Only when the StatefulSet changed between the first check and now: still nothing was sent for it.
             throw new ChangeRefusedException(e.getMessage());
         }
+    }
+
+    private void deployments(DesiredCluster cluster) {
+        apply(appliers.deployments(), cluster.deployments());
+    }
+
+    /** Last: a scrape object refers to pods and Secrets that must exist (and is rendered only where the CRD is). */
+    private void podMonitors(DesiredCluster cluster) {
+        apply(appliers.podMonitors(), cluster.podMonitors());
     }
 
     private <T extends HasMetadata> void apply(ResourceApplier<T> applier, List<T> desired) {

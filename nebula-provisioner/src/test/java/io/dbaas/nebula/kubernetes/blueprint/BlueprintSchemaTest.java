@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbaas.kubernetes.schema.KubernetesSchemas;
 import io.dbaas.nebula.config.Exposure;
 import io.dbaas.nebula.config.GatekeeperPeers;
+import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.RegionProperties;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
@@ -63,6 +64,13 @@ class BlueprintSchemaTest {
                 TestRegions.region()
                         .exposure(Exposure.LOAD_BALANCER)
                         .gatekeeper(new GatekeeperPeers(Map.of(), Map.of(), List.of("10.0.0.0/16", "fd00::/8")))
+                        .build(),
+                "scraped by the platform's Prometheus operator",
+                TestRegions.region()
+                        .monitoring(new MonitoringPeers(
+                                Map.of("kubernetes.io/metadata.name", "monitoring"),
+                                Map.of("app.kubernetes.io/name", "prometheus")))
+                        .prometheusOperator(true)
                         .build());
     }
 
@@ -122,17 +130,28 @@ class BlueprintSchemaTest {
                                 statefulSet.getSpec().getTemplate().getSpec()))
                 .as(describe(statefulSet))
                 .isEmpty());
+        assertThat(cluster.deployments()).allSatisfy(deployment -> assertThat(RestrictedProfile.violations(
+                        deployment.getSpec().getTemplate().getSpec()))
+                .as(describe(deployment))
+                .isEmpty());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("renderings")
     void imagesNameTheirRegistryAndDisruptionBudgetsNeverBlockADrainOnAnUnhealthyPod(
             String rendering, DesiredCluster cluster) {
-        cluster.statefulSets().forEach(statefulSet -> assertThat(
-                        statefulSet.getSpec().getTemplate().getSpec().getContainers())
-                .allSatisfy(container -> assertThat(container.getImage())
-                        .as("a runtime's default registry must not decide which image runs")
-                        .matches("[a-z0-9-]+(\\.[a-z0-9-]+)+/[a-z0-9./_-]+:[A-Za-z0-9._-]+(@sha256:[0-9a-f]{64})?")));
+        Stream.concat(
+                        cluster.statefulSets().stream()
+                                .map(statefulSet -> statefulSet.getSpec().getTemplate()),
+                        cluster.deployments().stream()
+                                .map(deployment -> deployment.getSpec().getTemplate()))
+                .forEach(
+                        template -> assertThat(template.getSpec().getContainers())
+                                .allSatisfy(
+                                        container -> assertThat(container.getImage())
+                                                .as("a runtime's default registry must not decide which image runs")
+                                                .matches(
+                                                        "[a-z0-9-]+(\\.[a-z0-9-]+)+/[a-z0-9./_-]+:[A-Za-z0-9._-]+(@sha256:[0-9a-f]{64})?")));
         assertThat(cluster.podDisruptionBudgets()).isNotEmpty().allSatisfy(budget -> assertThat(
                         budget.getSpec().getUnhealthyPodEvictionPolicy())
                 .isEqualTo("AlwaysAllow"));

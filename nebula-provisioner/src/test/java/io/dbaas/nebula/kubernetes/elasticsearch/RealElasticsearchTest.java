@@ -3,6 +3,7 @@ package io.dbaas.nebula.kubernetes.elasticsearch;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dbaas.nebula.config.DeletionProperties;
+import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.ProviderProperties;
 import io.dbaas.nebula.config.RegionProperties;
@@ -37,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -68,17 +70,22 @@ abstract class RealElasticsearchTest {
         assumeTrue(StatefulSetStandIn.supported(), "Real Elasticsearch nodes need root (mounts, a non-root node user)");
         // The stand-in's Service endpoints drop a stopping pod within 250 ms: a short pause is as safe here as 30 s
         // on a real cluster.
-        region = TestRegions.region()
-                .apiUrl(client.getMasterUrl().toString())
-                .preStopPause(Duration.ofSeconds(5))
-                .build();
+        TestRegions.Builder regionSettings =
+                TestRegions.region().apiUrl(client.getMasterUrl().toString()).preStopPause(Duration.ofSeconds(5));
+        // On the region: the blueprints read the global settings of their own (TestBlueprints), not these.
+        MonitoringPeers monitoring = monitoring();
+        if (monitoring != null) {
+            regionSettings.monitoring(monitoring);
+        }
+        region = regionSettings.build();
         properties = new NebulaProperties(
                 Map.of("minikube", new ProviderProperties(Map.of("local", region))),
                 new TopicProperties(6, (short) 1),
                 TestRegions.RETRY,
                 null,
                 new DeletionProperties(VolumePolicy.DELETE, Duration.ofSeconds(10)),
-                StatusProperties.DEFAULT);
+                StatusProperties.DEFAULT,
+                null);
         clients = new RegionClients(event -> {});
         backend = new KubernetesInfrastructureClient(
                 new RegionCatalog(properties),
@@ -89,6 +96,12 @@ abstract class RealElasticsearchTest {
                 NebulaDatabase.vault(),
                 new RegionFootprints(NebulaDatabase.jdbc()));
         zoneAnnotations = ZoneAnnotations.start(client);
+    }
+
+    /** Where the platform's Prometheus scrapes from; none by default, so the clusters are not scraped. */
+    @Nullable
+    MonitoringPeers monitoring() {
+        return null;
     }
 
     /** Nebula goes away: nobody annotates new pods with their zone any more. */

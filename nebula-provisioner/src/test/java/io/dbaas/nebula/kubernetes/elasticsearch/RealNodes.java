@@ -42,6 +42,15 @@ final class RealNodes {
     private final String authorization;
 
     RealNodes(KubernetesClient client, UUID clusterId) {
+        this(client, clusterId, null, null);
+    }
+
+    /** As another user than {@code elastic}: {@code user} with {@code password}. */
+    static RealNodes as(KubernetesClient client, UUID clusterId, String user, String password) {
+        return new RealNodes(client, clusterId, user, password);
+    }
+
+    private RealNodes(KubernetesClient client, UUID clusterId, String user, String password) {
         this.clusterId = clusterId;
         String namespace = ResourceNames.namespace(clusterId);
         Secret ca = client.secrets()
@@ -58,8 +67,11 @@ final class RealNodes {
                 .sslContext(tls)
                 .connectTimeout(Duration.ofSeconds(2))
                 .build();
-        String credentials = "elastic:"
-                + SecretEntries.read(key, ElasticsearchNames.ELASTIC_USER_ENTRY).orElseThrow();
+        String credentials = user != null
+                ? user + ":" + password
+                : "elastic:"
+                        + SecretEntries.read(key, ElasticsearchNames.ELASTIC_USER_ENTRY)
+                                .orElseThrow();
         this.authorization =
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
