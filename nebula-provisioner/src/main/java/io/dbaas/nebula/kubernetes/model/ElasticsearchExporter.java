@@ -34,7 +34,7 @@ import java.util.TreeMap;
 public final class ElasticsearchExporter {
 
     /** A released version, pinned: a moving tag would change what runs under every cluster without a rendering change. */
-    public static final String IMAGE = "quay.io/prometheuscommunity/elasticsearch-exporter:v1.9.0";
+    public static final String IMAGE = "quay.io/prometheuscommunity/elasticsearch-exporter:v1.11.0";
 
     public static final int METRICS_PORT = 9114;
 
