@@ -82,7 +82,8 @@ public class ClusterReconciler {
         networkPolicies(cluster);
         volumes(cluster);
         statefulSets(cluster);
-        return new ProvisioningReport(applied);
+        return new ProvisioningReport(
+                applied, CertificateExpiry.earliest(secretsInPlace.values()).orElse(null));
     }
 
     /**
