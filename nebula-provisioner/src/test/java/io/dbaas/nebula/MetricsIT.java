@@ -12,6 +12,7 @@ import io.dbaas.contracts.command.NodeConfiguration;
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterProvisioned;
+import io.dbaas.nebula.kubernetes.model.Annotations;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.dbaas.nebula.security.tls.CertificateAuthority;
 import io.dbaas.nebula.support.EventTopics;
@@ -56,6 +57,11 @@ class MetricsIT {
 
     private static final Map<String, String> DOWN = Map.of("provider", "offline", "region", "nowhere");
 
+    /** Another region of its own, for a cluster deleted by another Nebula instance. */
+    private static final Map<String, String> ELSEWHERE = Map.of("provider", "minikube", "region", "elsewhere");
+
+    private static final Map<String, String> RUNNING_QDRANT = Map.of("engine", "qdrant", "state", "running");
+
     private final MessageCodec codec = new MessageCodec();
     private final Kubelet kubelet = new Kubelet(MockKubernetesApi.client());
 
@@ -68,6 +74,7 @@ class MetricsIT {
     @DynamicPropertySource
     static void regions(DynamicPropertyRegistry registry) {
         registry.add("nebula.providers.minikube.regions.metrics.kubernetes.api-url", MockKubernetesApi::url);
+        registry.add("nebula.providers.minikube.regions.elsewhere.kubernetes.api-url", MockKubernetesApi::url);
         registry.add(
                 "nebula.providers.offline.regions.nowhere.kubernetes.api-url",
                 () -> "http://127.0.0.1:" + MockKubernetesApi.closedPort());
@@ -81,14 +88,7 @@ class MetricsIT {
         send(provisioned);
         send(waiting);
         String namespace = ResourceNames.namespace(provisioned.clusterId());
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> MockKubernetesApi.client()
-                                .apps()
-                                .statefulSets()
-                                .inNamespace(namespace)
-                                .withName(ResourceNames.QDRANT_STATEFUL_SET)
-                                .get()
-                        != null);
+        awaitStatefulSet(namespace);
         kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 1, 1);
         topics.awaitEvent(Topics.CLUSTER_EVENTS, provisioned.clusterId(), ClusterProvisioned.class);
         topics.awaitEvent(Topics.CLUSTER_EVENTS, waiting.clusterId(), ClusterCommandDeferred.class);
@@ -99,7 +99,7 @@ class MetricsIT {
                         this::scrape,
                         found -> found.value("nebula_region_reachable", UP) == 1
                                 && found.value("nebula_watches_restarted_total", DOWN) > 0
-                                && found.value("nebula_clusters", Map.of("engine", "qdrant", "state", "running")) == 1);
+                                && found.value("nebula_clusters", RUNNING_QDRANT) >= 1);
 
         assertThat(scrape.value("nebula_reconciles_seconds_count", reconciles(UP, "qdrant", "succeeded")))
                 .isGreaterThanOrEqualTo(1);
@@ -144,6 +144,51 @@ class MetricsIT {
                         .toList())
                 .as("no cluster id as a tag")
                 .allSatisfy(sample -> assertThat(sample.labels()).doesNotContainKey("cluster"));
+    }
+
+    @Test
+    void aClusterDeletedByAnotherNebulaInstanceIsNoLongerCountedNorItsCertificates() {
+        EventTopics topics = new EventTopics(broker.getBrokersAsString());
+        double runningBefore = scrape().value("nebula_clusters", RUNNING_QDRANT);
+        ProvisionDBCluster command = provision("minikube", "elsewhere");
+        send(command);
+        String namespace = ResourceNames.namespace(command.clusterId());
+        awaitStatefulSet(namespace);
+        kubelet.setStatus(namespace, ResourceNames.QDRANT_STATEFUL_SET, 1, 1);
+        topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterProvisioned.class);
+        await().atMost(Duration.ofSeconds(30))
+                .until(this::scrape, found -> found.value("nebula_clusters", RUNNING_QDRANT) == runningBefore + 1);
+        assertThat(scrape().value("nebula_certificates_earliest_expiry_seconds", ELSEWHERE))
+                .isPositive();
+
+        // What another instance's deletion does first: mark the namespace, then remove the nodes.
+        MockKubernetesApi.client().namespaces().withName(namespace).edit(live -> {
+            live.getMetadata().getAnnotations().put(Annotations.DELETING, "true");
+            return live;
+        });
+        MockKubernetesApi.client()
+                .apps()
+                .statefulSets()
+                .inNamespace(namespace)
+                .withName(ResourceNames.QDRANT_STATEFUL_SET)
+                .delete();
+
+        PrometheusScrape after = await().atMost(Duration.ofSeconds(30))
+                .until(this::scrape, found -> found.value("nebula_clusters", RUNNING_QDRANT) == runningBefore);
+        assertThat(after.value("nebula_certificates_earliest_expiry_seconds", ELSEWHERE))
+                .as("no certificate left to count in that region")
+                .isNaN();
+    }
+
+    private void awaitStatefulSet(String namespace) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> MockKubernetesApi.client()
+                                .apps()
+                                .statefulSets()
+                                .inNamespace(namespace)
+                                .withName(ResourceNames.QDRANT_STATEFUL_SET)
+                                .get()
+                        != null);
     }
 
     private PrometheusScrape scrape() {

@@ -30,6 +30,7 @@ import io.dbaas.nebula.security.MasterKeyVault;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,6 +196,14 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
         } finally {
             states.deletionEnded(cluster.clusterId(), deleted);
         }
+    }
+
+    /**
+     * The cluster's nodes are gone from its region, deleted by this instance, another one or by hand: its certificates
+     * no longer count until a reconcile finds them again (a restore recreates what was deleted by hand).
+     */
+    public void nodesGone(UUID clusterId) {
+        certificateExpiries.forget(clusterId);
     }
 
     @Override

@@ -482,12 +482,18 @@ final class RegionWatch implements AutoCloseable {
         return informers().stream().anyMatch(SharedIndexInformer::isWatching);
     }
 
-    /** A cluster whose StatefulSet is gone has no state to count until it is seen again. */
+    /**
+     * A cluster whose StatefulSet is gone has no state nor certificates to count until it is seen again: a deletion by
+     * another Nebula instance must not leave them counted here.
+     */
     private void forgetState(StatefulSet statefulSet) {
         blueprintOf(statefulSet)
                 .flatMap(blueprint -> ClusterReadiness.clusterId(statefulSet, blueprint))
                 .filter(clusterId -> ClusterReadiness.belongsTo(statefulSet, region))
-                .ifPresent(clusterStates::gone);
+                .ifPresent(clusterId -> {
+                    clusterStates.gone(clusterId);
+                    infrastructure.nodesGone(clusterId);
+                });
     }
 
     private void logStarted(String kind, @Nullable Throwable failure) {
