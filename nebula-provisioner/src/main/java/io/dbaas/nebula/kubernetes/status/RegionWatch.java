@@ -462,13 +462,18 @@ final class RegionWatch implements AutoCloseable {
      * itself, and never calls {@link #keepTrying} for that.
      */
     private void countLostWatches() {
-        informers().forEach(informer -> {
-            boolean now = informer.isWatching();
-            Boolean before = connected.put(informer, now);
-            if (Boolean.TRUE.equals(before) && !now && !closing) {
-                restarts.increment();
-            }
-        });
+        try {
+            informers().forEach(informer -> {
+                boolean now = informer.isWatching();
+                Boolean before = connected.put(informer, now);
+                if (Boolean.TRUE.equals(before) && !now && !closing) {
+                    restarts.increment();
+                }
+            });
+        } catch (RuntimeException e) {
+            // An exception would end the schedule for good: log and look again.
+            log.debug("Looking at the watches of {} failed", region.id(), e);
+        }
     }
 
     private List<SharedIndexInformer<? extends HasMetadata>> informers() {
