@@ -1,12 +1,26 @@
 package io.dbaas.nebula.infrastructure;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** What {@link InfrastructureClient#provision} did, object by object, in the order it did it. */
-public record ProvisioningReport(List<AppliedResource> resources) {
+/**
+ * What {@link InfrastructureClient#provision} did, object by object, in the order it did it.
+ *
+ * @param earliestCertificateExpiry when the first of the cluster's TLS certificates, as left in place, expires; null
+ *     when the cluster has none
+ */
+public record ProvisioningReport(
+        List<AppliedResource> resources, @Nullable Instant earliestCertificateExpiry) {
 
     public ProvisioningReport {
         resources = List.copyOf(resources);
+    }
+
+    /** A report of a cluster without TLS certificates. */
+    public ProvisioningReport(List<AppliedResource> resources) {
+        this(resources, null);
     }
 
     /**
@@ -19,5 +33,9 @@ public record ProvisioningReport(List<AppliedResource> resources) {
 
     public boolean changedNothing() {
         return resources.stream().allMatch(resource -> resource.change() == ResourceChange.UNCHANGED);
+    }
+
+    public Optional<Instant> certificatesExpiry() {
+        return Optional.ofNullable(earliestCertificateExpiry);
     }
 }

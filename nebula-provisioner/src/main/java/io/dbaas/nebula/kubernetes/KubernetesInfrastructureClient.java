@@ -30,6 +30,7 @@ import io.dbaas.nebula.security.MasterKeyVault;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,9 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
     private final ClusterLocks locks;
     private final MasterKeyVault masterKeys;
     private final RegionFootprints footprints;
+    private final Reconciles reconciles;
+    private final ClusterStates states;
+    private final CertificateExpiries certificateExpiries;
 
     public KubernetesInfrastructureClient(
             RegionCatalog catalog,
@@ -60,7 +64,10 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
             NebulaProperties properties,
             ClusterLocks locks,
             MasterKeyVault masterKeys,
-            RegionFootprints footprints) {
+            RegionFootprints footprints,
+            Reconciles reconciles,
+            ClusterStates states,
+            CertificateExpiries certificateExpiries) {
         this.catalog = catalog;
         this.clients = clients;
         this.blueprints = blueprints;
@@ -68,6 +75,9 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
         this.locks = locks;
         this.masterKeys = masterKeys;
         this.footprints = footprints;
+        this.reconciles = reconciles;
+        this.states = states;
+        this.certificateExpiries = certificateExpiries;
     }
 
     @Override
@@ -87,39 +97,51 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
      * (none by default: it waits for the cluster's next command).
      */
     public ProvisioningReport restore(RegionConnection connection, DBClusterSpecs specs) {
-        EngineBlueprint blueprint = blueprint(specs.engine());
-        DesiredCluster cluster = render(blueprint, specs, connection.region());
-        return locks.holding(
-                specs.clusterId(),
-                () -> onApi(
-                        connection,
-                        () -> ClusterReconciler.reconcile(
-                                new Appliers(
-                                        connection.client(),
-                                        RenderingRollouts.atMost(
-                                                properties.status().renderingRollouts())),
-                                cluster,
-                                masterKeys.forCluster(specs.clusterId()))));
+        RegionId region = connection.region().id();
+        return reconciled(specs, region, () -> {
+            EngineBlueprint blueprint = blueprint(specs.engine());
+            DesiredCluster cluster = render(blueprint, specs, connection.region());
+            return locks.holding(
+                    specs.clusterId(),
+                    () -> onApi(
+                            connection,
+                            () -> ClusterReconciler.reconcile(
+                                    new Appliers(
+                                            connection.client(),
+                                            RenderingRollouts.atMost(
+                                                    properties.status().renderingRollouts())),
+                                    cluster,
+                                    masterKeys.forCluster(specs.clusterId()))));
+        });
     }
 
     private ProvisioningReport converge(DBClusterSpecs specs, boolean change) {
         Region region = region(specs.provider(), specs.region());
-        EngineBlueprint blueprint = blueprint(specs.engine());
-        DesiredCluster cluster = render(blueprint, specs, region);
-        RegionConnection connection = connect(region);
-        return locks.holding(
-                specs.clusterId(),
-                () -> onApi(connection, () -> {
-                    Appliers appliers = new Appliers(connection.client());
-                    recordFootprint(appliers, specs, region);
-                    if (change) {
-                        ChangeChecks.check(appliers, cluster, specs, blueprint);
-                    }
-                    ProvisioningReport report =
-                            ClusterReconciler.reconcile(appliers, cluster, masterKeys.forCluster(specs.clusterId()));
-                    log.info("Cluster {} in {}: {}", specs.clusterId(), region.id(), report.resources());
-                    return report;
-                }));
+        return reconciled(specs, region.id(), () -> {
+            EngineBlueprint blueprint = blueprint(specs.engine());
+            DesiredCluster cluster = render(blueprint, specs, region);
+            RegionConnection connection = connect(region);
+            return locks.holding(
+                    specs.clusterId(),
+                    () -> onApi(connection, () -> {
+                        Appliers appliers = new Appliers(connection.client());
+                        recordFootprint(appliers, specs, region);
+                        if (change) {
+                            ChangeChecks.check(appliers, cluster, specs, blueprint);
+                        }
+                        ProvisioningReport report = ClusterReconciler.reconcile(
+                                appliers, cluster, masterKeys.forCluster(specs.clusterId()));
+                        log.info("Cluster {} in {}: {}", specs.clusterId(), region.id(), report.resources());
+                        return report;
+                    }));
+        });
+    }
+
+    /** Times a reconcile of a cluster in a configured region, and keeps the expiry of the certificates it left. */
+    private ProvisioningReport reconciled(DBClusterSpecs specs, RegionId region, Supplier<ProvisioningReport> work) {
+        ProvisioningReport report = reconciles.timed(specs.engine(), region, work);
+        certificateExpiries.record(region, specs.clusterId(), report.certificatesExpiry());
+        return report;
     }
 
     /**
@@ -151,21 +173,38 @@ public class KubernetesInfrastructureClient implements InfrastructureClient {
         }
         RegionConnection connection = connect(region);
         String namespace = ResourceNames.namespace(cluster.clusterId());
-        return locks.holding(
-                cluster.clusterId(),
-                () -> onApi(connection, () -> {
-                    DeletionReport report = ClusterRemover.remove(
-                            new Appliers(connection.client()),
-                            namespace,
-                            Labels.of(cluster.engine().id(), cluster.clusterId()),
-                            properties.deletion(),
-                            region.properties().prometheusOperator());
-                    // Nothing is left to restore: the key goes with the cluster.
-                    masterKeys.forget(cluster.clusterId());
-                    footprints.forget(cluster.clusterId());
-                    log.info("Cluster {} in {} deleted: {}", cluster.clusterId(), region.id(), report);
-                    return report;
-                }));
+        states.deletionStarted(cluster.clusterId(), cluster.engine());
+        boolean deleted = false;
+        try {
+            DeletionReport deletion = locks.holding(
+                    cluster.clusterId(),
+                    () -> onApi(connection, () -> {
+                        DeletionReport report = ClusterRemover.remove(
+                                new Appliers(connection.client()),
+                                namespace,
+                                Labels.of(cluster.engine().id(), cluster.clusterId()),
+                                properties.deletion(),
+                                region.properties().prometheusOperator());
+                        // Nothing is left to restore: the key goes with the cluster.
+                        masterKeys.forget(cluster.clusterId());
+                        footprints.forget(cluster.clusterId());
+                        certificateExpiries.forget(cluster.clusterId());
+                        log.info("Cluster {} in {} deleted: {}", cluster.clusterId(), region.id(), report);
+                        return report;
+                    }));
+            deleted = true;
+            return deletion;
+        } finally {
+            states.deletionEnded(cluster.clusterId(), deleted);
+        }
+    }
+
+    /**
+     * The cluster's nodes are gone from its region, deleted by this instance, another one or by hand: its certificates
+     * no longer count until a reconcile finds them again (a restore recreates what was deleted by hand).
+     */
+    public void nodesGone(UUID clusterId) {
+        certificateExpiries.forget(clusterId);
     }
 
     @Override

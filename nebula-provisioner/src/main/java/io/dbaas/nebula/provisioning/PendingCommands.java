@@ -30,6 +30,13 @@ class PendingCommands {
             Instant nextAttemptAt,
             @Nullable String lastProblem) {}
 
+    /** How many commands are kept, of every cluster. */
+    long count() {
+        return jdbc.sql("select count(*) from pending_commands")
+                .query(Long.class)
+                .single();
+    }
+
     boolean hasAnyFor(UUID clusterId) {
         return jdbc.sql("select exists (select 1 from pending_commands where cluster_id = :cluster)")
                 .param("cluster", clusterId)

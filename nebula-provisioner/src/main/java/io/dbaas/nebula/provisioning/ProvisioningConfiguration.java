@@ -5,6 +5,7 @@ import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.infrastructure.InfrastructureClient;
 import io.dbaas.nebula.region.RegionCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
 import org.springframework.context.annotation.Bean;
@@ -34,10 +35,13 @@ class ProvisioningConfiguration {
             JdbcClient jdbc,
             ClusterEventPublisher publisher,
             ClusterEvents events,
-            NebulaProperties properties) {
+            NebulaProperties properties,
+            MeterRegistry registry) {
+        PendingCommands pending = new PendingCommands(jdbc);
+        new WaitingCommands(pending::count, Clock.systemUTC()).register(registry);
         return new CommandQueue(
                 handler,
-                new PendingCommands(jdbc),
+                pending,
                 new BackOff(properties.kubernetesRetry(), RandomGenerator.getDefault()),
                 publisher,
                 events,

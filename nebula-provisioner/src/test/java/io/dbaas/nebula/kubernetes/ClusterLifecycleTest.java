@@ -42,6 +42,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -486,11 +487,15 @@ class ClusterLifecycleTest {
                 properties,
                 new ClusterLocks(),
                 vault,
-                new RegionFootprints(NebulaDatabase.jdbc()));
+                new RegionFootprints(NebulaDatabase.jdbc()),
+                new Reconciles(catalog, meters),
+                new ClusterStates(meters),
+                new CertificateExpiries(catalog, meters));
     }
 
     private RegionCatalog catalog;
     private RegionClients clients;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     private RegionConnection connection() {
         return clients.connect(catalog.find(new io.dbaas.nebula.region.RegionId("minikube", "local"))

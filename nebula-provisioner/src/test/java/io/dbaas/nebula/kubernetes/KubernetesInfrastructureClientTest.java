@@ -18,6 +18,7 @@ import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.region.RegionId;
 import io.dbaas.nebula.support.MockKubernetesApi;
 import io.dbaas.nebula.support.NebulaDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,6 +30,7 @@ class KubernetesInfrastructureClientTest {
     private static final RegionFootprints FOOTPRINTS = new RegionFootprints(NebulaDatabase.jdbc());
 
     private final List<Object> connections = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @Test
     void anEngineWithoutABlueprintFailsPermanentlyWithAPlainReasonAndNoApiCall() {
@@ -86,6 +88,31 @@ class KubernetesInfrastructureClientTest {
                 });
     }
 
+    @Test
+    void aReconcileThatMustWaitForItsRegionIsCountedAsDeferredAndOneThatCannotWorkAsFailed() {
+        KubernetesInfrastructureClient client = client(new EngineBlueprints(List.of(TestBlueprints.qdrant())));
+        DBClusterSpecs qdrant = TestSpecs.qdrant(UUID.randomUUID());
+        DBClusterSpecs elasticsearch = TestSpecs.withEngine(TestSpecs.qdrant(UUID.randomUUID()), Engine.ELASTICSEARCH);
+
+        assertThatThrownBy(() -> client.provision(qdrant)).isInstanceOf(InfrastructureException.class);
+        assertThatThrownBy(() -> client.update(elasticsearch)).isInstanceOf(InfrastructureException.class);
+
+        assertThat(reconciles(Engine.QDRANT, "deferred")).isEqualTo(1);
+        assertThat(reconciles(Engine.QDRANT, "failed")).isZero();
+        assertThat(reconciles(Engine.ELASTICSEARCH, "failed")).isEqualTo(1);
+        assertThat(reconciles(Engine.ELASTICSEARCH, "deferred")).isZero();
+    }
+
+    private long reconciles(Engine engine, String outcome) {
+        return meters.get("nebula.reconciles")
+                .tag("engine", engine.id())
+                .tag("provider", "minikube")
+                .tag("region", "local")
+                .tag("outcome", outcome)
+                .timer()
+                .count();
+    }
+
     private static ClusterRef ref(DBClusterSpecs specs) {
         return new ClusterRef(specs.clusterId(), specs.engine(), specs.provider(), specs.region());
     }
@@ -95,13 +122,17 @@ class KubernetesInfrastructureClientTest {
                 .apiUrl("http://127.0.0.1:" + MockKubernetesApi.closedPort())
                 .build();
         NebulaProperties properties = TestRegions.nebula("minikube", "local", region);
+        RegionCatalog catalog = new RegionCatalog(properties);
         return new KubernetesInfrastructureClient(
-                new RegionCatalog(properties),
+                catalog,
                 new RegionClients(connections::add),
                 blueprints,
                 properties,
                 new ClusterLocks(),
                 NebulaDatabase.vault(),
-                FOOTPRINTS);
+                FOOTPRINTS,
+                new Reconciles(catalog, meters),
+                new ClusterStates(meters),
+                new CertificateExpiries(catalog, meters));
     }
 }

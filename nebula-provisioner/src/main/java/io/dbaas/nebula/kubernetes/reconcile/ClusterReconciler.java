@@ -84,7 +84,8 @@ public class ClusterReconciler {
         statefulSets(cluster);
         deployments(cluster);
         podMonitors(cluster);
-        return new ProvisioningReport(applied);
+        return new ProvisioningReport(
+                applied, CertificateExpiry.earliest(secretsInPlace.values()).orElse(null));
     }
 
     /**

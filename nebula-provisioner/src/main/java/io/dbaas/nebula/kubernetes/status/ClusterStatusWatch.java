@@ -2,18 +2,26 @@ package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.StatusProperties;
+import io.dbaas.nebula.kubernetes.ClusterStates;
 import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
 import io.dbaas.nebula.kubernetes.RegionClients;
 import io.dbaas.nebula.kubernetes.RegionConnectedEvent;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
+import io.dbaas.nebula.region.Region;
+import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.region.RegionId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Starts watching a region as soon as its client exists; status comes from watches, never from polling. */
+/**
+ * Starts watching a region as soon as its client exists; status comes from watches, never from polling. Reports, per
+ * configured region, whether the watches are connected ({@code nebula.region.reachable}) and how often they had to be
+ * started again after a failure ({@code nebula.watches.restarted}).
+ */
 @Component
 class ClusterStatusWatch implements DisposableBean {
 
@@ -21,6 +29,8 @@ class ClusterStatusWatch implements DisposableBean {
     private final EngineBlueprints blueprints;
     private final KubernetesInfrastructureClient infrastructure;
     private final StatusProperties properties;
+    private final ClusterStates clusterStates;
+    private final WatchMeters meters;
     private final Map<RegionId, RegionWatch> watches = new ConcurrentHashMap<>();
 
     /**
@@ -31,20 +41,39 @@ class ClusterStatusWatch implements DisposableBean {
             EngineBlueprints blueprints,
             RegionClients clients,
             KubernetesInfrastructureClient infrastructure,
-            NebulaProperties properties) {
+            NebulaProperties properties,
+            ClusterStates clusterStates,
+            RegionCatalog catalog,
+            MeterRegistry registry) {
         this.announcer = announcer;
         this.blueprints = blueprints;
         this.infrastructure = infrastructure;
         this.properties = properties.status();
+        this.clusterStates = clusterStates;
+        this.meters = new WatchMeters(registry, this::watching);
+        catalog.all().stream().map(Region::id).forEach(meters::register);
     }
 
     @EventListener
     void onRegionConnected(RegionConnectedEvent event) {
-        watches.computeIfAbsent(event.connection().region().id(), id -> {
-            RegionWatch watch = new RegionWatch(event.connection(), announcer, blueprints, infrastructure, properties);
+        RegionId region = event.connection().region().id();
+        watches.computeIfAbsent(region, id -> {
+            RegionWatch watch = new RegionWatch(
+                    event.connection(),
+                    announcer,
+                    blueprints,
+                    infrastructure,
+                    properties,
+                    clusterStates,
+                    meters.restarts(id));
             watch.start();
             return watch;
         });
+    }
+
+    private boolean watching(RegionId region) {
+        RegionWatch watch = watches.get(region);
+        return watch != null && watch.watching();
     }
 
     @Override

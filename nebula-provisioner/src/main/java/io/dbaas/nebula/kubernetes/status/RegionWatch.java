@@ -5,6 +5,7 @@ import io.dbaas.nebula.config.StatusProperties;
 import io.dbaas.nebula.infrastructure.ClusterOperation;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
+import io.dbaas.nebula.kubernetes.ClusterStates;
 import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
 import io.dbaas.nebula.kubernetes.RegionConnection;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
@@ -26,6 +27,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,6 +65,8 @@ import org.slf4j.LoggerFactory;
 final class RegionWatch implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RegionWatch.class);
+    /** How often the watches' connections are looked at: fabric8 reconnects a lost watch without telling anyone. */
+    private static final Duration WATCH_CHECK = Duration.ofSeconds(1);
 
     private final RegionConnection connection;
     private final Region region;
@@ -70,10 +74,14 @@ final class RegionWatch implements AutoCloseable {
     private final EngineBlueprints blueprints;
     private final KubernetesInfrastructureClient infrastructure;
     private final StatusTracker tracker;
+    private final ClusterStates clusterStates;
+    private final Counter restarts;
     private final Map<UUID, String> externalProblems = new ConcurrentHashMap<>();
     private final Set<String> restoresPending = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService announcements;
     private final ScheduledExecutorService restores;
+    private final ScheduledExecutorService watchChecks;
+    private final Map<SharedIndexInformer<?>, Boolean> connected = new ConcurrentHashMap<>();
     private final SharedIndexInformer<StatefulSet> statefulSets;
     private final SharedIndexInformer<Pod> pods;
     private final SharedIndexInformer<Service> services;
@@ -85,8 +93,12 @@ final class RegionWatch implements AutoCloseable {
             StatusAnnouncer announcer,
             EngineBlueprints blueprints,
             KubernetesInfrastructureClient infrastructure,
-            StatusProperties properties) {
+            StatusProperties properties,
+            ClusterStates clusterStates,
+            Counter restarts) {
         this.connection = connection;
+        this.clusterStates = clusterStates;
+        this.restarts = restarts;
         this.region = connection.region();
         this.announcer = announcer;
         this.blueprints = blueprints;
@@ -96,6 +108,8 @@ final class RegionWatch implements AutoCloseable {
                 Thread.ofPlatform().name("status-" + region.id()).daemon().factory());
         this.restores = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("restore-" + region.id()).daemon().factory());
+        this.watchChecks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("watch-check-" + region.id()).daemon().factory());
         long resync = properties.resync().toMillis();
         var client = connection.client();
         this.statefulSets = nebulaObjects(client.apps().statefulSets(), resync);
@@ -116,7 +130,10 @@ final class RegionWatch implements AutoCloseable {
                         requestRestore(current);
                     }
                 },
-                this::requestRestore));
+                statefulSet -> {
+                    forgetState(statefulSet);
+                    requestRestore(statefulSet);
+                }));
         this.pods = nebulaObjects(client.pods(), 0);
         this.pods.addEventHandler(handler(
                 this::evaluateNamespaceOf,
@@ -143,10 +160,22 @@ final class RegionWatch implements AutoCloseable {
 
     void start() {
         // Pods and Services first, so that the StatefulSets' initial events find them in the caches.
-        pods.start().whenComplete((ignored, failure) -> logStarted("Pods", failure));
-        services.start().whenComplete((ignored, failure) -> logStarted("Services", failure));
-        others.forEach(informer -> informer.start().whenComplete((ignored, failure) -> logStarted("objects", failure)));
-        statefulSets.start().whenComplete((ignored, failure) -> logStarted("StatefulSets", failure));
+        start(pods, "Pods");
+        start(services, "Services");
+        others.forEach(informer -> start(informer, "objects"));
+        start(statefulSets, "StatefulSets");
+        watchChecks.scheduleWithFixedDelay(
+                this::countLostWatches, WATCH_CHECK.toMillis(), WATCH_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts an informer; once it lists and watches, a later look that finds it disconnected counts a restart. */
+    private void start(SharedIndexInformer<? extends HasMetadata> informer, String kind) {
+        informer.start().whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                connected.put(informer, true);
+            }
+            logStarted(kind, failure);
+        });
     }
 
     @Override
@@ -158,6 +187,7 @@ final class RegionWatch implements AutoCloseable {
         others.forEach(SharedIndexInformer::close);
         announcements.shutdownNow();
         restores.shutdownNow();
+        watchChecks.shutdownNow();
     }
 
     /**
@@ -200,6 +230,7 @@ final class RegionWatch implements AutoCloseable {
         }
         UUID clusterId = snapshot.get().clusterId();
         List<StatusChange> changes = tracker.decide(snapshot.get(), externalProblems.get(clusterId), Instant.now());
+        clusterStates.observed(clusterId, blueprint.get().engine(), tracker.stateOf(snapshot.get()));
         changes.forEach(change -> announce(change, blueprint.get()));
     }
 
@@ -413,10 +444,61 @@ final class RegionWatch implements AutoCloseable {
         return ClusterReadiness.engineId(object).flatMap(blueprints::find);
     }
 
-    /** Keeps listing and watching while the API is unreachable, so the region recovers without a restart. */
+    /**
+     * Keeps listing and watching while the API is unreachable, so the region recovers without a restart; each failed
+     * list-and-watch that fabric8 is told to try again counts as a restart.
+     */
     private boolean keepTrying(boolean started, Throwable failure) {
         log.debug("Watch on {} failed (started: {}), retrying", region.id(), started, failure);
-        return !ExceptionHandler.isDeserializationException(failure);
+        boolean retry = !ExceptionHandler.isDeserializationException(failure);
+        if (retry && !closing) {
+            restarts.increment();
+        }
+        return retry;
+    }
+
+    /**
+     * Counts a restart for every watch that was connected at the last look and is not now: fabric8 reconnects it by
+     * itself, and never calls {@link #keepTrying} for that.
+     */
+    private void countLostWatches() {
+        try {
+            informers().forEach(informer -> {
+                boolean now = informer.isWatching();
+                Boolean before = connected.put(informer, now);
+                if (Boolean.TRUE.equals(before) && !now && !closing) {
+                    restarts.increment();
+                }
+            });
+        } catch (RuntimeException e) {
+            // An exception would end the schedule for good: log and look again.
+            log.debug("Looking at the watches of {} failed", region.id(), e);
+        }
+    }
+
+    private List<SharedIndexInformer<? extends HasMetadata>> informers() {
+        List<SharedIndexInformer<? extends HasMetadata>> all = new ArrayList<>(List.of(statefulSets, pods, services));
+        all.addAll(others);
+        return all;
+    }
+
+    /** Whether any of the region's watches is connected now, as fabric8's informers tell: the API answers. */
+    boolean watching() {
+        return informers().stream().anyMatch(SharedIndexInformer::isWatching);
+    }
+
+    /**
+     * A cluster whose StatefulSet is gone has no state nor certificates to count until it is seen again: a deletion by
+     * another Nebula instance must not leave them counted here.
+     */
+    private void forgetState(StatefulSet statefulSet) {
+        blueprintOf(statefulSet)
+                .flatMap(blueprint -> ClusterReadiness.clusterId(statefulSet, blueprint))
+                .filter(clusterId -> ClusterReadiness.belongsTo(statefulSet, region))
+                .ifPresent(clusterId -> {
+                    clusterStates.gone(clusterId);
+                    infrastructure.nodesGone(clusterId);
+                });
     }
 
     private void logStarted(String kind, @Nullable Throwable failure) {

@@ -1,6 +1,7 @@
 package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.nebula.infrastructure.ClusterOperation;
+import io.dbaas.nebula.kubernetes.ClusterState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,6 +121,24 @@ final class StatusTracker {
         if (state != null && condition.equals(state.condition)) {
             state.conditionUnknown = true;
         }
+    }
+
+    /**
+     * Where the cluster stands after the last {@link #decide}: degraded while a degradation is announced, running once
+     * it has run, failed once its provisioning was announced failed, provisioning before that.
+     */
+    synchronized ClusterState stateOf(ClusterSnapshot cluster) {
+        State state = states.get(cluster.clusterId());
+        if (state == null) {
+            return ClusterState.PROVISIONING;
+        }
+        if (state.condition != null && state.condition.degraded()) {
+            return ClusterState.DEGRADED;
+        }
+        if (cluster.everRan() || cluster.commandId().equals(state.completed)) {
+            return ClusterState.RUNNING;
+        }
+        return cluster.commandId().equals(state.failed) ? ClusterState.FAILED : ClusterState.PROVISIONING;
     }
 
     /** Forgets a deleted cluster. */

@@ -13,8 +13,11 @@ import io.dbaas.nebula.config.TopicProperties;
 import io.dbaas.nebula.config.VolumePolicy;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.TestSpecs;
+import io.dbaas.nebula.kubernetes.CertificateExpiries;
 import io.dbaas.nebula.kubernetes.ClusterLocks;
+import io.dbaas.nebula.kubernetes.ClusterStates;
 import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
+import io.dbaas.nebula.kubernetes.Reconciles;
 import io.dbaas.nebula.kubernetes.RegionClients;
 import io.dbaas.nebula.kubernetes.RegionFootprints;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
@@ -32,6 +35,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -87,14 +91,19 @@ abstract class RealElasticsearchTest {
                 StatusProperties.DEFAULT,
                 null);
         clients = new RegionClients(event -> {});
+        RegionCatalog catalog = new RegionCatalog(properties);
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
         backend = new KubernetesInfrastructureClient(
-                new RegionCatalog(properties),
+                catalog,
                 clients,
                 new EngineBlueprints(TestBlueprints.all()),
                 properties,
                 new ClusterLocks(),
                 NebulaDatabase.vault(),
-                new RegionFootprints(NebulaDatabase.jdbc()));
+                new RegionFootprints(NebulaDatabase.jdbc()),
+                new Reconciles(catalog, meters),
+                new ClusterStates(meters),
+                new CertificateExpiries(catalog, meters));
         zoneAnnotations = ZoneAnnotations.start(client);
     }
 

@@ -72,6 +72,25 @@ class QdrantTlsReconcilerTest {
     }
 
     @Test
+    void everyReconcileReportsWhenTheSoonestCertificateExpiresEvenWhenNothingChanged() {
+        UUID clusterId = UUID.randomUUID();
+
+        ProvisioningReport created = reconcile(clusterId);
+        ProvisioningReport unchanged = reconcile(clusterId);
+
+        X509Certificate node = Pem.certificate(
+                entry(clusterId, ResourceNames.QDRANT_CERTIFICATES_SECRET, ClusterCertificates.CERTIFICATE_ENTRY));
+        assertThat(node.getNotAfter())
+                .as("the node certificate expires first")
+                .isBefore(caCertificate(clusterId).getNotAfter());
+        assertThat(created.certificatesExpiry()).contains(node.getNotAfter().toInstant());
+        assertThat(unchanged.changedNothing()).isTrue();
+        assertThat(unchanged.certificatesExpiry())
+                .as("a resync that changes nothing still feeds nebula.certificates.earliest.expiry")
+                .contains(node.getNotAfter().toInstant());
+    }
+
+    @Test
     void theCertificateIsRefusedForAnotherClustersNamesAndByAClientTrustingAnotherClustersCa() {
         UUID clusterId = UUID.randomUUID();
         UUID otherId = UUID.randomUUID();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.nebula.infrastructure.ClusterOperation;
+import io.dbaas.nebula.kubernetes.ClusterState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -229,6 +230,47 @@ class StatusTrackerTest {
                         recovered.condition().eventId(),
                         second.condition().eventId()))
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aNewClusterIsProvisioningUntilReadyThenRunning() {
+        ClusterSnapshot starting = notReady(provision, null, List.of());
+        tracker.decide(starting, null, NOW);
+        assertThat(tracker.stateOf(starting)).isEqualTo(ClusterState.PROVISIONING);
+
+        ClusterSnapshot ready = ready(ClusterOperation.PROVISION, provision, null);
+        tracker.decide(ready, null, NOW);
+        assertThat(tracker.stateOf(ready)).isEqualTo(ClusterState.RUNNING);
+    }
+
+    @Test
+    void aNewClusterThatNeverGotReadyIsFailedOnceTheGracePeriodIsOver() {
+        ClusterSnapshot stuck = notReady(provision, null, List.of("Pod qdrant-0 cannot be scheduled"));
+
+        tracker.decide(stuck, null, NOW);
+        assertThat(tracker.stateOf(stuck)).isEqualTo(ClusterState.PROVISIONING);
+        tracker.decide(stuck, null, NOW.plus(Duration.ofMinutes(15)));
+        assertThat(tracker.stateOf(stuck)).isEqualTo(ClusterState.FAILED);
+    }
+
+    @Test
+    void aRunningClusterIsDegradedWhileTheDegradationLastsAndRunningAgainOnceRecovered() {
+        ClusterSnapshot crashing = notReady(provision, provision, List.of("Pod qdrant-1: CrashLoopBackOff"));
+        tracker.decide(crashing, null, NOW);
+        assertThat(tracker.stateOf(crashing)).isEqualTo(ClusterState.DEGRADED);
+
+        ClusterSnapshot recovered = ready(ClusterOperation.PROVISION, provision, provision);
+        tracker.decide(recovered, null, NOW);
+        assertThat(tracker.stateOf(recovered)).isEqualTo(ClusterState.RUNNING);
+    }
+
+    @Test
+    void aRunningClusterInTheMiddleOfAChangeIsStillRunning() {
+        ClusterSnapshot scaling = snapshot(ClusterOperation.UPDATE, UUID.randomUUID(), provision, false, List.of());
+
+        tracker.decide(scaling, null, NOW);
+
+        assertThat(tracker.stateOf(scaling)).isEqualTo(ClusterState.RUNNING);
     }
 
     @Test
