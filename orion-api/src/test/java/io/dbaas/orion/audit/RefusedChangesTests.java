@@ -8,6 +8,7 @@ import io.dbaas.orion.support.LifecycleIntegrationTests;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -114,6 +115,29 @@ class RefusedChangesTests extends LifecycleIntegrationTests {
     @Test
     void aChangeWhoseEventCannotBeWrittenIsNotMade() {
         long credentialsBefore = credentialsOfTheAccount();
+
+        Response failed = withAuditRefusedByPostgres(() -> post(
+                "/v1/accounts/" + account.id() + "/credentials", "{\"name\": \"unrecorded\", \"role\": \"viewer\"}"));
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(credentialsOfTheAccount())
+                .as("no credential without its event")
+                .isEqualTo(credentialsBefore);
+        assertThat(rows.of(account.id(), "credential.issue")).isEmpty();
+    }
+
+    @Test
+    void aRefusalWhoseEventCannotBeWrittenIsStillAnsweredAsARefusal() {
+        Response refused =
+                withAuditRefusedByPostgres(() -> delete("/v1/accounts/" + account.id() + "/credentials/" + admin()));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:dbaas:problem:last-administrator");
+        assertThat(rows.of(account.id(), "credential.revoke")).isEmpty();
+    }
+
+    /** Runs {@code request} while PostgreSQL refuses every audit event of the test's account. */
+    private Response withAuditRefusedByPostgres(Supplier<Response> request) {
         jdbc.sql("""
                         create function refuse_audit_of_test_account() returns trigger language plpgsql as $$
                         begin
@@ -124,19 +148,12 @@ class RefusedChangesTests extends LifecycleIntegrationTests {
                         for each row when (new.account_id = '%s')
                         execute function refuse_audit_of_test_account()""".formatted(account.id())).update();
         try {
-            Response failed = post(
-                    "/v1/accounts/" + account.id() + "/credentials",
-                    "{\"name\": \"unrecorded\", \"role\": \"viewer\"}");
-
-            assertThat(failed.status()).isEqualTo(500);
+            return request.get();
         } finally {
             jdbc.sql("drop trigger refuse_audit_of_test_account on audit_events")
                     .update();
             jdbc.sql("drop function refuse_audit_of_test_account()").update();
         }
-        assertThat(credentialsOfTheAccount())
-                .as("no credential without its event")
-                .isEqualTo(credentialsBefore);
     }
 
     private long credentialsOfTheAccount() {
