@@ -3,6 +3,8 @@ package io.dbaas.orion.audit.web;
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.audit.AuditLog;
 import io.dbaas.orion.audit.AuditQuery;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,6 +30,16 @@ class AuditEventController {
     /** Newest first, a page at a time; every filter given must match. */
     @GetMapping
     @PreAuthorize("hasRole('ADMIN')")
+    @ApiResponse(
+            responseCode = "400",
+            description =
+                    "A filter or paging parameter is wrong; errors names each (urn:dbaas:problem:invalid-request).",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "404",
+            description =
+                    "account_id names an account other than an admin's own (urn:dbaas:problem:account-not-found).",
+            content = @Content(mediaType = "application/problem+json"))
     AuditEventListResponse list(
             @AuthenticationPrincipal Caller caller,
             @RequestParam(name = "account_id", required = false) @Nullable String accountId,
