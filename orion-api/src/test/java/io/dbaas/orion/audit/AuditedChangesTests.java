@@ -98,6 +98,22 @@ class AuditedChangesTests extends LifecycleIntegrationTests {
                 .isEqualTo(first.json().get("id").asString());
     }
 
+    @Test
+    void aForwardedForHeaderFromAnUntrustedPeerIsNotTheRecordedAddress() {
+        Response issued = as(account.adminToken())
+                .post(
+                        "/v1/accounts/" + account.id() + "/credentials",
+                        "{\"name\": \"forwarded\", \"role\": \"viewer\"}",
+                        "X-Forwarded-For",
+                        "203.0.113.9",
+                        "Forwarded",
+                        "for=203.0.113.9");
+
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(rows.of(account.id(), "credential.issue")).singleElement().satisfies(event -> assertThat(event)
+                .containsEntry("client_address", "127.0.0.1"));
+    }
+
     private void assertAcceptedOnce(
             String action, String type, String resourceId, UUID accountId, UUID actor, String role, int status) {
         List<Map<String, Object>> found = rows.of(action, resourceId);
