@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbaas.orion.account.ManagementToken;
 import io.dbaas.orion.support.Claims;
 import io.dbaas.orion.support.LifecycleIntegrationTests;
+import io.dbaas.orion.support.Regions;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,6 +71,24 @@ class RefusedChangesTests extends LifecycleIntegrationTests {
         assertThat(get("/v1/accounts/" + account.id() + "/credentials").status())
                 .as("the administrator still works")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aScaleItsRegionCannotHoldIsRecordedAsRefusedForCapacity() {
+        String region = Regions.unused();
+        sizeRegion(region, "1500m", "3Gi", "30Gi");
+        UUID cluster = runningCluster(Claims.in(Regions.PROVIDER, region));
+
+        Response refused = as(account.adminToken()).patch("/v1/clusters/" + cluster, "{\"nodes\": 5}");
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(rows.of("cluster.change", cluster.toString()))
+                .singleElement()
+                .satisfies(event -> assertThat(event)
+                        .containsEntry("outcome", "refused")
+                        .containsEntry("status", 409)
+                        .containsEntry("problem_type", "urn:dbaas:problem:capacity-exceeded"));
+        assertThat(operationsOf(cluster)).as("only its creation").isEqualTo(1);
     }
 
     @Test
