@@ -88,6 +88,7 @@ class CertificateExpiriesTest {
                 local.kubernetesRetry(),
                 local.gatekeeper(),
                 local.deletion(),
-                local.status()));
+                local.status(),
+                null));
     }
 }

@@ -128,6 +128,7 @@ class ClusterStatusWatchMetersTest {
                 defaults.kubernetesRetry(),
                 defaults.gatekeeper(),
                 defaults.deletion(),
-                defaults.status()));
+                defaults.status(),
+                null));
     }
 }

@@ -2,6 +2,7 @@ package io.dbaas.orion.account.web;
 
 import io.dbaas.orion.account.AccountAdministration;
 import io.dbaas.orion.account.NewAccount;
+import io.dbaas.orion.audit.Audited;
 import java.net.URI;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ class AccountController {
     /** Opens an account and returns the token of its first administrator, shown this once. */
     @PostMapping
     @PreAuthorize("hasRole('OPERATOR')")
+    @Audited(action = "account.open", resourceType = "account")
     ResponseEntity<NewAccountResponse> open(@RequestBody NewAccountRequest request) {
         NewAccount opened = administration.open(request.name());
         return ResponseEntity.status(HttpStatus.CREATED)

@@ -3,6 +3,7 @@ package io.dbaas.orion.account.web;
 import io.dbaas.orion.account.AccountAdministration;
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.account.IssuedCredential;
+import io.dbaas.orion.audit.Audited;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -36,6 +37,7 @@ class CredentialController {
     /** Creates a credential and returns its token, shown this once and stored only as a hash. */
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(action = "credential.issue", resourceType = "credential")
     ResponseEntity<IssuedCredentialResponse> create(
             @AuthenticationPrincipal Caller caller,
             @PathVariable UUID accountId,
@@ -61,6 +63,7 @@ class CredentialController {
     /** Revokes the credential: its token is refused from now on. Revoking twice is not an error. */
     @DeleteMapping("/{credentialId}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(action = "credential.revoke", resourceType = "credential", resourceId = "{credentialId}")
     ResponseEntity<Void> revoke(
             @AuthenticationPrincipal Caller caller, @PathVariable UUID accountId, @PathVariable UUID credentialId) {
         administration.revoke(caller, accountId, credentialId);

@@ -5,6 +5,7 @@ import io.dbaas.orion.apikey.ApiKeyDirectory;
 import io.dbaas.orion.apikey.ApiKeyIssuer;
 import io.dbaas.orion.apikey.ApiKeyRevoker;
 import io.dbaas.orion.apikey.IssuedApiKey;
+import io.dbaas.orion.audit.Audited;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
@@ -47,6 +48,7 @@ class ApiKeyController {
     /** Creates a key and shows it this once; Orion keeps its metadata only. */
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(action = "api-key.issue", resourceType = "api-key")
     @ApiResponse(
             responseCode = "409",
             description = "The cluster is not running, so it has no master key to derive from"
@@ -90,6 +92,7 @@ class ApiKeyController {
      */
     @DeleteMapping("/{keyId}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(action = "api-key.revoke", resourceType = "api-key", resourceId = "{keyId}")
     ResponseEntity<Void> revoke(
             @AuthenticationPrincipal Caller caller, @PathVariable UUID clusterId, @PathVariable String keyId) {
         revoker.revoke(caller.accountId(), clusterId, keyId);

@@ -2,6 +2,7 @@ package io.dbaas.orion.apikey.web;
 
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.apikey.ClusterTokenIssuer;
+import io.dbaas.orion.audit.Audited;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
@@ -33,6 +34,8 @@ class ClusterTokenController {
     /** Issues a token, shown this once; GateKeeper takes it as {@code Authorization: Bearer <token>}. */
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
+    // Tokens are not stored and have no id of their own: the event names the cluster they open.
+    @Audited(action = "cluster-token.issue", resourceType = "cluster", resourceId = "{clusterId}")
     @ApiResponse(
             responseCode = "409",
             description = "The cluster is not running, so it has no master key to sign with"

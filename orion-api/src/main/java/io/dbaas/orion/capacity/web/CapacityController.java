@@ -1,5 +1,6 @@
 package io.dbaas.orion.capacity.web;
 
+import io.dbaas.orion.audit.Audited;
 import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.capacity.ProviderRegion;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +34,7 @@ class CapacityController {
     /** Replaces the region's totals; claims waiting there that now fit are provisioned at once, oldest first. */
     @PutMapping
     @PreAuthorize("hasRole('OPERATOR')")
+    @Audited(action = "capacity.resize", resourceType = "region", resourceId = "{provider}/{region}")
     CapacityResponse put(
             @PathVariable String provider, @PathVariable String region, @RequestBody CapacityRequest request) {
         return CapacityResponse.of(capacity.resize(new ProviderRegion(provider, region), request.resources()));

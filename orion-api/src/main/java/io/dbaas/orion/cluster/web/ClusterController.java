@@ -1,6 +1,7 @@
 package io.dbaas.orion.cluster.web;
 
 import io.dbaas.orion.account.Caller;
+import io.dbaas.orion.audit.Audited;
 import io.dbaas.orion.cluster.AcceptedClaim;
 import io.dbaas.orion.cluster.Claim;
 import io.dbaas.orion.cluster.Cluster;
@@ -80,6 +81,7 @@ class ClusterController {
      */
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(action = "cluster.claim", resourceType = "cluster")
     // The answer's type depends on dry_run, so the document is told both shapes.
     @ApiResponse(
             responseCode = "202",
@@ -162,6 +164,7 @@ class ClusterController {
             path = "/{id}",
             consumes = {MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(action = "cluster.change", resourceType = "cluster", resourceId = "{id}")
     @ApiResponse(
             responseCode = "202",
             description = "Accepted: the operation (scale or upgrade); Location names it.",
@@ -201,6 +204,7 @@ class ClusterController {
      */
     @DeleteMapping("/{id}")
     @PreAuthorize("hasRole('ADMIN')")
+    @Audited(action = "cluster.delete", resourceType = "cluster", resourceId = "{id}")
     @ApiResponse(
             responseCode = "202",
             description = "Accepted: the delete operation; Location names it.",

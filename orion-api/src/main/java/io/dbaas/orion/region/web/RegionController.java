@@ -1,5 +1,6 @@
 package io.dbaas.orion.region.web;
 
+import io.dbaas.orion.audit.Audited;
 import io.dbaas.orion.capacity.ProviderRegion;
 import io.dbaas.orion.region.RegionAdministration;
 import io.dbaas.orion.region.RegionChange;
@@ -34,6 +35,7 @@ class RegionController {
      */
     @PutMapping
     @PreAuthorize("hasRole('OPERATOR')")
+    @Audited(action = "region.put", resourceType = "region", resourceId = "{provider}/{region}")
     ResponseEntity<RegionResponse> put(
             @PathVariable String provider,
             @PathVariable String region,
@@ -48,6 +50,7 @@ class RegionController {
     /** Retires the region: it leaves the catalog and claims can no longer name it. Refused while anything lives in it. */
     @DeleteMapping
     @PreAuthorize("hasRole('OPERATOR')")
+    @Audited(action = "region.retire", resourceType = "region", resourceId = "{provider}/{region}")
     ResponseEntity<Void> retire(@PathVariable String provider, @PathVariable String region) {
         administration.retire(new ProviderRegion(provider, region));
         return ResponseEntity.noContent().build();

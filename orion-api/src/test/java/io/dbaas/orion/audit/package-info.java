@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.audit;
+
+import org.jspecify.annotations.NullMarked;
