@@ -6,8 +6,10 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries a trace across Kafka in the envelope's {@link MessageMetadata}: the writer stamps its current span into the
@@ -39,10 +41,16 @@ public final class MessageTracing {
         return new MessageTracing(Tracer.NOOP, Propagator.NOOP);
     }
 
+    /** Metadata for a message that starts a new chain, in the current span's trace (see {@link #stamped}). */
+    public MessageMetadata startingChain(UUID correlationId) {
+        return stamped(MessageMetadata.startingChain(correlationId));
+    }
+
     /** The metadata placed in the current span's trace, with that span as the receiver's parent; unchanged without one. */
     public MessageMetadata stamped(MessageMetadata metadata) {
         Span span = tracer.currentSpan();
-        if (span == null || span.isNoop()) {
+        // An unsampled span is not recording, yet its ids are real: they still tie the services' log lines together.
+        if (span == null || span.context().traceId().isEmpty()) {
             return metadata;
         }
         Map<String, String> headers = new HashMap<>();
@@ -79,6 +87,11 @@ public final class MessageTracing {
                 ? propagator.extract(Map.of(TRACEPARENT, traceparent), Map::get)
                 : tracer.spanBuilder().setNoParent();
         return builder.name(name).kind(Span.Kind.CONSUMER).start();
+    }
+
+    /** {@code traceparent} when it is a well-formed W3C value, otherwise null: for storing a value read from Kafka. */
+    public static @Nullable String wellFormedOrNull(@Nullable String traceparent) {
+        return traceparent != null && isWellFormed(traceparent) ? traceparent : null;
     }
 
     private static boolean isWellFormed(String traceparent) {

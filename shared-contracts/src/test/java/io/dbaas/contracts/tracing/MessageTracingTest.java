@@ -16,6 +16,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +64,27 @@ class MessageTracingTest {
         SpanData handled = exportedSpan("handle");
         assertThat(handled.getParentSpanId()).isEqualTo(request.context().spanId());
         assertThat(handled.getTraceId()).isEqualTo(request.context().traceId());
+    }
+
+    @Test
+    void unsampledSpanIsStampedAsUnsampledSoThatItsLogLinesStillShareTheTrace() {
+        SdkTracerProvider unsampling =
+                SdkTracerProvider.builder().setSampler(Sampler.alwaysOff()).build();
+        io.opentelemetry.api.trace.Tracer otelOff = unsampling.get("test");
+        Tracer off = new OtelTracer(otelOff, new OtelCurrentTraceContext(), event -> {});
+        MessageTracing unsampled = new MessageTracing(
+                off, new OtelPropagator(ContextPropagators.create(W3CTraceContextPropagator.getInstance()), otelOff));
+        Span request = off.nextSpan().name("request").start();
+        MessageMetadata stamped;
+        try (Tracer.SpanInScope scope = off.withSpan(request)) {
+            stamped = unsampled.stamped(MessageMetadata.startingChain(UUID.randomUUID()));
+        } finally {
+            request.end();
+            unsampling.close();
+        }
+
+        assertThat(stamped.traceId()).isEqualTo(request.context().traceId()).matches("[0-9a-f]{32}");
+        assertThat(stamped.traceparent()).endsWith("-00");
     }
 
     @Test
