@@ -1,12 +1,15 @@
 package io.dbaas.nebula.provisioning;
 
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.infrastructure.InfrastructureClient;
 import io.dbaas.nebula.region.RegionCatalog;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ProvisioningConfiguration {
 
     @Bean
-    ClusterEvents clusterEvents() {
-        return new ClusterEvents(Clock.systemUTC());
+    ClusterEvents clusterEvents(MessageTracing tracing) {
+        return new ClusterEvents(Clock.systemUTC(), tracing);
     }
 
     @Bean
@@ -24,8 +27,11 @@ class ProvisioningConfiguration {
             RegionCatalog catalog,
             InfrastructureClient infrastructure,
             ClusterEventPublisher publisher,
-            ClusterEvents events) {
-        return new ClusterCommandHandler(catalog, infrastructure, publisher, events);
+            ClusterEvents events,
+            ObjectProvider<Tracer> tracer) {
+        InfrastructureClient traced =
+                new TracedInfrastructureClient(infrastructure, tracer.getIfAvailable(() -> Tracer.NOOP));
+        return new ClusterCommandHandler(catalog, traced, publisher, events);
     }
 
     @Bean
@@ -34,14 +40,16 @@ class ProvisioningConfiguration {
             JdbcClient jdbc,
             ClusterEventPublisher publisher,
             ClusterEvents events,
-            NebulaProperties properties) {
+            NebulaProperties properties,
+            MessageTracing tracing) {
         return new CommandQueue(
                 handler,
                 new PendingCommands(jdbc),
                 new BackOff(properties.kubernetesRetry(), RandomGenerator.getDefault()),
                 publisher,
                 events,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                tracing);
     }
 
     @Bean
