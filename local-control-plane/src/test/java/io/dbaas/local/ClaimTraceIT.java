@@ -87,6 +87,25 @@ class ClaimTraceIT {
         assertThat(linesAbout("nebula", id))
                 .anySatisfy(line -> assertThat(line.path("message").asString())
                         .startsWith("Received ProvisionDBCluster " + command.id()));
+
+        // The cluster's secrets, once used, are in no line of any service.
+        HttpResponse<String> issued = controlPlane
+                .orion()
+                .post("/v1/clusters/" + id + "/api-keys", "{\"name\": \"traced\", \"scope\": \"read-only\"}");
+        String apiKey = Http.json(issued).get("key").asString();
+        String endpoint = id + ".local.minikube." + ControlPlaneUnderTest.DOMAIN;
+        controlPlane.gatekeeper().awaitRouted(endpoint);
+        assertThat(controlPlane
+                        .gatekeeper()
+                        .get(endpoint, "/collections", Map.of("api-key", apiKey, "traceparent", CLIENT_TRACEPARENT))
+                        .statusCode())
+                .isEqualTo(200);
+        String masterKey = controlPlane.kubernetes().masterKey(namespace);
+        for (String service : List.of("orion", "nebula", "gatekeeper")) {
+            assertThat(String.join("\n", controlPlane.logLines(service)))
+                    .as(service)
+                    .doesNotContain(apiKey, masterKey);
+        }
     }
 
     @Test
