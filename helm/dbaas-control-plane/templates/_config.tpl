@@ -17,6 +17,21 @@ a few through ${...} placeholders Spring resolves.
 {{- toYaml $peers }}
 {{- end }}
 
+{{/*
+Logs and traces, the same for the three services: JSON lines (logging.format json) and OTLP export of spans only when
+tracing.otlpEndpoint is set; without it no exporter exists. Sampling applies either way (trace ids still reach logs).
+*/}}
+{{- define "dbaas.observabilityConfig" -}}
+{{- $config := dict "management" (dict "tracing" (dict "sampling" (dict "probability" .Values.tracing.samplingProbability))) }}
+{{- if eq .Values.logging.format "json" }}
+{{- $_ := set $config "logging" (dict "structured" (dict "format" (dict "console" .Values.logging.jsonFormat))) }}
+{{- end }}
+{{- with .Values.tracing.otlpEndpoint }}
+{{- $_ := set $config.management "opentelemetry" (dict "tracing" (dict "export" (dict "otlp" (dict "endpoint" .)))) }}
+{{- end }}
+{{- toYaml $config }}
+{{- end }}
+
 {{- define "dbaas.orionConfig" -}}
 {{- $catalog := dict }}
 {{- $capacity := dict }}
@@ -42,6 +57,7 @@ a few through ${...} placeholders Spring resolves.
   "management" (dict "server" (dict "port" 9080))
 }}
 {{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" (dict "root" . "component" "orion") | fromYaml) }}
+{{- $config = mergeOverwrite $config (include "dbaas.observabilityConfig" . | fromYaml) }}
 {{- toYaml (mergeOverwrite $config (deepCopy .Values.orion.config)) }}
 {{- end }}
 
@@ -103,6 +119,7 @@ a few through ${...} placeholders Spring resolves.
 {{- $_ := set $config.nebula "monitoring" (include "dbaas.nebulaPeers" .Values.nebula.clusterScraper | fromYaml) }}
 {{- end }}
 {{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" (dict "root" . "component" "nebula") | fromYaml) }}
+{{- $config = mergeOverwrite $config (include "dbaas.observabilityConfig" . | fromYaml) }}
 {{- toYaml (mergeOverwrite $config (deepCopy .Values.nebula.config)) }}
 {{- end }}
 
@@ -120,5 +137,6 @@ a few through ${...} placeholders Spring resolves.
   "private-key" "file:/etc/gatekeeper/tls/tls.key")))))) }}
 {{- end }}
 {{- $config = mergeOverwrite $config (include "dbaas.kafkaConfig" (dict "root" . "component" "gatekeeper") | fromYaml) }}
+{{- $config = mergeOverwrite $config (include "dbaas.observabilityConfig" . | fromYaml) }}
 {{- toYaml (mergeOverwrite $config (deepCopy .Values.gatekeeper.config)) }}
 {{- end }}

@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -33,6 +34,14 @@ final class ControlPlaneUnderTest implements AutoCloseable {
 
     static final String DOMAIN = "dbaas.localhost";
 
+    private static final Path LOGS = Path.of("target", "it-logs");
+
+    /**
+     * Every service logs as production would with the Helm chart's {@code logging.format: json}: one JSON object a
+     * line (Elastic Common Schema), with the trace and span ids of the work it belongs to.
+     */
+    private static final Map<String, String> JSON_LOGS = Map.of("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+
     private final Deque<AutoCloseable> started;
     private final EmbeddedPostgres postgres;
     private final AuthenticatedKafka kafka;
@@ -41,6 +50,8 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     private final ControlPlane.Ports ports;
     /** The first administrator of a tenant account, opened by the platform administrator. */
     private final String tenantToken;
+    /** What no log line may contain: the key-encryption key and the management tokens. */
+    private final List<String> secrets;
 
     private ControlPlaneUnderTest(
             Deque<AutoCloseable> started,
@@ -49,8 +60,10 @@ final class ControlPlaneUnderTest implements AutoCloseable {
             KubernetesControllers kubernetes,
             RecordingUpstream upstream,
             ControlPlane.Ports ports,
-            String tenantToken) {
+            String tenantToken,
+            List<String> secrets) {
         this.started = started;
+        this.secrets = secrets;
         this.postgres = postgres;
         this.kafka = kafka;
         this.kubernetes = kubernetes;
@@ -79,21 +92,22 @@ final class ControlPlaneUnderTest implements AutoCloseable {
             started.push(upstream);
             var ports = new ControlPlane.Ports(freePort(), freePort(), freePort(), freePort(), freePort());
             String adminToken = LocalSecrets.managementToken();
+            String keyEncryptionKey = LocalSecrets.keyEncryptionKey();
             ControlPlane controlPlane = ControlPlane.start(new ControlPlane.Settings(
                     Path.of(System.getProperty("dbaas.home", "..")),
                     postgres.getJdbcUrl("postgres", "postgres"),
                     "postgres",
                     "",
                     kafka.bootstrapServers(),
-                    LocalSecrets.keyEncryptionKey(),
+                    keyEncryptionKey,
                     adminToken,
                     DOMAIN,
                     ports,
                     List.of(
                             "--nebula.providers.minikube.regions.local.kubernetes.api-url=" + client.getMasterUrl(),
                             "--nebula.providers.minikube.regions.local.exposure=load-balancer"),
-                    kafka.serviceEnvironments(),
-                    Path.of("target", "it-logs"),
+                    withJsonLogs(kafka.serviceEnvironments()),
+                    LOGS,
                     null));
             started.push(controlPlane);
             ServiceLogsOnFailure.watch(controlPlane);
@@ -108,7 +122,8 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     new KubernetesControllers(client, upstream),
                     upstream,
                     ports,
-                    tenantToken);
+                    tenantToken,
+                    List.of(keyEncryptionKey, adminToken, tenantToken));
         } catch (IOException e) {
             stop(started);
             throw new UncheckedIOException(e);
@@ -159,6 +174,30 @@ final class ControlPlaneUnderTest implements AutoCloseable {
 
     String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /** The lines {@code service} (orion, nebula or gatekeeper) has written so far. */
+    List<String> logLines(String service) {
+        try {
+            return Files.readAllLines(LOGS.resolve(service + ".log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What no log line may contain: the key-encryption key and the management tokens of this run. */
+    List<String> secrets() {
+        return secrets;
+    }
+
+    private static Map<String, Map<String, String>> withJsonLogs(Map<String, Map<String, String>> environments) {
+        Map<String, Map<String, String>> merged = new HashMap<>();
+        for (String service : List.of("orion", "nebula", "gatekeeper")) {
+            Map<String, String> environment = new HashMap<>(environments.getOrDefault(service, Map.of()));
+            environment.putAll(JSON_LOGS);
+            merged.put(service, Map.copyOf(environment));
+        }
+        return Map.copyOf(merged);
     }
 
     /** Stops the services first (GateKeeper first of them), then what they used. */

@@ -31,6 +31,13 @@ final class Orion {
         return send("POST", path, body);
     }
 
+    /** A POST in the client's trace: W3C {@code traceparent} header. */
+    HttpResponse<String> post(String path, String body, String traceparent) {
+        return Http.send(request("POST", path, body)
+                .header("Content-Type", "application/json")
+                .header("traceparent", traceparent));
+    }
+
     /** A JSON merge patch, as the API reference describes {@code PATCH /v1/clusters/{id}}. */
     HttpResponse<String> patch(String path, String body) {
         return Http.send(request("PATCH", path, body).header("Content-Type", "application/merge-patch+json"));

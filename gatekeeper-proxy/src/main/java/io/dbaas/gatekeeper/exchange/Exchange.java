@@ -19,15 +19,27 @@ public final class Exchange {
     private final ClientAddress client;
     private final long startedNanos;
     private final Optional<String> pathAndQuery;
+    private final @Nullable RequestSpan span;
     private @Nullable UUID cluster;
     private long bytesSent;
 
-    public Exchange(HttpServerRequest request, HttpServerResponse response, ClientAddress client, long startedNanos) {
+    public Exchange(
+            HttpServerRequest request,
+            HttpServerResponse response,
+            ClientAddress client,
+            long startedNanos,
+            @Nullable RequestSpan span) {
         this.request = request;
+        this.span = span;
         this.response = response;
         this.client = client;
         this.startedNanos = startedNanos;
         this.pathAndQuery = RequestTarget.pathAndQuery(request.uri());
+    }
+
+    /** GateKeeper's span of this request; null when tracing is off. */
+    public @Nullable RequestSpan span() {
+        return span;
     }
 
     public HttpServerRequest request() {

@@ -1,6 +1,7 @@
 package io.dbaas.gatekeeper.observability;
 
 import io.dbaas.gatekeeper.exchange.Exchange;
+import io.dbaas.gatekeeper.exchange.RequestSpan;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -33,6 +34,15 @@ public class AccessLog {
         // No status when the client went away before one was sent.
         int status = response.hasSentHeaders() ? response.status().code() : 0;
         metrics.record(cluster, status, duration);
+        RequestSpan span = exchange.span();
+        if (span == null) {
+            log(exchange, cluster, status, duration);
+        } else {
+            span.end(cluster, status, () -> log(exchange, cluster, status, duration));
+        }
+    }
+
+    private static void log(Exchange exchange, String cluster, int status, Duration duration) {
         if (ACCESS_LOG.isInfoEnabled()) {
             // Built here rather than from a {} template, which the logger would parse again for every request.
             ACCESS_LOG.info(new StringBuilder(160)

@@ -5,6 +5,7 @@ import io.dbaas.gatekeeper.client.ClientAddressResolver;
 import io.dbaas.gatekeeper.client.ForwardingHeaders;
 import io.dbaas.gatekeeper.exchange.Exchange;
 import io.dbaas.gatekeeper.observability.AccessLog;
+import io.dbaas.gatekeeper.observability.RequestTracing;
 import io.dbaas.gatekeeper.problem.FailureResponder;
 import org.reactivestreams.Publisher;
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
@@ -28,13 +29,16 @@ public class PublicTraffic implements NettyRouteProvider {
     private final ClusterRequestHandler clusters;
     private final FailureResponder failures;
     private final AccessLog accessLog;
+    private final RequestTracing tracing;
 
     public PublicTraffic(
             ClientAddressResolver clientAddresses,
             ClusterRequestHandler clusters,
             FailureResponder failures,
-            AccessLog accessLog) {
+            AccessLog accessLog,
+            RequestTracing tracing) {
         this.clientAddresses = clientAddresses;
+        this.tracing = tracing;
         this.clusters = clusters;
         this.failures = failures;
         this.accessLog = accessLog;
@@ -51,7 +55,7 @@ public class PublicTraffic implements NettyRouteProvider {
                 request.remoteAddress(),
                 // The raw header values: the resolver splits them into hops itself, and only for a trusted peer.
                 request.requestHeaders().getAll(ForwardingHeaders.X_FORWARDED_FOR));
-        Exchange exchange = new Exchange(request, response, client, started);
+        Exchange exchange = new Exchange(request, response, client, started, tracing.start(request));
         return Mono.defer(() -> clusters.handle(exchange))
                 .onErrorResume(failure -> failures.answer(exchange, failure))
                 .doFinally(signal -> accessLog.ended(exchange));

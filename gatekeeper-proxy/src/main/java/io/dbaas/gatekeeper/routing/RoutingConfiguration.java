@@ -5,6 +5,7 @@ import io.dbaas.gatekeeper.client.ClientAddressResolver;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.dbaas.gatekeeper.hygiene.RequestHygiene;
 import io.dbaas.gatekeeper.observability.AccessLog;
+import io.dbaas.gatekeeper.observability.RequestTracing;
 import io.dbaas.gatekeeper.problem.FailureResponder;
 import io.dbaas.gatekeeper.problem.ProblemResponses;
 import io.dbaas.gatekeeper.upstream.UpstreamCall;
@@ -36,7 +37,8 @@ public class RoutingConfiguration {
             ClientAddressResolver clientAddresses,
             ClusterRequestHandler clusters,
             FailureResponder failures,
-            AccessLog accessLog) {
-        return new PublicTraffic(clientAddresses, clusters, failures, accessLog);
+            AccessLog accessLog,
+            RequestTracing tracing) {
+        return new PublicTraffic(clientAddresses, clusters, failures, accessLog, tracing);
     }
 }

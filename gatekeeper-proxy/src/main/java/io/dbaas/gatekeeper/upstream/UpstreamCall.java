@@ -2,6 +2,7 @@ package io.dbaas.gatekeeper.upstream;
 
 import io.dbaas.gatekeeper.directory.ClusterRoute;
 import io.dbaas.gatekeeper.exchange.Exchange;
+import io.dbaas.gatekeeper.exchange.RequestSpan;
 import io.dbaas.gatekeeper.problem.Problem;
 import io.dbaas.gatekeeper.problem.ProblemException;
 import io.netty.buffer.ByteBuf;
@@ -72,6 +73,10 @@ public class UpstreamCall {
                             exchange.client(),
                             request.scheme(),
                             route.upstreamCredential());
+                    RequestSpan span = exchange.span();
+                    if (span != null) {
+                        span.writeTo(out.requestHeaders());
+                    }
                     return body == null ? outbound : outbound.send(body);
                 })
                 .response((answer, answerBody) -> {

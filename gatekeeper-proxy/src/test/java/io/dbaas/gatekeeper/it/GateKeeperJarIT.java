@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The packaged jar, started the way the rest of the control plane starts it: a separate process, configured on the
@@ -69,6 +71,58 @@ class GateKeeperJarIT extends GateKeeperIntegrationTest {
         assertThat(Files.readString(log))
                 .contains("Routing " + cluster.host())
                 .doesNotContain(cluster.masterKey(), TestCluster.KEY_ENCRYPTION_KEY);
+    }
+
+    @Test
+    void withJsonLogsEveryLineIsJsonAndTheAccessLineNamesTheClientsTraceWithoutAnySecret() throws Exception {
+        TestCluster cluster = provisioned(UPSTREAM_A);
+        int publicPort = freePort();
+        int adminPort = freePort();
+        Path log = Files.createTempFile(Path.of("target"), "gatekeeper-jar-json-", ".log");
+        String clientTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        Process gatekeeper = start(
+                log,
+                TestCluster.KEY_ENCRYPTION_KEY,
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--server.port=" + publicPort,
+                "--management.server.port=" + adminPort,
+                "--gatekeeper.domain=" + DOMAIN,
+                "--logging.structured.format.console=ecs",
+                // Tracing on; the collector is a closed loopback port, so export fails quietly.
+                "--management.opentelemetry.tracing.export.otlp.endpoint=http://127.0.0.1:9/v1/traces");
+        String apiKey = cluster.newApiKey();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            await().atMost(START_UP)
+                    .pollInterval(Duration.ofMillis(500))
+                    .failFast("GateKeeper exited; see " + log, () -> !gatekeeper.isAlive())
+                    .until(() -> status(http, "http://127.0.0.1:" + adminPort + "/actuator/health") == 200);
+            await().atMost(eventDelivery())
+                    .until(() ->
+                            proxiedStatus(publicPort, cluster, apiKey, "00-" + clientTrace + "-00f067aa0ba902b7-01")
+                                    == 200);
+        } finally {
+            stop(gatekeeper);
+        }
+        List<String> lines = Files.readAllLines(log).stream()
+                // The JVM's own warnings (native access, Unsafe) go to standard error before any logger exists.
+                .filter(line -> !line.isBlank() && !line.startsWith("WARNING: "))
+                .toList();
+        JsonMapper json = JsonMapper.builder().build();
+        List<JsonNode> entries = lines.stream().map(json::readTree).toList();
+        assertThat(entries).allSatisfy(entry -> assertThat(entry.has("@timestamp") && entry.has("message"))
+                .isTrue());
+        assertThat(entries)
+                .filteredOn(entry -> entry.path("log").path("logger").asString().equals("gatekeeper.access"))
+                .filteredOn(entry -> entry.path("message").asString().contains("status=200"))
+                .isNotEmpty()
+                .allSatisfy(access -> {
+                    assertThat(access.path("traceId").asString()).isEqualTo(clientTrace);
+                    assertThat(access.path("spanId").asString()).matches("[0-9a-f]{16}");
+                });
+        assertThat(String.join("\n", lines))
+                .doesNotContain(apiKey, cluster.masterKey(), TestCluster.KEY_ENCRYPTION_KEY);
     }
 
     @Test
@@ -119,11 +173,20 @@ class GateKeeperJarIT extends GateKeeperIntegrationTest {
     }
 
     private static int proxiedStatus(int publicPort, TestCluster cluster, String apiKey) {
+        return proxiedStatus(publicPort, cluster, apiKey, null);
+    }
+
+    private static int proxiedStatus(int publicPort, TestCluster cluster, String apiKey, @Nullable String traceparent) {
         return gatewayAt(publicPort)
                 .get()
                 .uri("/collections")
                 .header(HttpHeaders.HOST, cluster.host())
                 .header("api-key", apiKey)
+                .headers(headers -> {
+                    if (traceparent != null) {
+                        headers.set("traceparent", traceparent);
+                    }
+                })
                 .exchange()
                 .returnResult(String.class)
                 .getStatus()

@@ -73,6 +73,25 @@ class ProxyIT extends GateKeeperIntegrationTest {
         assertThat(received.headers().toString()).doesNotContain(apiKey, "client-jwt", "client-cookie");
     }
 
+    @Test
+    void withTracingOffTheClientsTraceContextReachesTheClusterAsSent() {
+        gateway()
+                .get()
+                .uri("/collections")
+                .header(HttpHeaders.HOST, clusterA.host())
+                .header("api-key", clusterA.newApiKey())
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .header("tracestate", "vendor=value")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        Received received = single(UPSTREAM_A.received());
+        assertThat(received.header("traceparent"))
+                .containsExactly("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        assertThat(received.header("tracestate")).containsExactly("vendor=value");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"GET", "PUT", "DELETE", "PATCH"})
     void everyMethodPassesThrough(String method) {

@@ -8,6 +8,7 @@ import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.contracts.tracing.MessageTracing;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,9 +18,11 @@ import org.jspecify.annotations.Nullable;
 public final class ClusterEvents {
 
     private final Clock clock;
+    private final MessageTracing tracing;
 
-    public ClusterEvents(Clock clock) {
+    public ClusterEvents(Clock clock, MessageTracing tracing) {
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     public ClusterProvisioningStarted provisioningStarted(ClusterCommand command) {
@@ -79,8 +82,9 @@ public final class ClusterEvents {
                 next);
     }
 
-    private static MessageMetadata causedBy(ClusterCommand command) {
-        return command.metadata().causedBy(command);
+    /** In the trace of the span handling the command, which the event names as its receiver's parent. */
+    private MessageMetadata causedBy(ClusterCommand command) {
+        return tracing.stamped(command.metadata().causedBy(command));
     }
 
     /** Metadata of an event caused by a command known only by its ids (read back from the cluster's objects). */

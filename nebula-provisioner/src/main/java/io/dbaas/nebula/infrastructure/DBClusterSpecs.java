@@ -3,6 +3,7 @@ package io.dbaas.nebula.infrastructure;
 import io.dbaas.contracts.Engine;
 import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.tracing.MessageTracing;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param commandId the command that asked for this cluster, so that status events can name their cause
  * @param correlationId the correlation id of the client request
  * @param traceId the trace id of the command, when tracing was active
+ * @param traceparent the W3C traceparent the command carried (well-formed or null), so that status events reported
+ *     later join the command's trace
  * @param operation whether the specs create a cluster or change an existing one
  */
 public record DBClusterSpecs(
@@ -41,6 +44,7 @@ public record DBClusterSpecs(
         UUID commandId,
         UUID correlationId,
         @Nullable String traceId,
+        @Nullable String traceparent,
         ClusterOperation operation) {
 
     public DBClusterSpecs {
@@ -49,6 +53,8 @@ public record DBClusterSpecs(
         Objects.requireNonNull(commandId, "commandId");
         Objects.requireNonNull(correlationId, "correlationId");
         Objects.requireNonNull(operation, "operation");
+        // Read from Kafka or from annotations anyone may edit: kept only when it is what it claims to be.
+        traceparent = MessageTracing.wellFormedOrNull(traceparent);
         if (nodes < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
@@ -73,6 +79,7 @@ public record DBClusterSpecs(
                 command.id(),
                 command.metadata().correlationId(),
                 command.metadata().traceId(),
+                command.metadata().traceparent(),
                 command instanceof ProvisionDBCluster ? ClusterOperation.PROVISION : ClusterOperation.UPDATE);
     }
 }

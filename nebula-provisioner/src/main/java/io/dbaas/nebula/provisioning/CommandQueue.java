@@ -4,6 +4,7 @@ import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.provisioning.PendingCommands.Pending;
@@ -48,6 +49,7 @@ public class CommandQueue {
     private final ClusterEventPublisher publisher;
     private final ClusterEvents events;
     private final Clock clock;
+    private final MessageTracing tracing;
     private final Map<UUID, ReentrantLock> clusterLocks = new ConcurrentHashMap<>();
 
     CommandQueue(
@@ -56,13 +58,15 @@ public class CommandQueue {
             BackOff backOff,
             ClusterEventPublisher publisher,
             ClusterEvents events,
-            Clock clock) {
+            Clock clock,
+            MessageTracing tracing) {
         this.handler = handler;
         this.pending = pending;
         this.backOff = backOff;
         this.publisher = publisher;
         this.events = events;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** A command just read from Kafka: attempted now, or kept behind its cluster's waiting commands. */
@@ -91,12 +95,16 @@ public class CommandQueue {
             }
             ClusterCommand command = due.command();
             try {
-                holding(command.clusterId(), () -> {
-                    // A deletion may have superseded it since it was read.
-                    if (pending.find(command.id()).isPresent()) {
-                        attempt(command, Optional.of(due));
-                    }
-                });
+                // Each attempt joins the trace of the request that wrote the command.
+                tracing.run(
+                        "nebula.command.retry",
+                        command.metadata(),
+                        () -> holding(command.clusterId(), () -> {
+                            // A deletion may have superseded it since it was read.
+                            if (pending.find(command.id()).isPresent()) {
+                                attempt(command, Optional.of(due));
+                            }
+                        }));
             } catch (RuntimeException e) {
                 // The event bus, most likely; the lease runs out and the command is attempted again then.
                 log.warn(

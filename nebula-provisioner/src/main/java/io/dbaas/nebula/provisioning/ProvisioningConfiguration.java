@@ -1,13 +1,16 @@
 package io.dbaas.nebula.provisioning;
 
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.infrastructure.InfrastructureClient;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import java.time.Clock;
 import java.util.random.RandomGenerator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ProvisioningConfiguration {
 
     @Bean
-    ClusterEvents clusterEvents() {
-        return new ClusterEvents(Clock.systemUTC());
+    ClusterEvents clusterEvents(MessageTracing tracing) {
+        return new ClusterEvents(Clock.systemUTC(), tracing);
     }
 
     @Bean
@@ -25,8 +28,11 @@ class ProvisioningConfiguration {
             RegionCatalog catalog,
             InfrastructureClient infrastructure,
             ClusterEventPublisher publisher,
-            ClusterEvents events) {
-        return new ClusterCommandHandler(catalog, infrastructure, publisher, events);
+            ClusterEvents events,
+            ObjectProvider<Tracer> tracer) {
+        InfrastructureClient traced =
+                new TracedInfrastructureClient(infrastructure, tracer.getIfAvailable(() -> Tracer.NOOP));
+        return new ClusterCommandHandler(catalog, traced, publisher, events);
     }
 
     @Bean
@@ -36,7 +42,8 @@ class ProvisioningConfiguration {
             ClusterEventPublisher publisher,
             ClusterEvents events,
             NebulaProperties properties,
-            MeterRegistry registry) {
+            MeterRegistry registry,
+            MessageTracing tracing) {
         PendingCommands pending = new PendingCommands(jdbc);
         new WaitingCommands(pending::count, Clock.systemUTC()).register(registry);
         return new CommandQueue(
@@ -45,7 +52,8 @@ class ProvisioningConfiguration {
                 new BackOff(properties.kubernetesRetry(), RandomGenerator.getDefault()),
                 publisher,
                 events,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                tracing);
     }
 
     @Bean

@@ -85,6 +85,7 @@ record RenderRequest(DBClusterSpecs specs, boolean clusterIdGiven, boolean withS
                 NO_COMMAND,
                 NO_COMMAND,
                 null,
+                null,
                 ClusterOperation.PROVISION);
         boolean withSecrets = withSecrets(environment.getProperty(WITH_SECRETS));
         List<String> clientAddresses = Binder.get(environment)

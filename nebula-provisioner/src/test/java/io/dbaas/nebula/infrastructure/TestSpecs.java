@@ -28,6 +28,7 @@ public final class TestSpecs {
                 UUID.fromString("7d3f0e0a-4c1b-4a53-9a57-0f5b6c8d9e01"),
                 UUID.fromString("c0ffee00-0000-4000-8000-000000000001"),
                 null,
+                null,
                 ClusterOperation.PROVISION);
     }
 
@@ -52,6 +53,27 @@ public final class TestSpecs {
     }
 
     /** A copy of {@code specs} with the fields a test changes, as in {@code copy(specs).cpu("0").build()}. */
+    /** The specs of a command that carried this trace. */
+    public static DBClusterSpecs inTrace(DBClusterSpecs specs, String traceId, String traceparent) {
+        return new DBClusterSpecs(
+                specs.clusterId(),
+                specs.name(),
+                specs.engine(),
+                specs.version(),
+                specs.nodes(),
+                specs.cpu(),
+                specs.memory(),
+                specs.disk(),
+                specs.provider(),
+                specs.region(),
+                specs.endpoint(),
+                specs.commandId(),
+                specs.correlationId(),
+                traceId,
+                traceparent,
+                specs.operation());
+    }
+
     public static Copy copy(DBClusterSpecs specs) {
         return new Copy(specs);
     }
@@ -133,6 +155,7 @@ public final class TestSpecs {
                     commandId,
                     specs.correlationId(),
                     specs.traceId(),
+                    specs.traceparent(),
                     operation);
         }
     }

@@ -17,6 +17,7 @@ import io.dbaas.contracts.event.ClusterDeletionStarted;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterFailed;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.events.EventIds;
@@ -54,7 +55,8 @@ class ClusterCommandHandlerTest {
             catalog(),
             infrastructure,
             published::add,
-            new ClusterEvents(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)));
+            new ClusterEvents(
+                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), MessageTracing.off()));
 
     @Test
     void aClaimForAnUnknownRegionFailsWithoutTouchingAnyInfrastructure() {

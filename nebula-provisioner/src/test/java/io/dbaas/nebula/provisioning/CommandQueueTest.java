@@ -14,6 +14,7 @@ import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDeleted;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterFailed;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.nebula.config.RetryProperties;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.events.ClusterEvents;
@@ -47,7 +48,7 @@ class CommandQueueTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-12-07T10:00:00Z"));
     private final List<ClusterEvent> published = new ArrayList<>();
     private final RegionDown infrastructure = new RegionDown();
-    private final ClusterEvents events = new ClusterEvents(clock);
+    private final ClusterEvents events = new ClusterEvents(clock, MessageTracing.off());
     private final ClusterCommandHandler handler = new ClusterCommandHandler(
             new RegionCatalog(
                     TestRegions.nebula("minikube", "local", TestRegions.region().build())),
@@ -60,7 +61,8 @@ class CommandQueueTest {
             new BackOff(RETRY, RandomGenerator.getDefault()),
             published::add,
             events,
-            clock);
+            clock,
+            MessageTracing.off());
 
     @Test
     void aCommandThatFailsTransientlyIsKeptAnnouncedAndAttemptedAgainOnlyOnceDue() {

@@ -1,7 +1,7 @@
 package io.dbaas.orion.apikey;
 
-import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.access.ApiKeyRevoked;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.orion.cluster.ClusterClaims;
 import io.dbaas.orion.outbox.Outbox;
 import java.time.Clock;
@@ -23,12 +23,14 @@ public class ApiKeyRevoker {
     private final IssuedApiKeys keys;
     private final Outbox outbox;
     private final Clock clock;
+    private final MessageTracing tracing;
 
-    ApiKeyRevoker(ClusterClaims clusters, IssuedApiKeys keys, Outbox outbox, Clock clock) {
+    ApiKeyRevoker(ClusterClaims clusters, IssuedApiKeys keys, Outbox outbox, Clock clock, MessageTracing tracing) {
         this.clusters = clusters;
         this.keys = keys;
         this.outbox = outbox;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /**
@@ -50,7 +52,7 @@ public class ApiKeyRevoker {
             outbox.append(new ApiKeyRevoked(
                     UUID.randomUUID(),
                     now,
-                    MessageMetadata.startingChain(UUID.randomUUID()),
+                    tracing.startingChain(UUID.randomUUID()),
                     clusterId,
                     key.keyId(),
                     key.expiresAt().orElse(null)));

@@ -1,12 +1,12 @@
 package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
-import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.command.DbConfiguration;
 import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.NodeConfiguration;
 import io.dbaas.contracts.command.ScaleDBCluster;
 import io.dbaas.contracts.command.UpgradeDBCluster;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.capacity.ProviderRegion;
 import io.dbaas.orion.operation.Operation;
@@ -41,6 +41,7 @@ public class ClusterChanges {
     private final Capacity capacity;
     private final Outbox outbox;
     private final Clock clock;
+    private final MessageTracing tracing;
 
     ClusterChanges(
             Clusters clusters,
@@ -48,13 +49,15 @@ public class ClusterChanges {
             ChangeValidator validator,
             Capacity capacity,
             Outbox outbox,
-            Clock clock) {
+            Clock clock,
+            MessageTracing tracing) {
         this.clusters = clusters;
         this.operations = operations;
         this.validator = validator;
         this.capacity = capacity;
         this.outbox = outbox;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /**
@@ -233,11 +236,11 @@ public class ClusterChanges {
     }
 
     /** The whole cluster as asked for, not a difference, so that Nebula converges on it however often it sees it. */
-    private static ScaleDBCluster scaleCommand(UUID operationId, Cluster cluster, Instant now) {
+    private ScaleDBCluster scaleCommand(UUID operationId, Cluster cluster, Instant now) {
         return new ScaleDBCluster(
                 operationId,
                 now,
-                MessageMetadata.startingChain(operationId),
+                tracing.startingChain(operationId),
                 cluster.accountId(),
                 cluster.provider(),
                 cluster.region(),
@@ -248,12 +251,11 @@ public class ClusterChanges {
                 configuration(cluster));
     }
 
-    private static UpgradeDBCluster upgradeCommand(
-            UUID operationId, Cluster cluster, String previousVersion, Instant now) {
+    private UpgradeDBCluster upgradeCommand(UUID operationId, Cluster cluster, String previousVersion, Instant now) {
         return new UpgradeDBCluster(
                 operationId,
                 now,
-                MessageMetadata.startingChain(operationId),
+                tracing.startingChain(operationId),
                 cluster.accountId(),
                 cluster.provider(),
                 cluster.region(),
@@ -265,11 +267,11 @@ public class ClusterChanges {
                 configuration(cluster));
     }
 
-    private static DeleteDBCluster deleteCommand(UUID operationId, Cluster cluster, Instant now) {
+    private DeleteDBCluster deleteCommand(UUID operationId, Cluster cluster, Instant now) {
         return new DeleteDBCluster(
                 operationId,
                 now,
-                MessageMetadata.startingChain(operationId),
+                tracing.startingChain(operationId),
                 cluster.accountId(),
                 cluster.provider(),
                 cluster.region(),

@@ -1,9 +1,9 @@
 package io.dbaas.orion.cluster;
 
-import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.command.DbConfiguration;
 import io.dbaas.contracts.command.NodeConfiguration;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.orion.OrionProperties;
 import io.dbaas.orion.capacity.Admission;
 import io.dbaas.orion.capacity.Capacity;
@@ -36,6 +36,7 @@ public class ClusterClaims {
     private final Operations operations;
     private final OrionProperties properties;
     private final Clock clock;
+    private final MessageTracing tracing;
 
     public ClusterClaims(
             ClaimValidator validator,
@@ -44,7 +45,8 @@ public class ClusterClaims {
             Outbox outbox,
             Operations operations,
             OrionProperties properties,
-            Clock clock) {
+            Clock clock,
+            MessageTracing tracing) {
         this.validator = validator;
         this.clusters = clusters;
         this.capacity = capacity;
@@ -52,6 +54,7 @@ public class ClusterClaims {
         this.operations = operations;
         this.properties = properties;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /**
@@ -145,11 +148,11 @@ public class ClusterClaims {
     }
 
     /** The command of the operation {@code operationId}: same id, so that Nebula's events name the operation. */
-    private static ProvisionDBCluster provisionCommand(UUID operationId, Cluster cluster, Instant now) {
+    private ProvisionDBCluster provisionCommand(UUID operationId, Cluster cluster, Instant now) {
         return new ProvisionDBCluster(
                 operationId,
                 now,
-                MessageMetadata.startingChain(operationId),
+                tracing.startingChain(operationId),
                 cluster.accountId(),
                 cluster.provider(),
                 cluster.region(),

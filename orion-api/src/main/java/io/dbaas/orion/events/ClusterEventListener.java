@@ -6,6 +6,7 @@ import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.security.EventAuthentication;
 import io.dbaas.contracts.security.MasterKeyCipher;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,10 +29,16 @@ class ClusterEventListener {
     private final ClusterStatusUpdates updates;
     private final EventAuthentication authentication;
     private final Counter refused;
+    private final MessageTracing tracing;
 
     ClusterEventListener(
-            MessageCodec codec, ClusterStatusUpdates updates, MasterKeyCipher cipher, MeterRegistry meters) {
+            MessageCodec codec,
+            ClusterStatusUpdates updates,
+            MasterKeyCipher cipher,
+            MeterRegistry meters,
+            MessageTracing tracing) {
         this.codec = codec;
+        this.tracing = tracing;
         this.updates = updates;
         this.authentication = cipher.eventAuthentication();
         this.refused = Counter.builder("orion.events.refused")
@@ -42,6 +49,11 @@ class ClusterEventListener {
     @KafkaListener(topics = Topics.CLUSTER_EVENTS, groupId = "orion")
     void on(ConsumerRecord<String, byte[]> record) {
         ClusterEvent event = codec.read(record.value(), ClusterEvent.class);
+        // In the claim's trace: the event names the span of Nebula that wrote it.
+        tracing.run("orion.cluster-event", event.metadata(), () -> handle(event, record));
+    }
+
+    private void handle(ClusterEvent event, ConsumerRecord<String, byte[]> record) {
         if (event instanceof ClusterProvisioned provisioned && !authentication.isAuthentic(provisioned)) {
             refused.increment();
             log.error(

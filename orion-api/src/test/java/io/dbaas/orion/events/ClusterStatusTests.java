@@ -104,6 +104,15 @@ class ClusterStatusTests extends OrionIntegrationTests {
     }
 
     @Test
+    void eventWithAMalformedTraceparentIsAppliedAllTheSame() {
+        MessageMetadata malformed = metadata.inTrace("not-a-trace", "00-zz-not-a-span-01");
+
+        publish(new ClusterProvisioningStarted(UUID.randomUUID(), Instant.now(), malformed, clusterId));
+
+        awaitState("PROVISIONING");
+    }
+
+    @Test
     void redeliveredEventIsAppliedOnce() {
         UUID failure = UUID.randomUUID();
         publish(new ClusterFailed(failure, Instant.now(), metadata, clusterId, "first delivery"));

@@ -24,6 +24,8 @@ public final class Annotations {
     public static final String COMMAND_ID = "dbaas.io/command-id";
     public static final String CORRELATION_ID = "dbaas.io/correlation-id";
     public static final String TRACE_ID = "dbaas.io/trace-id";
+    /** The W3C traceparent of the last command, so that status events reported later join its trace. */
+    public static final String TRACEPARENT = "dbaas.io/traceparent";
     /** {@code provision} or {@code update}: what to announce once the nodes are ready. */
     public static final String OPERATION = "dbaas.io/operation";
 
@@ -70,6 +72,9 @@ public final class Annotations {
         if (specs.traceId() != null) {
             annotations.put(TRACE_ID, specs.traceId());
         }
+        if (specs.traceparent() != null) {
+            annotations.put(TRACEPARENT, specs.traceparent());
+        }
         return annotations;
     }
 
@@ -109,6 +114,7 @@ public final class Annotations {
                     UUID.fromString(required(annotations, COMMAND_ID)),
                     UUID.fromString(required(annotations, CORRELATION_ID)),
                     annotations.get(TRACE_ID),
+                    annotations.get(TRACEPARENT),
                     operation.get()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();

@@ -1,6 +1,7 @@
 package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.contracts.event.ServiceAddress;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.nebula.config.Exposure;
 import io.dbaas.nebula.infrastructure.ClusterOperation;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
@@ -132,6 +133,7 @@ final class ClusterReadiness {
                 commandId,
                 correlationId,
                 annotations.get(Annotations.TRACE_ID),
+                MessageTracing.wellFormedOrNull(annotations.get(Annotations.TRACEPARENT)),
                 uuid(annotations.get(Annotations.ANNOUNCED_COMMAND)),
                 annotations.getOrDefault(Annotations.CLUSTER_VERSION, ""),
                 nodes.wanted(),

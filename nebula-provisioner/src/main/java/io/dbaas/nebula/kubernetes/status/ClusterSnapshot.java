@@ -31,6 +31,7 @@ record ClusterSnapshot(
         UUID commandId,
         UUID correlationId,
         @Nullable String traceId,
+        @Nullable String traceparent,
         @Nullable UUID announcedCommand,
         String version,
         int wanted,

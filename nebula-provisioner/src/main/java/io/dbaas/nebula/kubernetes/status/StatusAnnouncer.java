@@ -7,6 +7,7 @@ import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.event.ClusterRecovered;
 import io.dbaas.contracts.event.ClusterUpdated;
 import io.dbaas.contracts.security.MasterKeyCipher;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.events.EventIds;
@@ -28,22 +29,97 @@ import org.springframework.stereotype.Component;
  * the certificate of the CA GateKeeper must trust, never its key. Completion and failure events take their ids from
  * the command, so announcing them again changes nothing for consumers; degradations and recoveries are not caused by a
  * command and take theirs from the chain of conditions ({@link AnnouncedCondition}).
+ *
+ * <p>Each announcement runs in a span of the trace of the cluster's last command (its traceparent is kept in the
+ * cluster's annotations), and the event names that span: Orion's update of the cluster joins the same trace.
  */
 @Component
 class StatusAnnouncer {
 
     private final MasterKeyCipher cipher;
     private final ClusterEventPublisher publisher;
+    private final MessageTracing tracing;
     private final Clock clock = Clock.systemUTC();
 
-    StatusAnnouncer(MasterKeyCipher cipher, ClusterEventPublisher publisher) {
+    StatusAnnouncer(MasterKeyCipher cipher, ClusterEventPublisher publisher, MessageTracing tracing) {
         this.cipher = cipher;
         this.publisher = publisher;
+        this.tracing = tracing;
     }
 
     void completed(KubernetesClient client, ClusterSnapshot cluster, EngineBlueprint blueprint) {
+        inCommandTrace(cluster, () -> announceCompleted(client, cluster, blueprint));
+    }
+
+    void degraded(ClusterSnapshot cluster, String reason, AnnouncedCondition condition) {
+        inCommandTrace(
+                cluster,
+                () -> publisher.publish(new ClusterDegraded(
+                        condition.eventId(),
+                        clock.instant(),
+                        observed(cluster),
+                        cluster.clusterId(),
+                        cluster.ready(),
+                        reason)));
+    }
+
+    void recovered(ClusterSnapshot cluster, AnnouncedCondition condition) {
+        inCommandTrace(
+                cluster,
+                () -> publisher.publish(new ClusterRecovered(
+                        condition.eventId(),
+                        clock.instant(),
+                        observed(cluster),
+                        cluster.clusterId(),
+                        cluster.ready())));
+    }
+
+    void failed(ClusterSnapshot cluster, String reason) {
+        inCommandTrace(
+                cluster,
+                () -> publisher.publish(new ClusterFailed(
+                        EventIds.of(cluster.commandId(), ClusterFailed.NAME),
+                        clock.instant(),
+                        causedByCommand(cluster),
+                        cluster.clusterId(),
+                        reason)));
+    }
+
+    /**
+     * {@code ClusterProvisioned} again for a running cluster that now answers elsewhere, with an id of its own for that
+     * address and no cause: it completes no command, it only tells GateKeeper where to route.
+     */
+    void readdressed(KubernetesClient client, ClusterSnapshot snapshot, EngineBlueprint blueprint) {
+        inCommandTrace(snapshot, () -> {
+            ReadyCluster cluster = snapshot.readyCluster().orElseThrow();
+            provisioned(
+                    client,
+                    cluster,
+                    blueprint,
+                    EventIds.of(
+                            cluster.commandId(),
+                            ClusterProvisioned.NAME + " at "
+                                    + cluster.internalAddress().toUri()),
+                    observed(snapshot));
+        });
+    }
+
+    private void inCommandTrace(ClusterSnapshot cluster, Runnable announcement) {
+        tracing.run(
+                "nebula.status-event",
+                new MessageMetadata(cluster.correlationId(), null, cluster.traceId(), cluster.traceparent()),
+                announcement);
+    }
+
+    private void announceCompleted(KubernetesClient client, ClusterSnapshot cluster, EngineBlueprint blueprint) {
         if (cluster.operation() == ClusterOperation.PROVISION) {
-            provisioned(client, cluster.readyCluster().orElseThrow(), blueprint);
+            provisioned(
+                    client,
+                    cluster.readyCluster().orElseThrow(),
+                    blueprint,
+                    // The same id on every announcement of this command's cluster: consumers apply it once.
+                    EventIds.of(cluster.commandId(), ClusterProvisioned.NAME),
+                    causedByCommand(cluster));
         } else {
             publisher.publish(new ClusterUpdated(
                     EventIds.of(cluster.commandId(), ClusterUpdated.NAME),
@@ -54,52 +130,6 @@ class StatusAnnouncer {
                     cluster.wanted(),
                     cluster.ready()));
         }
-    }
-
-    void degraded(ClusterSnapshot cluster, String reason, AnnouncedCondition condition) {
-        publisher.publish(new ClusterDegraded(
-                condition.eventId(), clock.instant(), observed(cluster), cluster.clusterId(), cluster.ready(), reason));
-    }
-
-    void recovered(ClusterSnapshot cluster, AnnouncedCondition condition) {
-        publisher.publish(new ClusterRecovered(
-                condition.eventId(), clock.instant(), observed(cluster), cluster.clusterId(), cluster.ready()));
-    }
-
-    void failed(ClusterSnapshot cluster, String reason) {
-        publisher.publish(new ClusterFailed(
-                EventIds.of(cluster.commandId(), ClusterFailed.NAME),
-                clock.instant(),
-                causedByCommand(cluster),
-                cluster.clusterId(),
-                reason));
-    }
-
-    /**
-     * {@code ClusterProvisioned} again for a running cluster that now answers elsewhere, with an id of its own for that
-     * address and no cause: it completes no command, it only tells GateKeeper where to route.
-     */
-    void readdressed(KubernetesClient client, ClusterSnapshot snapshot, EngineBlueprint blueprint) {
-        ReadyCluster cluster = snapshot.readyCluster().orElseThrow();
-        provisioned(
-                client,
-                cluster,
-                blueprint,
-                EventIds.of(
-                        cluster.commandId(),
-                        ClusterProvisioned.NAME + " at "
-                                + cluster.internalAddress().toUri()),
-                observed(snapshot));
-    }
-
-    private void provisioned(KubernetesClient client, ReadyCluster cluster, EngineBlueprint blueprint) {
-        provisioned(
-                client,
-                cluster,
-                blueprint,
-                // The same id on every announcement of this command's cluster: consumers apply it once.
-                EventIds.of(cluster.commandId(), ClusterProvisioned.NAME),
-                ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId()));
     }
 
     private void provisioned(
@@ -149,12 +179,12 @@ class StatusAnnouncer {
                         + entry.get().secret() + " holds no " + entry.get().entry()));
     }
 
-    private static MessageMetadata causedByCommand(ClusterSnapshot cluster) {
-        return ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId());
+    private MessageMetadata causedByCommand(ClusterSnapshot cluster) {
+        return tracing.stamped(ClusterEvents.causedBy(cluster.commandId(), cluster.correlationId(), cluster.traceId()));
     }
 
     /** Seen by the watches, not caused by a command: the correlation of the cluster's last command, no causation. */
-    private static MessageMetadata observed(ClusterSnapshot cluster) {
-        return new MessageMetadata(cluster.correlationId(), null, cluster.traceId());
+    private MessageMetadata observed(ClusterSnapshot cluster) {
+        return tracing.stamped(new MessageMetadata(cluster.correlationId(), null, cluster.traceId()));
     }
 }
