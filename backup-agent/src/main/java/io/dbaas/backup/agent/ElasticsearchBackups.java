@@ -29,6 +29,7 @@ final class ElasticsearchBackups {
      * there is an earlier attempt of the same backup (the Job's pod restarted): it is reported, not taken again.
      */
     void take(Report report) {
+        report.details().put("engine_version", engineVersion());
         register(repository);
         EngineAnswer created = client.send(
                 endpoint,
@@ -38,7 +39,9 @@ final class ElasticsearchBackups {
         JsonNode snapshot;
         if (created.ok()) {
             snapshot = created.body().path("snapshot");
-        } else if (created.status() == 400 && isError(created, "invalid_snapshot_name_exception")) {
+        } else if (created.status() == 400
+                && (isError(created, "snapshot_name_already_in_use_exception")
+                        || isError(created, "invalid_snapshot_name_exception"))) {
             snapshot = existingSnapshot();
             report.details().put("taken_by_an_earlier_attempt", true);
         } else {
@@ -56,6 +59,7 @@ final class ElasticsearchBackups {
 
     /** Restores every regular index and data stream of the snapshot (not the cluster's global state) into this cluster. */
     void restore(Report report) {
+        report.details().put("engine_version", engineVersion());
         register(repository.readOnly());
         describe(existingSnapshot(), report.details());
         ObjectNode request = JsonNodeFactory.instance.objectNode();
@@ -106,6 +110,20 @@ final class ElasticsearchBackups {
         }
     }
 
+    private String engineVersion() {
+        // The node the Service led to: the version every node runs once a rolling upgrade is over.
+        EngineAnswer node = client.send(endpoint, "GET", "_nodes/_local?filter_path=nodes.*.version", null);
+        if (!node.ok()) {
+            throw EngineErrors.failure("reading the cluster's version", node);
+        }
+        return node.body()
+                .path("nodes")
+                .valueStream()
+                .map(found -> found.path("version").asString(""))
+                .findFirst()
+                .orElse("");
+    }
+
     private JsonNode existingSnapshot() {
         EngineAnswer found = client.send(endpoint, "GET", snapshotPath(), null);
         if (!found.ok()) {
@@ -130,7 +148,8 @@ final class ElasticsearchBackups {
 
     private static void describe(JsonNode snapshot, ObjectNode details) {
         details.put("state", snapshot.path("state").asString("UNKNOWN"));
-        details.put("engine_version", snapshot.path("version").asString(""));
+        // The versions of the indices' format the snapshot holds, as Elasticsearch writes them ("8.19.9-8.19.21").
+        details.put("snapshot_version", snapshot.path("version").asString(""));
         details.put("indices_count", snapshot.path("indices").size());
         if (snapshot.has("start_time_in_millis")) {
             details.put("start_time", millis(snapshot.path("start_time_in_millis")));

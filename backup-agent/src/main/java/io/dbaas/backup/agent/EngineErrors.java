@@ -20,8 +20,13 @@ final class EngineErrors {
             return ": " + error.asString();
         }
         if (error.isObject()) {
-            return ": " + error.path("type").asString("error") + ": "
+            String reason = ": " + error.path("type").asString("error") + ": "
                     + error.path("reason").asString("no reason given");
+            // Elasticsearch often says what went wrong in the cause ("failed to create repository" says little).
+            JsonNode cause = error.path("caused_by");
+            return cause.isObject()
+                    ? reason + "; caused by " + cause.path("reason").asString("")
+                    : reason;
         }
         JsonNode status = body.path("status");
         if (status.path("error").isString()) {
