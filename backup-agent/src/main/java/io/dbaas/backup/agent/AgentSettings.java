@@ -87,7 +87,7 @@ record AgentSettings(
                 path(environment, "BACKUP_PARAMETERS_FILE"),
                 terminationLog(environment),
                 duration(environment, "BACKUP_REQUEST_TIMEOUT", Duration.ofHours(2)),
-                Integer.parseInt(environment.getOrDefault("BACKUP_MAX_ANSWER_BYTES", String.valueOf(4 * 1024 * 1024))));
+                positive(environment, "BACKUP_MAX_ANSWER_BYTES", 4 * 1024 * 1024));
     }
 
     private static String required(Map<String, String> environment, String name) {
@@ -122,6 +122,19 @@ record AgentSettings(
     private static Optional<Path> path(Map<String, String> environment, String name) {
         String value = environment.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value.strip()));
+    }
+
+    private static int positive(Map<String, String> environment, String name, int otherwise) {
+        String value = environment.get(name);
+        try {
+            int parsed = value == null || value.isBlank() ? otherwise : Integer.parseInt(value.strip());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new AgentFailure(name + " must be a positive number of bytes");
     }
 
     private static Duration duration(Map<String, String> environment, String name, Duration otherwise) {

@@ -42,6 +42,20 @@ class AgentSettingsTest {
     }
 
     @Test
+    void anAnswerLimitThatIsNoNumberIsNamedAsTheReason() {
+        AgentRun.Result result = new AgentRun(directory)
+                .with("BACKUP_ACTION", "take")
+                .with("BACKUP_ENGINE", "qdrant")
+                .with("BACKUP_ID", "b-1")
+                .with("BACKUP_ENDPOINTS", "http://127.0.0.1:6333")
+                .with("BACKUP_MAX_ANSWER_BYTES", "lots")
+                .run();
+
+        assertThat(result.exitStatus()).isEqualTo(1);
+        assertThat(result.reason()).isEqualTo("BACKUP_MAX_ANSWER_BYTES must be a positive number of bytes");
+    }
+
+    @Test
     void credentialsInAnEndpointAreRefusedAndNotReported() {
         AgentRun.Result result = new AgentRun(directory)
                 .with("BACKUP_ACTION", "take")
