@@ -66,6 +66,7 @@ public final class BackupAgent {
             case ELASTICSEARCH -> {
                 var backups = new ElasticsearchBackups(
                         client,
+                        settings.requestTimeout(),
                         settings.endpoints().getFirst(),
                         settings.backupId(),
                         ElasticsearchRepository.from(parameters));

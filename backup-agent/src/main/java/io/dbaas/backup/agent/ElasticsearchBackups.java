@@ -1,6 +1,7 @@
 package io.dbaas.backup.agent;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -12,13 +13,23 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ElasticsearchBackups {
 
+    /** How often an earlier attempt's snapshot is looked at while it runs. */
+    private static final Duration POLL = Duration.ofSeconds(2);
+
     private final EngineClient client;
+    private final Duration requestTimeout;
     private final URI endpoint;
     private final String backupId;
     private final ElasticsearchRepository repository;
 
-    ElasticsearchBackups(EngineClient client, URI endpoint, String backupId, ElasticsearchRepository repository) {
+    ElasticsearchBackups(
+            EngineClient client,
+            Duration requestTimeout,
+            URI endpoint,
+            String backupId,
+            ElasticsearchRepository repository) {
         this.client = client;
+        this.requestTimeout = requestTimeout;
         this.endpoint = endpoint;
         this.backupId = backupId;
         this.repository = repository;
@@ -42,7 +53,7 @@ final class ElasticsearchBackups {
         } else if (created.status() == 400
                 && (isError(created, "snapshot_name_already_in_use_exception")
                         || isError(created, "invalid_snapshot_name_exception"))) {
-            snapshot = existingSnapshot();
+            snapshot = completedSnapshot();
             report.details().put("taken_by_an_earlier_attempt", true);
         } else {
             throw EngineErrors.failure("creating snapshot " + backupId, created);
@@ -122,6 +133,27 @@ final class ElasticsearchBackups {
                 .map(found -> found.path("version").asString(""))
                 .findFirst()
                 .orElse("");
+    }
+
+    /**
+     * The snapshot an earlier attempt started, once it is no longer running: Elasticsearch goes on with a snapshot
+     * after the call that started it is gone (the pod of that attempt was evicted), so this attempt waits for it as the
+     * first would have, rather than fail a backup that is about to succeed.
+     */
+    private JsonNode completedSnapshot() {
+        Instant deadline = Instant.now().plus(requestTimeout);
+        JsonNode snapshot = existingSnapshot();
+        while ("IN_PROGRESS".equals(snapshot.path("state").asString(""))
+                && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AgentFailure("interrupted while waiting for snapshot " + backupId);
+            }
+            snapshot = existingSnapshot();
+        }
+        return snapshot;
     }
 
     private JsonNode existingSnapshot() {

@@ -204,6 +204,43 @@ class ElasticsearchBackupIT {
         assertThat(again.report().path("already_absent").asBoolean()).isTrue();
     }
 
+    @Test
+    @Order(8)
+    void aRestartedAttemptWaitsForTheSnapshotItsEvictedPredecessorStartedAndReportsIt() {
+        // A repository throttled to 1 KB/s, so that the snapshot is still running when the second attempt starts.
+        String throttled = """
+                {"type": "fs", "settings": {"location": "%s-throttled", "max_snapshot_bytes_per_sec": "1kb"}}""".formatted(LOCATION);
+        assertThat(source.call("PUT", "_snapshot/throttled", throttled).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> started = source.call(
+                "PUT", "_snapshot/throttled/backup-3?wait_for_completion=false", "{\"include_global_state\": true}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        assertThat(json(source.call("GET", "_snapshot/throttled/backup-3", null))
+                        .path("snapshots")
+                        .path(0)
+                        .path("state")
+                        .asString())
+                .isEqualTo("IN_PROGRESS");
+
+        AgentRun.Result result = new AgentRun(agentFiles)
+                .with("BACKUP_ACTION", "take")
+                .with("BACKUP_ENGINE", "elasticsearch")
+                .with("BACKUP_ID", "backup-3")
+                .with("BACKUP_ENDPOINTS", source.endpoint().toString())
+                .withFile("BACKUP_ENGINE_CREDENTIAL_FILE", source.password())
+                .withFile(
+                        "BACKUP_PARAMETERS_FILE",
+                        "{\"repository\": {\"name\": \"throttled\", "
+                                + throttled.strip().substring(1) + "}")
+                .run();
+
+        assertThat(result.exitStatus()).as(result.message()).isZero();
+        assertThat(result.report().path("taken_by_an_earlier_attempt").asBoolean())
+                .isTrue();
+        assertThat(result.report().path("state").asString()).isEqualTo("SUCCESS");
+        assertThat(result.report().path("size_in_bytes").asLong()).isPositive();
+    }
+
     private AgentRun agent(String action, SingleNodeElasticsearch cluster, String password, String location) {
         return new AgentRun(agentFiles)
                 .with("BACKUP_ACTION", action)
