@@ -21,11 +21,6 @@ final class Report {
         json.put("backup_id", backupId);
     }
 
-    /** A report for an agent whose settings could not even be read. */
-    static Report unconfigured() {
-        return new Report("unknown", "unknown", "unknown");
-    }
-
     ObjectNode details() {
         return json;
     }
