@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param correlationId the correlation id of the client request
  * @param traceId the trace id of the command, when tracing was active
  * @param operation whether the specs create a cluster or change an existing one
+ * @param accountId the account that owns the cluster, which its backup path derives from; null where it is not known
+ *     (a rendering for review, a cluster last changed before Nebula kept it)
  */
 public record DBClusterSpecs(
         UUID clusterId,
@@ -41,7 +43,8 @@ public record DBClusterSpecs(
         UUID commandId,
         UUID correlationId,
         @Nullable String traceId,
-        ClusterOperation operation) {
+        ClusterOperation operation,
+        @Nullable UUID accountId) {
 
     public DBClusterSpecs {
         Objects.requireNonNull(clusterId, "clusterId");
@@ -52,6 +55,42 @@ public record DBClusterSpecs(
         if (nodes < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
+    }
+
+    /** Specs whose account is not known. */
+    public DBClusterSpecs(
+            UUID clusterId,
+            String name,
+            Engine engine,
+            String version,
+            int nodes,
+            String cpu,
+            String memory,
+            String disk,
+            String provider,
+            String region,
+            String endpoint,
+            UUID commandId,
+            UUID correlationId,
+            @Nullable String traceId,
+            ClusterOperation operation) {
+        this(
+                clusterId,
+                name,
+                engine,
+                version,
+                nodes,
+                cpu,
+                memory,
+                disk,
+                provider,
+                region,
+                endpoint,
+                commandId,
+                correlationId,
+                traceId,
+                operation,
+                null);
     }
 
     /** The whole desired cluster a command carries; a {@code ProvisionDBCluster} creates it, the others change it. */
@@ -73,6 +112,7 @@ public record DBClusterSpecs(
                 command.id(),
                 command.metadata().correlationId(),
                 command.metadata().traceId(),
-                command instanceof ProvisionDBCluster ? ClusterOperation.PROVISION : ClusterOperation.UPDATE);
+                command instanceof ProvisionDBCluster ? ClusterOperation.PROVISION : ClusterOperation.UPDATE,
+                command.accountId());
     }
 }

@@ -12,6 +12,7 @@ import io.dbaas.nebula.kubernetes.apply.SecretApplier;
 import io.dbaas.nebula.kubernetes.apply.StatefulSetApplier;
 import io.dbaas.nebula.kubernetes.apply.Volumes;
 import io.dbaas.nebula.kubernetes.model.BootstrapConfigMap;
+import io.dbaas.nebula.kubernetes.model.CopiedSecret;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret.SecretInputs;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
- * it: namespace → master-key secret → generated secrets (TLS material, password hashes) → config maps → bootstrap
+ * it: namespace → master-key secret → generated secrets (TLS material, password hashes) → copied secrets (backup-storage
+ * credentials) → config maps → bootstrap
  * config map → services → disruption budgets → network policies → volumes → stateful sets → deployments (a metrics exporter) → pod monitors. Readiness is not awaited
  * here: the status watch reports it. A StatefulSet change no API server would take (another selector or storage class)
  * is refused first, with nothing touched.
@@ -75,6 +77,7 @@ public class ClusterReconciler {
         namespace(cluster);
         masterKeySecret(cluster);
         generatedSecrets(cluster);
+        copiedSecrets(cluster);
         configMaps(cluster);
         bootstrap(cluster);
         services(cluster);
@@ -180,6 +183,38 @@ public class ClusterReconciler {
             }
             secretsInPlace.put(wanted.name(), secret);
             record(secret, change);
+        }
+    }
+
+    /**
+     * Copies each Secret the cluster's pods read from elsewhere in the region (the backup storage's credentials) into
+     * its namespace, again whenever the source changed. A source that is missing, or lacks an entry, stops the
+     * reconcile before any pod refers to the copy; it is retried, since the region's operator fixes it without a new
+     * command. The message names the Secret and its entries, never a value.
+     */
+    private void copiedSecrets(DesiredCluster cluster) {
+        for (CopiedSecret wanted : cluster.copiedSecrets()) {
+            String source = wanted.sourceNamespace() + "/" + wanted.sourceName();
+            Secret found = appliers.secrets().find(wanted.sourceNamespace(), wanted.sourceName());
+            if (found == null) {
+                throw new InfrastructureException(
+                        ("Secret %s, named by the region's backup-storage, does not exist in the region's Kubernetes"
+                                        + " cluster; create it with the entries %s.")
+                                .formatted(source, String.join(", ", wanted.entries())),
+                        true);
+            }
+            Optional<String> lacking = wanted.lacking(found);
+            if (lacking.isPresent()) {
+                throw new InfrastructureException(
+                        "Secret %s, named by the region's backup-storage, cannot be used: %s."
+                                .formatted(source, lacking.get()),
+                        true);
+            }
+            SecretApplier.Outcome outcome = appliers.secrets().mirror(wanted.copyOf(found));
+            if (outcome.change() == ResourceChange.UPDATED) {
+                log.info("Secret {}/{} follows {} again", cluster.namespaceName(), wanted.name(), source);
+            }
+            record(outcome.secret(), outcome.change());
         }
     }
 
