@@ -198,7 +198,8 @@ class NebulaConfigTest {
         assertThat(home.path("path-prefix").asText()).isEqualTo("prod");
         assertThat(home.path("credentials-secret").asText()).isEqualTo("dbaas-backup-credentials");
         assertThat(home.path("credentials-namespace").asText()).isEqualTo(HelmChart.NAMESPACE);
-        assertThat(manifests.springConfig("nebula")
+        assertThat(manifests
+                        .springConfig("nebula")
                         .at("/nebula/providers/gcp/regions/europe-west4")
                         .has("backup-storage"))
                 .as("none unless named")

@@ -110,7 +110,8 @@ class ValuesValidationTest {
                             kubernetes: {inCluster: true}
                             backupStorage: {type: s3, bucket: dbaas-backups}
                         """))
-                .contains("regions[aws/eu-west-1]: backupStorage needs credentialsSecret, the name of an existing Secret");
+                .contains(
+                        "regions[aws/eu-west-1]: backupStorage needs credentialsSecret, the name of an existing Secret");
     }
 
     @Test
@@ -129,24 +130,20 @@ class ValuesValidationTest {
                             region: eu-west-1
                             kubernetes: {inCluster: true}
                             backupStorage: {bucket: dbaas-backups, credentialsSecret: creds}
-                        """))
-                .contains("backupStorage needs a type (s3, gcs or azure) and a bucket");
+                        """)).contains("backupStorage needs a type (s3, gcs or azure) and a bucket");
         assertThat(HelmChart.refusal("""
                         regions:
                           - provider: aws
                             region: eu-west-1
                             kubernetes: {inCluster: true}
                             backupStorage: {type: ftp, bucket: dbaas-backups, credentialsSecret: creds}
-                        """))
-                .contains("/regions/0/backupStorage/type");
+                        """)).contains("/regions/0/backupStorage/type");
         assertThat(HelmChart.refusal("""
                         regions:
                           - provider: aws
                             region: eu-west-1
                             kubernetes: {inCluster: true}
                             backupStorage: {type: s3, bucket: b1, credentialsSecret: c, accessKey: AKIA}
-                        """))
-                .as("credentials are never values")
-                .contains("/regions/0/backupStorage");
+                        """)).as("credentials are never values").contains("/regions/0/backupStorage");
     }
 }
