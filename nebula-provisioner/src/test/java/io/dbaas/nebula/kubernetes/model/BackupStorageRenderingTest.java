@@ -213,6 +213,62 @@ class BackupStorageRenderingTest {
         }
     }
 
+    @Test
+    void aRegionWithoutStorageRendersTheNodesAsBeforeWhetherOrNotTheAccountIsKnown() {
+        RegionProperties plain = TestRegions.region().build();
+        ElasticsearchCluster withAccount = ElasticsearchCluster.fromSpecs(
+                specs(TestSpecs.elasticsearch(CLUSTER_ID, 3)), plain, GatekeeperPeers.DEFAULT);
+        ElasticsearchCluster without =
+                ElasticsearchCluster.fromSpecs(TestSpecs.elasticsearch(CLUSTER_ID, 3), plain, GatekeeperPeers.DEFAULT);
+
+        assertThat(withAccount.generateStatefulSet()).isEqualTo(without.generateStatefulSet());
+        assertThat(withAccount.generateConfigMap()).isEqualTo(without.generateConfigMap());
+        assertThat(QdrantCluster.fromSpecs(specs(TestSpecs.qdrant(CLUSTER_ID)), plain, GatekeeperPeers.DEFAULT)
+                        .generateStatefulSet())
+                .isEqualTo(QdrantCluster.fromSpecs(TestSpecs.qdrant(CLUSTER_ID), plain, GatekeeperPeers.DEFAULT)
+                        .generateStatefulSet());
+        assertThat(withAccount.generateNamespace().getMetadata().getAnnotations())
+                .as("kept for the resync, outside the pods")
+                .containsEntry(Annotations.ACCOUNT_ID, ACCOUNT_ID.toString());
+    }
+
+    @Test
+    void aChangeOfTheRegionsStorageChangesThePodTemplateSoItRollsUnderTheRolloutRules() {
+        String minio = configHash(elasticsearch(TestBackupStorage.minio()));
+        String amazon = configHash(elasticsearch(TestBackupStorage.amazonS3()));
+
+        assertThat(minio).isNotEqualTo(amazon);
+        assertThat(qdrant(TestRegions.region()
+                                .backupStorage(TestBackupStorage.minio())
+                                .build())
+                        .generateStatefulSet()
+                        .getSpec()
+                        .getTemplate())
+                .isNotEqualTo(qdrant(TestRegions.region()
+                                .backupStorage(TestBackupStorage.amazonS3())
+                                .build())
+                        .generateStatefulSet()
+                        .getSpec()
+                        .getTemplate());
+    }
+
+    @Test
+    void theSpecsKeptOnTheNamespaceGiveTheSameAccountBack() {
+        DBClusterSpecs specs = specs(TestSpecs.elasticsearch(CLUSTER_ID, 3));
+
+        assertThat(Annotations.readSpecs(CLUSTER_ID, specs.engine(), Annotations.desiredSpecs(specs)))
+                .hasValueSatisfying(read -> assertThat(read.accountId()).isEqualTo(ACCOUNT_ID));
+    }
+
+    private static String configHash(ElasticsearchCluster cluster) {
+        return cluster.generateStatefulSet()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getAnnotations()
+                .get(ClusterObjects.CONFIG_HASH);
+    }
+
     private static ElasticsearchCluster elasticsearch(BackupStorage storage) {
         return ElasticsearchCluster.fromSpecs(
                 specs(TestSpecs.elasticsearch(CLUSTER_ID, 3)),
