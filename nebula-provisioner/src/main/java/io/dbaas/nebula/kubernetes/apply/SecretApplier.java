@@ -5,6 +5,7 @@ import io.dbaas.nebula.kubernetes.apply.ResourceOperationException.Operation;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -102,6 +103,29 @@ public class SecretApplier {
             return new Outcome(ResourceChange.UNCHANGED, existing);
         }
         return new Outcome(ResourceChange.UPDATED, replace(existing, desired));
+    }
+
+    /** The Secrets of {@code namespace} that carry {@code annotation}, whatever its value. */
+    public List<Secret> annotated(String namespace, String annotation) {
+        Secret wanted = new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(namespace)
+                .endMetadata()
+                .build();
+        return ResourceApplier.call(
+                        Operation.READ,
+                        wanted,
+                        () -> client.secrets().inNamespace(namespace).list().getItems())
+                .stream()
+                .filter(secret -> secret.getMetadata().getAnnotations() != null
+                        && secret.getMetadata().getAnnotations().containsKey(annotation))
+                .toList();
+    }
+
+    /** Deletes {@code secret}; one already gone is no failure. */
+    public void delete(Secret secret) {
+        ResourceApplier.call(
+                Operation.DELETE, secret, () -> client.resource(secret).delete());
     }
 
     /** What {@link #createOnce} did and the Secret as it now is. */

@@ -17,6 +17,7 @@ import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret.SecretInputs;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
+import io.dbaas.nebula.kubernetes.model.PodTemplateSecrets;
 import io.dbaas.nebula.kubernetes.model.SecretGenerationException;
 import io.dbaas.nebula.security.MasterKeyVault;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -30,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
  * it: namespace → master-key secret → generated secrets (TLS material, password hashes) → copied secrets (backup-storage
  * credentials) → config maps → bootstrap
- * config map → services → disruption budgets → network policies → volumes → stateful sets → deployments (a metrics exporter) → pod monitors. Readiness is not awaited
+ * config map → services → disruption budgets → network policies → volumes → stateful sets → deployments (a metrics exporter) → pod monitors → copies of region
+ * Secrets no longer needed. Readiness is not awaited
  * here: the status watch reports it. A StatefulSet change no API server would take (another selector or storage class)
  * is refused first, with nothing touched.
  *
@@ -87,6 +91,7 @@ public class ClusterReconciler {
         statefulSets(cluster);
         deployments(cluster);
         podMonitors(cluster);
+        staleCopiedSecrets(cluster);
         return new ProvisioningReport(applied);
     }
 
@@ -325,6 +330,31 @@ public class ClusterReconciler {
     /** Last: a scrape object refers to pods and Secrets that must exist (and is rendered only where the CRD is). */
     private void podMonitors(DesiredCluster cluster) {
         apply(appliers.podMonitors(), cluster.podMonitors());
+    }
+
+    /**
+     * Deletes copies of the region's Secrets the rendering no longer has (the region dropped its backup storage), so
+     * that no credential stays where nothing needs it; but only once no node's pod template refers to the copy any
+     * more, since a pod started from an older template (the rollout of the new one may be waiting its turn) would not
+     * start without it. Until then the copy stays, and a later reconcile deletes it.
+     */
+    private void staleCopiedSecrets(DesiredCluster cluster) {
+        Set<String> wanted =
+                cluster.copiedSecrets().stream().map(CopiedSecret::name).collect(Collectors.toSet());
+        Set<String> referenced = cluster.statefulSets().stream()
+                .map(statefulSet -> appliers.statefulSets().current(statefulSet))
+                .filter(Objects::nonNull)
+                .flatMap(live -> PodTemplateSecrets.referencedBy(
+                        live.getSpec().getTemplate().getSpec())
+                        .stream())
+                .collect(Collectors.toSet());
+        for (Secret copy : appliers.secrets().annotated(cluster.namespaceName(), CopiedSecret.COPIED_FROM)) {
+            String name = copy.getMetadata().getName();
+            if (!wanted.contains(name) && !referenced.contains(name)) {
+                appliers.secrets().delete(copy);
+                log.info("Secret {}/{} deleted: the region no longer names its source", cluster.namespaceName(), name);
+            }
+        }
     }
 
     private <T extends HasMetadata> void apply(ResourceApplier<T> applier, List<T> desired) {

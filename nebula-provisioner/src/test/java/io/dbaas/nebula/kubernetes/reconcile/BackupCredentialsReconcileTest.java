@@ -157,6 +157,63 @@ class BackupCredentialsReconcileTest {
                 .isNotNull();
     }
 
+    @Test
+    void aRegionThatDropsItsStorageLosesTheCopyOnceNoPodTemplateNeedsIt() {
+        storeCredentials(Map.of("access-key", ACCESS_KEY, "secret-key", SECRET_KEY));
+        UUID clusterId = UUID.randomUUID();
+        reconcile(elasticsearch(clusterId));
+        assertThat(copy(clusterId)).isNotNull();
+
+        RegionProperties plain = TestRegions.region().build();
+        reconcile(new ElasticsearchBlueprint(TestRegions.nebula("kubernetes", "home", plain))
+                .render(
+                        TestSpecs.copy(TestSpecs.elasticsearch(clusterId, 3))
+                                .account(UUID.randomUUID())
+                                .build(),
+                        plain));
+
+        assertThat(copy(clusterId))
+                .as("no credential stays where nothing needs it")
+                .isNull();
+        assertThat(client.apps()
+                        .statefulSets()
+                        .inNamespace(ResourceNames.namespace(clusterId))
+                        .withName(ElasticsearchNames.STATEFUL_SET)
+                        .get()
+                        .getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getInitContainers())
+                .as("the keystore init container went with the storage")
+                .isNullOrEmpty();
+    }
+
+    @Test
+    void theCopyStaysWhileAPodTemplateStillRefersToIt() {
+        storeCredentials(Map.of("access-key", ACCESS_KEY, "secret-key", SECRET_KEY));
+        UUID clusterId = UUID.randomUUID();
+        DesiredCluster withStorage = elasticsearch(clusterId);
+        reconcile(withStorage);
+        DesiredCluster without = new DesiredCluster(
+                withStorage.namespace(),
+                withStorage.masterKeySecret(),
+                withStorage.masterKeyEntry(),
+                withStorage.generatedSecrets(),
+                List.of(),
+                withStorage.configMaps(),
+                withStorage.bootstrap(),
+                withStorage.services(),
+                withStorage.podDisruptionBudgets(),
+                withStorage.networkPolicies(),
+                withStorage.statefulSets(),
+                withStorage.deployments(),
+                withStorage.podMonitors());
+
+        reconcile(without);
+
+        assertThat(copy(clusterId)).as("the pods still mount it").isNotNull();
+    }
+
     private void storeCredentials(Map<String, String> entries) {
         Map<String, String> data = new LinkedHashMap<>();
         entries.forEach((entry, value) -> data.put(entry, SecretEntries.encode(value)));
