@@ -96,6 +96,18 @@ tracing.otlpEndpoint is set; without it no exporter exists. Sampling applies eit
 {{- if $region.prometheusOperator }}
 {{- $_ := set $settings "prometheus-operator" true }}
 {{- end }}
+{{- with $region.backupStorage }}
+{{- $storage := dict
+  "type" .type
+  "bucket" .bucket
+  "endpoint" (.endpoint | default "")
+  "region" (.region | default "")
+  "path-prefix" (.pathPrefix | default "")
+  "credentials-secret" .credentialsSecret
+  "credentials-namespace" (.credentialsNamespace | default $.Release.Namespace)
+}}
+{{- $_ := set $settings "backup-storage" $storage }}
+{{- end }}
 {{- $provider := get $providers $region.provider | default (dict "regions" dict) }}
 {{- $_ := set $provider.regions $region.region $settings }}
 {{- $_ := set $providers $region.provider $provider }}

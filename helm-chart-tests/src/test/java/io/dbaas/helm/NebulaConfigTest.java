@@ -186,4 +186,23 @@ class NebulaConfigTest {
                 .getAnnotations()
                 .get("checksum/config");
     }
+
+    @Test
+    void aRegionsBackupStorageReachesNebulaWithTheSecretInTheReleaseNamespaceByDefault() {
+        JsonNode home = manifests.springConfig("nebula").at("/nebula/providers/aws/regions/eu-west-1/backup-storage");
+
+        assertThat(home.path("type").asText()).isEqualTo("s3");
+        assertThat(home.path("bucket").asText()).isEqualTo("dbaas-backups-eu-west-1");
+        assertThat(home.path("region").asText()).isEqualTo("eu-west-1");
+        assertThat(home.path("endpoint").asText()).isEmpty();
+        assertThat(home.path("path-prefix").asText()).isEqualTo("prod");
+        assertThat(home.path("credentials-secret").asText()).isEqualTo("dbaas-backup-credentials");
+        assertThat(home.path("credentials-namespace").asText()).isEqualTo(HelmChart.NAMESPACE);
+        assertThat(manifests
+                        .springConfig("nebula")
+                        .at("/nebula/providers/gcp/regions/europe-west4")
+                        .has("backup-storage"))
+                .as("none unless named")
+                .isFalse();
+    }
 }

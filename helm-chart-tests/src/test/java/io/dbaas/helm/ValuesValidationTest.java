@@ -100,4 +100,50 @@ class ValuesValidationTest {
                         "regions: [{provider: aws, region: x, kubernetes: {inCluster: true}, exposure: public}]"))
                 .contains("/regions/0/exposure");
     }
+
+    @Test
+    void backupStorageWithoutACredentialsSecretIsRefused() {
+        assertThat(HelmChart.refusal("""
+                        regions:
+                          - provider: aws
+                            region: eu-west-1
+                            kubernetes: {inCluster: true}
+                            backupStorage: {type: s3, bucket: dbaas-backups}
+                        """))
+                .contains(
+                        "regions[aws/eu-west-1]: backupStorage needs credentialsSecret, the name of an existing Secret");
+    }
+
+    @Test
+    void backupStorageThatCannotWorkIsRefused() {
+        assertThat(HelmChart.refusal("""
+                        regions:
+                          - provider: aws
+                            region: eu-west-1
+                            kubernetes: {inCluster: true}
+                            backupStorage: {type: gcs, bucket: dbaas-backups, region: europe-west4, credentialsSecret: gcs}
+                        """))
+                .contains("backupStorage endpoint and region are for S3-compatible stores only, not gcs");
+        assertThat(HelmChart.refusal("""
+                        regions:
+                          - provider: aws
+                            region: eu-west-1
+                            kubernetes: {inCluster: true}
+                            backupStorage: {bucket: dbaas-backups, credentialsSecret: creds}
+                        """)).contains("backupStorage needs a type (s3, gcs or azure) and a bucket");
+        assertThat(HelmChart.refusal("""
+                        regions:
+                          - provider: aws
+                            region: eu-west-1
+                            kubernetes: {inCluster: true}
+                            backupStorage: {type: ftp, bucket: dbaas-backups, credentialsSecret: creds}
+                        """)).contains("/regions/0/backupStorage/type");
+        assertThat(HelmChart.refusal("""
+                        regions:
+                          - provider: aws
+                            region: eu-west-1
+                            kubernetes: {inCluster: true}
+                            backupStorage: {type: s3, bucket: b1, credentialsSecret: c, accessKey: AKIA}
+                        """)).as("credentials are never values").contains("/regions/0/backupStorage");
+    }
 }

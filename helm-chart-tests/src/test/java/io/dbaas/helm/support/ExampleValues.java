@@ -12,6 +12,12 @@ public final class ExampleValues {
                 kubernetes: {inCluster: true}
                 storageClass: gp3
                 priorityClassName: dbaas-databases
+                backupStorage:
+                  type: s3
+                  bucket: dbaas-backups-eu-west-1
+                  region: eu-west-1
+                  pathPrefix: prod
+                  credentialsSecret: dbaas-backup-credentials
                 zones: [eu-west-1a, eu-west-1b]
                 serviceAnnotations:
                   service.beta.kubernetes.io/aws-load-balancer-internal: "true"

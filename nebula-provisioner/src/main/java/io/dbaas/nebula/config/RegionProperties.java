@@ -30,6 +30,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prometheusOperator whether this region's Kubernetes cluster runs the Prometheus operator (has the {@code
  *     monitoring.coreos.com} CRDs): only then does Nebula render PodMonitors, since an API server without the CRD
  *     refuses them
+ * @param backupStorage where this region's clusters' backups live; null for none (no cluster of the region is
+ *     wired to any store, and its objects render as they did before backups existed)
  */
 public record RegionProperties(
         @DefaultValue KubernetesAccess kubernetes,
@@ -42,7 +44,8 @@ public record RegionProperties(
         @DefaultValue("30s") Duration preStopPause,
         @DefaultValue("") String priorityClassName,
         @Nullable MonitoringPeers monitoring,
-        @DefaultValue("false") boolean prometheusOperator) {
+        @DefaultValue("false") boolean prometheusOperator,
+        @Nullable BackupStorage backupStorage) {
 
     /** What fits in a node's termination grace period beside the time it needs to finish its requests and close. */
     public static final Duration MAX_PRE_STOP_PAUSE = Duration.ofSeconds(120);

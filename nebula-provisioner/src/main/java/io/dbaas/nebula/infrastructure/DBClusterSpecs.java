@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param traceparent the W3C traceparent the command carried (well-formed or null), so that status events reported
  *     later join the command's trace
  * @param operation whether the specs create a cluster or change an existing one
+ * @param accountId the account that owns the cluster, which its backup path derives from; null where it is not known
+ *     (a rendering for review, a cluster last changed before Nebula kept it)
  */
 public record DBClusterSpecs(
         UUID clusterId,
@@ -45,7 +47,8 @@ public record DBClusterSpecs(
         UUID correlationId,
         @Nullable String traceId,
         @Nullable String traceparent,
-        ClusterOperation operation) {
+        ClusterOperation operation,
+        @Nullable UUID accountId) {
 
     public DBClusterSpecs {
         Objects.requireNonNull(clusterId, "clusterId");
@@ -58,6 +61,42 @@ public record DBClusterSpecs(
         if (nodes < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
+    }
+
+    /** Specs whose account is not known. */
+    public DBClusterSpecs(
+            UUID clusterId,
+            String name,
+            Engine engine,
+            String version,
+            int nodes,
+            String cpu,
+            String memory,
+            String disk,
+            String provider,
+            String region,
+            String endpoint,
+            UUID commandId,
+            UUID correlationId,
+            @Nullable String traceId,
+            ClusterOperation operation) {
+        this(
+                clusterId,
+                name,
+                engine,
+                version,
+                nodes,
+                cpu,
+                memory,
+                disk,
+                provider,
+                region,
+                endpoint,
+                commandId,
+                correlationId,
+                traceId,
+                operation,
+                null);
     }
 
     /** The whole desired cluster a command carries; a {@code ProvisionDBCluster} creates it, the others change it. */
@@ -80,6 +119,7 @@ public record DBClusterSpecs(
                 command.metadata().correlationId(),
                 command.metadata().traceId(),
                 command.metadata().traceparent(),
-                command instanceof ProvisionDBCluster ? ClusterOperation.PROVISION : ClusterOperation.UPDATE);
+                command instanceof ProvisionDBCluster ? ClusterOperation.PROVISION : ClusterOperation.UPDATE,
+                command.accountId());
     }
 }

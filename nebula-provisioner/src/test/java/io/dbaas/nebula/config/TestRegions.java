@@ -68,6 +68,7 @@ public final class TestRegions {
         private @Nullable GatekeeperPeers gatekeeper;
         private @Nullable MonitoringPeers monitoring;
         private boolean prometheusOperator;
+        private @Nullable BackupStorage backupStorage;
 
         public Builder apiUrl(String apiUrl) {
             this.kubernetes = new KubernetesAccess("", apiUrl, "", false, false);
@@ -120,6 +121,11 @@ public final class TestRegions {
             return this;
         }
 
+        public Builder backupStorage(BackupStorage backupStorage) {
+            this.backupStorage = backupStorage;
+            return this;
+        }
+
         public RegionProperties build() {
             return new RegionProperties(
                     kubernetes,
@@ -132,7 +138,8 @@ public final class TestRegions {
                     preStopPause,
                     priorityClassName,
                     monitoring,
-                    prometheusOperator);
+                    prometheusOperator,
+                    backupStorage);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.dbaas.nebula.infrastructure;
 
 import io.dbaas.contracts.Engine;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Cluster specs for tests, with every field overridable through the record's wither-like copies. */
 public final class TestSpecs {
@@ -89,6 +90,7 @@ public final class TestSpecs {
         private String disk;
         private UUID commandId;
         private ClusterOperation operation;
+        private @Nullable UUID accountId;
 
         private Copy(DBClusterSpecs specs) {
             this.specs = specs;
@@ -100,6 +102,13 @@ public final class TestSpecs {
             this.disk = specs.disk();
             this.commandId = specs.commandId();
             this.operation = specs.operation();
+            this.accountId = specs.accountId();
+        }
+
+        /** The account owning the cluster, as a command names it. */
+        public Copy account(UUID accountId) {
+            this.accountId = accountId;
+            return this;
         }
 
         public Copy nodes(int nodes) {
@@ -156,7 +165,8 @@ public final class TestSpecs {
                     specs.correlationId(),
                     specs.traceId(),
                     specs.traceparent(),
-                    operation);
+                    operation,
+                    accountId);
         }
     }
 }

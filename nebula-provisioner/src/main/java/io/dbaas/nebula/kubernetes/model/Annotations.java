@@ -33,6 +33,8 @@ public final class Annotations {
     public static final String CPU = "dbaas.io/cpu";
     public static final String MEMORY = "dbaas.io/memory";
     public static final String DISK = "dbaas.io/disk";
+    /** The owning account, kept so that a resync renders the same backup path as the command did. */
+    public static final String ACCOUNT_ID = "dbaas.io/account-id";
 
     /**
      * Set on the StatefulSet by the status side once the command named in {@link #COMMAND_ID} was announced complete:
@@ -85,6 +87,9 @@ public final class Annotations {
         annotations.put(CPU, specs.cpu());
         annotations.put(MEMORY, specs.memory());
         annotations.put(DISK, specs.disk());
+        if (specs.accountId() != null) {
+            annotations.put(ACCOUNT_ID, specs.accountId().toString());
+        }
         return annotations;
     }
 
@@ -115,7 +120,8 @@ public final class Annotations {
                     UUID.fromString(required(annotations, CORRELATION_ID)),
                     annotations.get(TRACE_ID),
                     annotations.get(TRACEPARENT),
-                    operation.get()));
+                    operation.get(),
+                    annotations.containsKey(ACCOUNT_ID) ? UUID.fromString(annotations.get(ACCOUNT_ID)) : null));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.dbaas.nebula.kubernetes.model;
 
+import io.dbaas.nebula.config.BackupStorage;
 import io.dbaas.nebula.config.Exposure;
 import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.MonitoringPeers;
@@ -8,8 +9,10 @@ import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +42,8 @@ import org.jspecify.annotations.Nullable;
  * @param priorityClassName the PriorityClass of the database pods; null for none
  * @param monitoring where the platform's Prometheus scrapes from; null when the cluster is not scraped
  * @param prometheusOperator whether the region runs the Prometheus operator, so that scrape objects may be rendered
+ * @param backupStorage where the cluster's backups live; null when its region names no store (or its account is not
+ *     known), and then nothing of the cluster's objects mentions backups
  */
 record ClusterBasics(
         String engine,
@@ -59,7 +64,8 @@ record ClusterBasics(
         Duration preStopPause,
         @Nullable String priorityClassName,
         @Nullable MonitoringPeers monitoring,
-        boolean prometheusOperator) {
+        boolean prometheusOperator,
+        @Nullable ClusterBackupStorage backupStorage) {
 
     static ClusterBasics of(
             String engine,
@@ -87,7 +93,8 @@ record ClusterBasics(
                 region.preStopPause(),
                 region.priorityClassName().isEmpty() ? null : region.priorityClassName(),
                 monitoring,
-                region.prometheusOperator());
+                region.prometheusOperator(),
+                ClusterBackupStorage.of(specs, region).orElse(null));
     }
 
     /** Whether the platform's Prometheus scrapes this cluster: a monitoring namespace is configured for its region. */
@@ -98,6 +105,26 @@ record ClusterBasics(
     /** Whether scrape objects (PodMonitors) are rendered: the cluster is scraped and its region has the operator. */
     boolean rendersMonitors() {
         return monitoring != null && prometheusOperator;
+    }
+
+    /**
+     * The copy of the region's backup-storage credentials in the cluster's namespace; empty when the cluster has no
+     * backup storage. Only the entries its store's type uses are copied.
+     */
+    List<CopiedSecret> copiedSecrets() {
+        if (backupStorage == null) {
+            return List.of();
+        }
+        BackupStorage storage = backupStorage.storage();
+        ObjectMeta metadata = metadata(ResourceNames.BACKUP_CREDENTIALS_SECRET);
+        String source = storage.credentialsNamespace() + "/" + storage.credentialsSecret();
+        metadata.setAnnotations(new LinkedHashMap<>(Map.of(CopiedSecret.COPIED_FROM, source)));
+        return List.of(new CopiedSecret(
+                new SecretBuilder().withMetadata(metadata).withType("Opaque").build(),
+                storage.credentialsNamespace(),
+                storage.credentialsSecret(),
+                storage.type().requiredEntries(),
+                storage.type().oneOfEntries()));
     }
 
     /** All labels of the cluster's objects, a new map each time. */

@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param masterKeyEntry the data entry of {@code masterKeySecret} that holds the key
  * @param generatedSecrets further Secrets Nebula generates, in the order they are created (a later one may derive from
  *     an earlier one, as a node certificate from its CA); empty for engines that need none
+ * @param copiedSecrets Secrets copied from elsewhere in the region (backup-storage credentials), applied after the
+ *     generated ones; empty where there are none
  * @param bootstrap what only the cluster's founding nodes may read; null for engines that need nothing of the kind
  * @param deployments workloads beside the nodes (a metrics exporter), applied after the nodes
  * @param podMonitors the scrape objects of the region's Prometheus operator, applied last; empty where the region has
@@ -40,6 +42,7 @@ public record DesiredCluster(
         Secret masterKeySecret,
         String masterKeyEntry,
         List<GeneratedSecret> generatedSecrets,
+        List<CopiedSecret> copiedSecrets,
         List<ConfigMap> configMaps,
         @Nullable BootstrapConfigMap bootstrap,
         List<Service> services,
@@ -53,6 +56,7 @@ public record DesiredCluster(
         deployments = List.copyOf(deployments);
         podMonitors = List.copyOf(podMonitors);
         generatedSecrets = List.copyOf(generatedSecrets);
+        copiedSecrets = List.copyOf(copiedSecrets);
         configMaps = List.copyOf(configMaps);
         services = List.copyOf(services);
         podDisruptionBudgets = List.copyOf(podDisruptionBudgets);
@@ -81,6 +85,7 @@ public record DesiredCluster(
                 masterKeySecret,
                 masterKeyEntry,
                 generatedSecrets,
+                cluster.generateCopiedSecrets(),
                 List.of(cluster.generateConfigMap()),
                 bootstrap,
                 cluster.generateServices(),
@@ -127,6 +132,8 @@ public record DesiredCluster(
         objects.add(namespace);
         objects.add(masterKeySecretToShow);
         generatedSecrets.forEach(secret -> objects.add(generatedSecretToShow.apply(secret)));
+        // Without data: a copy's content is the region's credentials, never shown.
+        copiedSecrets.forEach(secret -> objects.add(secret.secret()));
         objects.addAll(configMaps);
         if (bootstrap != null) {
             objects.add(bootstrap.initial());

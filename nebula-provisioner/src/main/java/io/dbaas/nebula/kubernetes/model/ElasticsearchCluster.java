@@ -37,6 +37,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,6 +62,8 @@ public final class ElasticsearchCluster implements EngineCluster {
     static final String DOWNWARD_API_VOLUME = "downward-api";
     static final String LOGS_VOLUME = "logs";
     static final String TMP_VOLUME = "tmp";
+    static final String BACKUP_CREDENTIALS_VOLUME = "backup-credentials";
+    static final String KEYSTORE_CONTAINER = "init-keystore";
 
     /**
      * The pre-stop hook plus time for Elasticsearch to finish in-flight requests and close its shards (ECK: 180).
@@ -75,6 +78,7 @@ public final class ElasticsearchCluster implements EngineCluster {
     private final ElasticsearchConfigFiles files;
 
     private final ElasticsearchExporter exporter;
+    private final @Nullable ElasticsearchBackupStorage backup;
 
     private ElasticsearchCluster(
             DBClusterSpecs specs,
@@ -83,7 +87,8 @@ public final class ElasticsearchCluster implements EngineCluster {
             @Nullable MonitoringPeers monitoring) {
         this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper, monitoring);
         this.image = "docker.elastic.co/elasticsearch/elasticsearch:" + specs.version();
-        this.files = new ElasticsearchConfigFiles(specs.clusterId(), cluster.preStopPause(), cluster.scraped());
+        this.backup = cluster.backupStorage() == null ? null : new ElasticsearchBackupStorage(cluster.backupStorage());
+        this.files = new ElasticsearchConfigFiles(specs.clusterId(), cluster.preStopPause(), cluster.scraped(), backup);
         this.exporter = new ElasticsearchExporter(cluster);
     }
 
@@ -284,6 +289,20 @@ public final class ElasticsearchCluster implements EngineCluster {
         return List.of(exporter.generateDeployment("https://" + host + ":" + HTTP_PORT));
     }
 
+    /** The copy of the region's backup-storage credentials, where the region has a store. */
+    @Override
+    public List<CopiedSecret> generateCopiedSecrets() {
+        return cluster.copiedSecrets();
+    }
+
+    /**
+     * The snapshot repository the backup agent registers on this cluster; empty where its region has no backup
+     * storage.
+     */
+    public Optional<ElasticsearchSnapshotRepository> snapshotRepository() {
+        return Optional.ofNullable(backup).map(ElasticsearchBackupStorage::repository);
+    }
+
     @Override
     public List<PodMonitor> generatePodMonitors() {
         return cluster.rendersMonitors() ? List.of(exporter.generatePodMonitor()) : List.of();
@@ -306,7 +325,7 @@ public final class ElasticsearchCluster implements EngineCluster {
 
     private PodSpec podSpec() {
         ElasticsearchScheduling scheduling = new ElasticsearchScheduling(cluster.selector(), cluster.zones());
-        return new PodSpecBuilder()
+        PodSpecBuilder pod = new PodSpecBuilder()
                 // Elasticsearch never calls the Kubernetes API; Nebula tells it its zone through an annotation.
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
@@ -324,7 +343,34 @@ public final class ElasticsearchCluster implements EngineCluster {
                         PodVolumes.podAnnotations(DOWNWARD_API_VOLUME),
                         PodVolumes.emptyDir(ES_CONFIG_VOLUME),
                         PodVolumes.emptyDir(LOGS_VOLUME),
-                        PodVolumes.emptyDir(TMP_VOLUME))
+                        PodVolumes.emptyDir(TMP_VOLUME));
+        if (backup != null) {
+            pod.withInitContainers(keystoreContainer())
+                    .addToVolumes(
+                            PodVolumes.secret(BACKUP_CREDENTIALS_VOLUME, ResourceNames.BACKUP_CREDENTIALS_SECRET));
+        }
+        return pod.build();
+    }
+
+    /**
+     * Builds the node's keystore from the cluster's copy of the backup credentials before Elasticsearch starts (ECK's
+     * {@code elastic-internal-init-keystore}): the credentials are files on a Secret volume only this container
+     * mounts, read by the keystore tool, so they never appear in an environment variable or on a command line. Same
+     * image, user and resources as the node, so that the pod's size and security stay as they were.
+     */
+    private Container keystoreContainer() {
+        return new ContainerBuilder()
+                .withName(KEYSTORE_CONTAINER)
+                .withImage(image)
+                .withImagePullPolicy("IfNotPresent")
+                .withCommand("/bin/bash", SCRIPTS_PATH + "/" + ElasticsearchBackupStorage.KEYSTORE_SCRIPT)
+                .withResources(ClusterObjects.guaranteedResources(cluster))
+                .withSecurityContext(SECURITY.container())
+                .withVolumeMounts(
+                        VolumeMounts.writable(ES_CONFIG_VOLUME, CONFIG_PATH),
+                        VolumeMounts.writable(TMP_VOLUME, "/tmp"),
+                        VolumeMounts.readOnly(CONFIG_VOLUME, SCRIPTS_PATH),
+                        VolumeMounts.readOnly(BACKUP_CREDENTIALS_VOLUME, ElasticsearchBackupStorage.CREDENTIALS_PATH))
                 .build();
     }
 

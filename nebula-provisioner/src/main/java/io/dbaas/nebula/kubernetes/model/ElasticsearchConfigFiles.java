@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The files of an Elasticsearch cluster's ConfigMap: {@code elasticsearch.yml}, the file-based role of the nodes' own
@@ -18,8 +19,14 @@ import java.util.UUID;
  * @param clusterId the cluster, which is also the Elasticsearch cluster name
  * @param preStopPause how long a stopping node keeps serving while its region stops sending to it
  * @param monitoringRole whether {@code roles.yml} defines the metrics exporter's role (a scraped cluster)
+ * @param backup the snapshot repository client of the region's backup storage; null where the region has none, and
+ *     then no file mentions backups
  */
-record ElasticsearchConfigFiles(UUID clusterId, Duration preStopPause, boolean monitoringRole) {
+record ElasticsearchConfigFiles(
+        UUID clusterId,
+        Duration preStopPause,
+        boolean monitoringRole,
+        @Nullable ElasticsearchBackupStorage backup) {
 
     static final String CONFIG_FILE = "elasticsearch.yml";
     static final String ROLES_FILE = "roles.yml";
@@ -72,6 +79,9 @@ record ElasticsearchConfigFiles(UUID clusterId, Duration preStopPause, boolean m
         files.put(START_SCRIPT, startScript());
         files.put(READINESS_SCRIPT, readinessScript());
         files.put(PRE_STOP_SCRIPT, preStopScript());
+        if (backup != null) {
+            files.put(ElasticsearchBackupStorage.KEYSTORE_SCRIPT, backup.keystoreScript());
+        }
         return files;
     }
 
@@ -85,6 +95,10 @@ record ElasticsearchConfigFiles(UUID clusterId, Duration preStopPause, boolean m
      * and the nodes' own checks use, and no check depends on the {@code .security} index.
      */
     String elasticsearchYml() {
+        return nodeSettings() + (backup == null ? "" : backup.elasticsearchYml());
+    }
+
+    private String nodeSettings() {
         return """
                 # Rendered by Nebula. Node-specific values come from the pod's environment (downward API).
                 cluster.name: %s

@@ -54,4 +54,9 @@ public interface EngineCluster {
     }
 
     StatefulSet generateStatefulSet();
+
+    /** Secrets copied into the cluster's namespace from elsewhere in the region (backup-storage credentials). */
+    default List<CopiedSecret> generateCopiedSecrets() {
+        return List.of();
+    }
 }

@@ -1,6 +1,8 @@
 package io.dbaas.nebula.kubernetes.model;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.config.BackupStorage;
+import io.dbaas.nebula.config.BackupStorageType;
 import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.RegionProperties;
@@ -90,6 +92,7 @@ public final class QdrantCluster implements EngineCluster {
 
     private final ClusterBasics cluster;
     private final String image;
+    private final @Nullable QdrantBackupStorage backup;
 
     /** Qdrant's {@code service.read_only_api_key}: the key the platform's Prometheus scrapes {@code /metrics} with. */
     static final String READ_ONLY_KEY_SETTING = "QDRANT__SERVICE__READ_ONLY_API_KEY";
@@ -102,6 +105,7 @@ public final class QdrantCluster implements EngineCluster {
         this.cluster = ClusterBasics.of(ENGINE, specs, region, gatekeeper, monitoring);
         // Fully qualified: a runtime configured with other registries (or none by default) pulls the same image.
         this.image = "docker.io/qdrant/qdrant:v" + specs.version();
+        this.backup = cluster.backupStorage() == null ? null : new QdrantBackupStorage(cluster.backupStorage());
     }
 
     /**
@@ -128,7 +132,28 @@ public final class QdrantCluster implements EngineCluster {
         }
         SpecsChecks.requireReleaseVersion("Qdrant", specs.version(), "1.13.4");
         SpecsChecks.requirePositiveResources(specs);
+        refuseStoreQdrantCannotUse(specs, region);
         return new QdrantCluster(specs, region, gatekeeper, monitoring);
+    }
+
+    /**
+     * Qdrant writes snapshots to S3-compatible storage only; a cluster in a region whose backups live elsewhere could
+     * never be backed up, so it is refused rather than created without backups.
+     */
+    private static void refuseStoreQdrantCannotUse(DBClusterSpecs specs, RegionProperties region) {
+        BackupStorage storage = region.backupStorage();
+        if (storage != null && storage.type() != BackupStorageType.S3) {
+            throw new InvalidClusterSpecsException(("Qdrant clusters cannot run in region %s/%s: its backups live in %s"
+                            + " storage, and Qdrant stores snapshots in S3-compatible storage only. Choose a region whose"
+                            + " backup storage is S3-compatible.")
+                    .formatted(specs.provider(), specs.region(), storage.type().id()));
+        }
+    }
+
+    /** The copy of the region's backup-storage credentials, where the region has a store. */
+    @Override
+    public List<CopiedSecret> generateCopiedSecrets() {
+        return cluster.copiedSecrets();
     }
 
     @Override
@@ -373,7 +398,9 @@ public final class QdrantCluster implements EngineCluster {
                 .withName("QDRANT_INIT_FILE_PATH")
                 .withValue(INIT_PATH + "/.qdrant-initialized")
                 .endEnv()
-                .addAllToEnv(QdrantSettings.environment(cluster.replicas(), SNAPSHOTS_PATH, TMP_PATH))
+                .addAllToEnv(QdrantSettings.environment(
+                        cluster.replicas(), backup == null ? SNAPSHOTS_PATH : backup.snapshotsPath(), TMP_PATH))
+                .addAllToEnv(backup == null ? List.of() : backup.environment())
                 // Requests equal limits: the node gets exactly what the client pays for (Guaranteed QoS).
                 .withResources(ClusterObjects.guaranteedResources(cluster))
                 // Loading large collections can take minutes; until the startup probe passes, liveness is not checked.
@@ -394,7 +421,8 @@ public final class QdrantCluster implements EngineCluster {
                 .withSecurityContext(SECURITY.container())
                 .withVolumeMounts(
                         VolumeMounts.writable(ResourceNames.QDRANT_STORAGE_VOLUME, STORAGE_PATH),
-                        VolumeMounts.writable(SNAPSHOTS_VOLUME, SNAPSHOTS_PATH),
+                        VolumeMounts.writable(
+                                SNAPSHOTS_VOLUME, backup == null ? SNAPSHOTS_PATH : backup.snapshotsMountPath()),
                         VolumeMounts.writable(INIT_VOLUME, INIT_PATH),
                         VolumeMounts.writable(TMP_VOLUME, TMP_PATH),
                         VolumeMounts.readOnly(TLS_VOLUME, TLS_PATH),

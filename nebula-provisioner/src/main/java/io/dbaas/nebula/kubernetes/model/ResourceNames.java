@@ -37,6 +37,12 @@ public final class ResourceNames {
     public static final String QDRANT_POD_DISRUPTION_BUDGET = "qdrant";
     public static final String QDRANT_NETWORK_POLICY = "qdrant";
 
+    /**
+     * The copy, in a cluster's namespace, of the region's backup-storage credentials: what the nodes read, by
+     * reference only (a keystore built from it, or {@code secretKeyRef}s).
+     */
+    public static final String BACKUP_CREDENTIALS_SECRET = "backup-storage-credentials";
+
     /** The entry of the master-key Secret that holds the key. */
     public static final String MASTER_KEY_ENTRY = "api-key";
 

@@ -27,7 +27,7 @@ public final class SecretEntries {
     }
 
     /** {@code value} as a {@code data} entry holds it. */
-    static String encode(String value) {
+    public static String encode(String value) {
         return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 }

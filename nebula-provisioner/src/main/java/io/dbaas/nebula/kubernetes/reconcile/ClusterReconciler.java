@@ -12,10 +12,12 @@ import io.dbaas.nebula.kubernetes.apply.SecretApplier;
 import io.dbaas.nebula.kubernetes.apply.StatefulSetApplier;
 import io.dbaas.nebula.kubernetes.apply.Volumes;
 import io.dbaas.nebula.kubernetes.model.BootstrapConfigMap;
+import io.dbaas.nebula.kubernetes.model.CopiedSecret;
 import io.dbaas.nebula.kubernetes.model.DesiredCluster;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret;
 import io.dbaas.nebula.kubernetes.model.GeneratedSecret.SecretInputs;
 import io.dbaas.nebula.kubernetes.model.MasterKeySecrets;
+import io.dbaas.nebula.kubernetes.model.PodTemplateSecrets;
 import io.dbaas.nebula.kubernetes.model.SecretGenerationException;
 import io.dbaas.nebula.security.MasterKeyVault;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -29,14 +31,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings any engine's cluster to its rendered state, in an order where every object exists before anything refers to
- * it: namespace → master-key secret → generated secrets (TLS material, password hashes) → config maps → bootstrap
- * config map → services → disruption budgets → network policies → volumes → stateful sets → deployments (a metrics exporter) → pod monitors. Readiness is not awaited
+ * it: namespace → master-key secret → generated secrets (TLS material, password hashes) → copied secrets (backup-storage
+ * credentials) → config maps → bootstrap
+ * config map → services → disruption budgets → network policies → volumes → stateful sets → deployments (a metrics exporter) → pod monitors → copies of region
+ * Secrets no longer needed. Readiness is not awaited
  * here: the status watch reports it. A StatefulSet change no API server would take (another selector or storage class)
  * is refused first, with nothing touched.
  *
@@ -75,6 +81,7 @@ public class ClusterReconciler {
         namespace(cluster);
         masterKeySecret(cluster);
         generatedSecrets(cluster);
+        copiedSecrets(cluster);
         configMaps(cluster);
         bootstrap(cluster);
         services(cluster);
@@ -84,6 +91,7 @@ public class ClusterReconciler {
         statefulSets(cluster);
         deployments(cluster);
         podMonitors(cluster);
+        staleCopiedSecrets(cluster);
         return new ProvisioningReport(
                 applied, CertificateExpiry.earliest(secretsInPlace.values()).orElse(null));
     }
@@ -181,6 +189,38 @@ public class ClusterReconciler {
             }
             secretsInPlace.put(wanted.name(), secret);
             record(secret, change);
+        }
+    }
+
+    /**
+     * Copies each Secret the cluster's pods read from elsewhere in the region (the backup storage's credentials) into
+     * its namespace, again whenever the source changed. A source that is missing, or lacks an entry, stops the
+     * reconcile before any pod refers to the copy; it is retried, since the region's operator fixes it without a new
+     * command. The message names the Secret and its entries, never a value.
+     */
+    private void copiedSecrets(DesiredCluster cluster) {
+        for (CopiedSecret wanted : cluster.copiedSecrets()) {
+            String source = wanted.sourceNamespace() + "/" + wanted.sourceName();
+            Secret found = appliers.secrets().find(wanted.sourceNamespace(), wanted.sourceName());
+            if (found == null) {
+                throw new InfrastructureException(
+                        ("Secret %s, named by the region's backup-storage, does not exist in the region's Kubernetes"
+                                        + " cluster; create it with the entries %s.")
+                                .formatted(source, String.join(", ", wanted.entries())),
+                        true);
+            }
+            Optional<String> lacking = wanted.lacking(found);
+            if (lacking.isPresent()) {
+                throw new InfrastructureException(
+                        "Secret %s, named by the region's backup-storage, cannot be used: %s."
+                                .formatted(source, lacking.get()),
+                        true);
+            }
+            SecretApplier.Outcome outcome = appliers.secrets().mirror(wanted.copyOf(found));
+            if (outcome.change() == ResourceChange.UPDATED) {
+                log.info("Secret {}/{} follows {} again", cluster.namespaceName(), wanted.name(), source);
+            }
+            record(outcome.secret(), outcome.change());
         }
     }
 
@@ -291,6 +331,31 @@ public class ClusterReconciler {
     /** Last: a scrape object refers to pods and Secrets that must exist (and is rendered only where the CRD is). */
     private void podMonitors(DesiredCluster cluster) {
         apply(appliers.podMonitors(), cluster.podMonitors());
+    }
+
+    /**
+     * Deletes copies of the region's Secrets the rendering no longer has (the region dropped its backup storage), so
+     * that no credential stays where nothing needs it; but only once no node's pod template refers to the copy any
+     * more, since a pod started from an older template (the rollout of the new one may be waiting its turn) would not
+     * start without it. Until then the copy stays, and a later reconcile deletes it.
+     */
+    private void staleCopiedSecrets(DesiredCluster cluster) {
+        Set<String> wanted =
+                cluster.copiedSecrets().stream().map(CopiedSecret::name).collect(Collectors.toSet());
+        Set<String> referenced = cluster.statefulSets().stream()
+                .map(statefulSet -> appliers.statefulSets().current(statefulSet))
+                .filter(Objects::nonNull)
+                .flatMap(live -> PodTemplateSecrets.referencedBy(
+                        live.getSpec().getTemplate().getSpec())
+                        .stream())
+                .collect(Collectors.toSet());
+        for (Secret copy : appliers.secrets().annotated(cluster.namespaceName(), CopiedSecret.COPIED_FROM)) {
+            String name = copy.getMetadata().getName();
+            if (!wanted.contains(name) && !referenced.contains(name)) {
+                appliers.secrets().delete(copy);
+                log.info("Secret {}/{} deleted: the region no longer names its source", cluster.namespaceName(), name);
+            }
+        }
     }
 
     private <T extends HasMetadata> void apply(ResourceApplier<T> applier, List<T> desired) {

@@ -2,11 +2,14 @@ package io.dbaas.nebula.kubernetes.blueprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.contracts.Engine;
 import io.dbaas.kubernetes.schema.KubernetesSchemas;
+import io.dbaas.nebula.config.BackupStorageType;
 import io.dbaas.nebula.config.Exposure;
 import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.RegionProperties;
+import io.dbaas.nebula.config.TestBackupStorage;
 import io.dbaas.nebula.config.TestRegions;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import io.dbaas.nebula.infrastructure.TestSpecs;
@@ -18,6 +21,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +43,14 @@ class BlueprintSchemaTest {
         for (EngineBlueprint blueprint : TestBlueprints.all()) {
             for (int nodes : new int[] {1, 3}) {
                 regions().forEach((name, region) -> {
-                    DBClusterSpecs specs = TestSpecs.of(blueprint.engine(), UUID.randomUUID(), nodes);
+                    if (blueprint.engine() == Engine.QDRANT
+                            && region.backupStorage() != null
+                            && region.backupStorage().type() != BackupStorageType.S3) {
+                        return; // refused: Qdrant stores snapshots in S3-compatible storage only
+                    }
+                    DBClusterSpecs specs = TestSpecs.copy(TestSpecs.of(blueprint.engine(), UUID.randomUUID(), nodes))
+                            .account(UUID.randomUUID())
+                            .build();
                     renderings.add(Arguments.of(
                             blueprint.engine().id() + ", " + nodes + " node(s), " + name,
                             blueprint.render(specs, region)));
@@ -50,6 +61,23 @@ class BlueprintSchemaTest {
     }
 
     private static Map<String, RegionProperties> regions() {
+        Map<String, RegionProperties> regions = new LinkedHashMap<>(plainRegions());
+        regions.put(
+                "backups in an S3-compatible store",
+                TestRegions.region().backupStorage(TestBackupStorage.minio()).build());
+        regions.put(
+                "backups in Amazon S3",
+                TestRegions.region().backupStorage(TestBackupStorage.amazonS3()).build());
+        regions.put(
+                "backups in GCS",
+                TestRegions.region().backupStorage(TestBackupStorage.gcs()).build());
+        regions.put(
+                "backups in Azure",
+                TestRegions.region().backupStorage(TestBackupStorage.azure()).build());
+        return regions;
+    }
+
+    private static Map<String, RegionProperties> plainRegions() {
         return Map.of(
                 "cluster-ip, default storage class",
                 TestRegions.region().build(),
