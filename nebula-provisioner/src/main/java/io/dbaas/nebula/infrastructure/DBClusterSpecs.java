@@ -79,6 +79,7 @@ public record DBClusterSpecs(
             UUID commandId,
             UUID correlationId,
             @Nullable String traceId,
+            @Nullable String traceparent,
             ClusterOperation operation) {
         this(
                 clusterId,
@@ -95,6 +96,7 @@ public record DBClusterSpecs(
                 commandId,
                 correlationId,
                 traceId,
+                traceparent,
                 operation,
                 null);
     }

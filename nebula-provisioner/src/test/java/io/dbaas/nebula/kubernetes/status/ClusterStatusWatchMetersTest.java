@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.Mockito.mock;
 
 import io.dbaas.contracts.security.MasterKeyCipher;
+import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.ProviderProperties;
 import io.dbaas.nebula.config.TestRegions;
@@ -86,7 +87,9 @@ class ClusterStatusWatchMetersTest {
     private ClusterStatusWatch watch(RegionCatalog catalog) {
         return new ClusterStatusWatch(
                 new StatusAnnouncer(
-                        MasterKeyCipher.fromBase64("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="), event -> {}),
+                        MasterKeyCipher.fromBase64("MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="),
+                        event -> {},
+                        MessageTracing.off()),
                 new EngineBlueprints(TestBlueprints.all()),
                 clients,
                 mock(KubernetesInfrastructureClient.class),
