@@ -4,7 +4,7 @@ import static io.dbaas.nebula.render.RenderRun.LOCAL_REGION;
 import static io.dbaas.nebula.render.RenderRun.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbaas.nebula.kubernetes.RegionClients;
+import io.dbaas.nebula.kubernetes.region.RegionClients;
 import io.dbaas.nebula.security.MasterKeys;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;

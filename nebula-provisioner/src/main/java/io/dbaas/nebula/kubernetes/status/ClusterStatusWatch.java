@@ -2,11 +2,12 @@ package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.StatusProperties;
-import io.dbaas.nebula.kubernetes.ClusterStates;
 import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
-import io.dbaas.nebula.kubernetes.RegionClients;
-import io.dbaas.nebula.kubernetes.RegionConnectedEvent;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
+import io.dbaas.nebula.kubernetes.metrics.ClusterStates;
+import io.dbaas.nebula.kubernetes.metrics.WatchMeters;
+import io.dbaas.nebula.kubernetes.region.RegionClients;
+import io.dbaas.nebula.kubernetes.region.RegionConnectedEvent;
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.region.RegionId;

@@ -1,7 +1,7 @@
 package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.nebula.infrastructure.ClusterOperation;
-import io.dbaas.nebula.kubernetes.ClusterState;
+import io.dbaas.nebula.kubernetes.metrics.ClusterState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

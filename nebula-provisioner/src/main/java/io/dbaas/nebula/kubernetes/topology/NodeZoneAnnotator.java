@@ -1,8 +1,8 @@
 package io.dbaas.nebula.kubernetes.topology;
 
-import io.dbaas.nebula.kubernetes.RegionClients;
-import io.dbaas.nebula.kubernetes.RegionConnectedEvent;
 import io.dbaas.nebula.kubernetes.model.Labels;
+import io.dbaas.nebula.kubernetes.region.RegionClients;
+import io.dbaas.nebula.kubernetes.region.RegionConnectedEvent;
 import io.dbaas.nebula.region.RegionId;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;

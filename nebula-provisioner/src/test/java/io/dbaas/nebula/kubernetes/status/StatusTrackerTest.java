@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.contracts.event.ServiceAddress;
 import io.dbaas.nebula.infrastructure.ClusterOperation;
-import io.dbaas.nebula.kubernetes.ClusterState;
+import io.dbaas.nebula.kubernetes.metrics.ClusterState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

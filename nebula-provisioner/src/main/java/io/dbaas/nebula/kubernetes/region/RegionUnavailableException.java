@@ -1,4 +1,4 @@
-package io.dbaas.nebula.kubernetes;
+package io.dbaas.nebula.kubernetes.region;
 
 /** No client can be built for a region (no kubeconfig, unknown context, not running in a cluster). */
 public class RegionUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.dbaas.nebula.kubernetes;
+package io.dbaas.nebula.kubernetes.region;
 
 /** A region's client was just built; watches on that region can start. */
 public record RegionConnectedEvent(RegionConnection connection) {}

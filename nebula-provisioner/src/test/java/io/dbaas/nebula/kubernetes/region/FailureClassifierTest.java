@@ -1,8 +1,8 @@
-package io.dbaas.nebula.kubernetes;
+package io.dbaas.nebula.kubernetes.region;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbaas.nebula.kubernetes.FailureClassifier.Kind;
+import io.dbaas.nebula.kubernetes.region.FailureClassifier.Kind;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;

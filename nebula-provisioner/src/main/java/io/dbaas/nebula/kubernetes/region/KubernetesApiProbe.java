@@ -1,4 +1,4 @@
-package io.dbaas.nebula.kubernetes;
+package io.dbaas.nebula.kubernetes.region;
 
 import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionCatalog;

@@ -1,4 +1,4 @@
-package io.dbaas.nebula.kubernetes;
+package io.dbaas.nebula.kubernetes.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

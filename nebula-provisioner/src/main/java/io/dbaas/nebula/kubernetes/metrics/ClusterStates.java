@@ -1,4 +1,4 @@
-package io.dbaas.nebula.kubernetes;
+package io.dbaas.nebula.kubernetes.metrics;
 
 import io.dbaas.contracts.Engine;
 import io.micrometer.core.instrument.Gauge;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.nebula.kubernetes.metrics;
+
+import org.jspecify.annotations.NullMarked;
