@@ -2,13 +2,18 @@ package io.dbaas.nebula;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layering of CONVENTIONS.md (model → reconcile → apply), enforced as Strimzi's import-control does. */
+/**
+ * The layering of CONVENTIONS.md (model → reconcile → apply), enforced as Strimzi's import-control does, and the layout
+ * of the Kubernetes backend around it: region access and metrics below, watches (status) beside the reconciler, the
+ * backend's entry point ({@code io.dbaas.nebula.kubernetes}) on top.
+ */
 @AnalyzeClasses(packages = "io.dbaas.nebula", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -60,4 +65,41 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage("io.fabric8..", "io.dbaas.nebula.kubernetes..");
+
+    @ArchTest
+    static final ArchRule watchesOnlyRequestReconciles = noClasses()
+            .that()
+            .resideInAPackage("..kubernetes.status..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..kubernetes.reconcile..", "..kubernetes.apply..", "io.dbaas.nebula.kubernetes")
+            .because("a watch asks for a reconcile through ReconcileRequests; restoring is the reconciler's job");
+
+    @ArchTest
+    static final ArchRule theReconcilerKnowsNoWatch = noClasses()
+            .that()
+            .resideInAPackage("..kubernetes.reconcile..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..kubernetes.status..", "..kubernetes.metrics..", "..kubernetes.region..");
+
+    @ArchTest
+    static final ArchRule regionAccessAndMetricsKnowNoBackend = noClasses()
+            .that()
+            .resideInAnyPackage("..kubernetes.region..", "..kubernetes.metrics..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.dbaas.nebula.kubernetes",
+                    "..kubernetes.status..",
+                    "..kubernetes.reconcile..",
+                    "..kubernetes.topology..");
+
+    @ArchTest
+    static final ArchRule kubernetesPackagesHaveNoCycles =
+            slices().matching("io.dbaas.nebula.kubernetes.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule nebulaPackagesHaveNoCycles =
+            slices().matching("io.dbaas.nebula.(**)").should().beFreeOfCycles();
 }

@@ -2,7 +2,6 @@ package io.dbaas.nebula.kubernetes.status;
 
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.StatusProperties;
-import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
 import io.dbaas.nebula.kubernetes.metrics.ClusterStates;
 import io.dbaas.nebula.kubernetes.metrics.WatchMeters;
@@ -28,7 +27,7 @@ class ClusterStatusWatch implements DisposableBean {
 
     private final StatusAnnouncer announcer;
     private final EngineBlueprints blueprints;
-    private final KubernetesInfrastructureClient infrastructure;
+    private final ReconcileRequests reconcileRequests;
     private final StatusProperties properties;
     private final ClusterStates clusterStates;
     private final WatchMeters meters;
@@ -41,14 +40,14 @@ class ClusterStatusWatch implements DisposableBean {
             StatusAnnouncer announcer,
             EngineBlueprints blueprints,
             RegionClients clients,
-            KubernetesInfrastructureClient infrastructure,
+            ReconcileRequests reconcileRequests,
             NebulaProperties properties,
             ClusterStates clusterStates,
             RegionCatalog catalog,
             MeterRegistry registry) {
         this.announcer = announcer;
         this.blueprints = blueprints;
-        this.infrastructure = infrastructure;
+        this.reconcileRequests = reconcileRequests;
         this.properties = properties.status();
         this.clusterStates = clusterStates;
         this.meters = new WatchMeters(registry, this::watching);
@@ -63,7 +62,7 @@ class ClusterStatusWatch implements DisposableBean {
                     event.connection(),
                     announcer,
                     blueprints,
-                    infrastructure,
+                    reconcileRequests,
                     properties,
                     clusterStates,
                     meters.restarts(id));

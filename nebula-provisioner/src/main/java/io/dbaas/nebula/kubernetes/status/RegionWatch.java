@@ -3,24 +3,18 @@ package io.dbaas.nebula.kubernetes.status;
 import io.dbaas.contracts.Engine;
 import io.dbaas.nebula.config.StatusProperties;
 import io.dbaas.nebula.infrastructure.ClusterOperation;
-import io.dbaas.nebula.infrastructure.DBClusterSpecs;
-import io.dbaas.nebula.infrastructure.InfrastructureException;
-import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprint;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
 import io.dbaas.nebula.kubernetes.metrics.ClusterStates;
 import io.dbaas.nebula.kubernetes.model.Annotations;
 import io.dbaas.nebula.kubernetes.model.Labels;
-import io.dbaas.nebula.kubernetes.reconcile.MasterKeyMissingException;
 import io.dbaas.nebula.kubernetes.region.RegionConnection;
 import io.dbaas.nebula.region.Region;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.informers.ExceptionHandler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -35,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -56,10 +49,9 @@ import org.slf4j.LoggerFactory;
  *       from the informers' caches and lets the {@link StatusTracker} decide what to announce: a command complete, a
  *       cluster degraded or recovered, a new cluster failed. Announcements run on their own thread: reading a Secret
  *       and waiting for the broker must not hold up the informers.
- *   <li><b>Restoring.</b> A deleted object, an edited StatefulSet spec, and every resync lead to a reconcile of the
- *       cluster on the specs kept on its namespace, which recreates what is missing and undoes what was changed. A
- *       deleted master-key Secret comes back at once with the same key, from the vault; one whose key the vault never held is
- *       reported as a degradation, never regenerated.
+ *   <li><b>Reconcile requests.</b> A deleted object, an edited StatefulSet spec, and every resync ask the reconciler
+ *       ({@link ReconcileRequests}) to look at the cluster again; restoring is its job, not the watch's. What it finds
+ *       that the objects do not show (a master key nobody holds) comes back as a degradation to announce.
  * </ul>
  */
 final class RegionWatch implements AutoCloseable {
@@ -72,14 +64,13 @@ final class RegionWatch implements AutoCloseable {
     private final Region region;
     private final StatusAnnouncer announcer;
     private final EngineBlueprints blueprints;
-    private final KubernetesInfrastructureClient infrastructure;
+    private final ReconcileRequests reconcileRequests;
+    private final RegionReconciles reconciles;
     private final StatusTracker tracker;
     private final ClusterStates clusterStates;
     private final Counter restarts;
     private final Map<UUID, String> externalProblems = new ConcurrentHashMap<>();
-    private final Set<String> restoresPending = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService announcements;
-    private final ScheduledExecutorService restores;
     private final ScheduledExecutorService watchChecks;
     private final Map<SharedIndexInformer<?>, Boolean> connected = new ConcurrentHashMap<>();
     private final SharedIndexInformer<StatefulSet> statefulSets;
@@ -92,7 +83,7 @@ final class RegionWatch implements AutoCloseable {
             RegionConnection connection,
             StatusAnnouncer announcer,
             EngineBlueprints blueprints,
-            KubernetesInfrastructureClient infrastructure,
+            ReconcileRequests reconcileRequests,
             StatusProperties properties,
             ClusterStates clusterStates,
             Counter restarts) {
@@ -102,12 +93,11 @@ final class RegionWatch implements AutoCloseable {
         this.region = connection.region();
         this.announcer = announcer;
         this.blueprints = blueprints;
-        this.infrastructure = infrastructure;
+        this.reconcileRequests = reconcileRequests;
+        this.reconciles = reconcileRequests.forRegion(connection, new Outcomes());
         this.tracker = new StatusTracker(properties.provisioningGracePeriod());
         this.announcements = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("status-" + region.id()).daemon().factory());
-        this.restores = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("restore-" + region.id()).daemon().factory());
         this.watchChecks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("watch-check-" + region.id()).daemon().factory());
         long resync = properties.resync().toMillis();
@@ -116,7 +106,7 @@ final class RegionWatch implements AutoCloseable {
         this.statefulSets.addEventHandler(handler(
                 statefulSet -> {
                     evaluate(statefulSet);
-                    requestRestore(statefulSet);
+                    requestReconcile(statefulSet);
                 },
                 (previous, current) -> {
                     evaluate(current);
@@ -127,12 +117,12 @@ final class RegionWatch implements AutoCloseable {
                                     previous.getMetadata().getResourceVersion(),
                                     current.getMetadata().getResourceVersion())
                             || (readyReplicas(previous) == 0 && readyReplicas(current) > 0)) {
-                        requestRestore(current);
+                        requestReconcile(current);
                     }
                 },
                 statefulSet -> {
                     forgetState(statefulSet);
-                    requestRestore(statefulSet);
+                    requestReconcile(statefulSet);
                 }));
         this.pods = nebulaObjects(client.pods(), 0);
         this.pods.addEventHandler(handler(
@@ -146,10 +136,10 @@ final class RegionWatch implements AutoCloseable {
                     evaluateNamespaceOf(current);
                     // A new load-balancer address must be in the cluster's certificate, which a restore reissues.
                     if (!Objects.equals(loadBalancer(previous), loadBalancer(current))) {
-                        requestRestore(current);
+                        requestReconcile(current);
                     }
                 },
-                this::requestRestore));
+                this::requestReconcile));
         others.add(watchDeletions(nebulaObjects(client.policy().v1().podDisruptionBudget(), 0)));
         others.add(watchDeletions(nebulaObjects(client.network().v1().networkPolicies(), 0)));
         others.add(watchDeletions(nebulaObjects(client.configMaps(), 0)));
@@ -186,7 +176,7 @@ final class RegionWatch implements AutoCloseable {
         services.close();
         others.forEach(SharedIndexInformer::close);
         announcements.shutdownNow();
-        restores.shutdownNow();
+        reconciles.close();
         watchChecks.shutdownNow();
     }
 
@@ -203,7 +193,7 @@ final class RegionWatch implements AutoCloseable {
     }
 
     private <T extends HasMetadata> SharedIndexInformer<T> watchDeletions(SharedIndexInformer<T> informer) {
-        informer.addEventHandler(handler(object -> {}, (previous, current) -> {}, this::requestRestore));
+        informer.addEventHandler(handler(object -> {}, (previous, current) -> {}, this::requestReconcile));
         return informer;
     }
 
@@ -360,7 +350,7 @@ final class RegionWatch implements AutoCloseable {
                 });
     }
 
-    // ---- restoring ----
+    // ---- reconcile requests ----
 
     private static @Nullable Object loadBalancer(Service service) {
         return service.getStatus() == null ? null : service.getStatus().getLoadBalancer();
@@ -372,69 +362,34 @@ final class RegionWatch implements AutoCloseable {
         return ready == null ? 0 : ready;
     }
 
-    private void requestRestore(HasMetadata object) {
+    private void requestReconcile(HasMetadata object) {
         String namespace = object.getMetadata().getNamespace();
-        if (namespace == null || closing || !restoresPending.add(namespace)) {
-            return;
+        if (namespace != null && !closing) {
+            reconciles.request(namespace);
         }
-        restores.execute(() -> {
-            restoresPending.remove(namespace);
-            restore(namespace);
-        });
     }
 
-    private void restore(String namespaceName) {
-        Namespace namespace;
-        try {
-            namespace = connection.client().namespaces().withName(namespaceName).get();
-        } catch (KubernetesClientException e) {
-            log.debug("Reading namespace {} in {} failed", namespaceName, region.id(), e);
-            return;
-        }
-        Optional<DBClusterSpecs> specs = namespace == null ? Optional.empty() : specsOf(namespace);
-        if (specs.isEmpty()) {
-            return;
-        }
-        UUID clusterId = specs.get().clusterId();
-        try {
-            var report = infrastructure.restore(connection, specs.get());
-            if (!report.changedNothing()) {
-                log.info("Cluster {} in {}: restored {}", clusterId, region.id(), report.resources());
-            }
+    /**
+     * Turns what a reconcile found into status: a missing master key is a problem the objects do not show, announced
+     * as a degradation until a reconcile succeeds again.
+     */
+    private final class Outcomes implements ReconcileOutcomes {
+
+        @Override
+        public void reconciled(UUID clusterId, Engine engine, String namespace) {
             if (externalProblems.remove(clusterId) != null) {
-                reevaluate(namespaceName, blueprints.find(specs.get().engine()).orElseThrow());
+                reevaluate(namespace, blueprints.find(engine).orElseThrow());
             }
-        } catch (MasterKeyMissingException e) {
-            String previous = externalProblems.put(clusterId, e.reason());
-            if (!e.reason().equals(previous)) {
-                log.warn("Cluster {} in {}: {}", clusterId, region.id(), e.reason());
-                blueprints.find(specs.get().engine()).ifPresent(blueprint -> reevaluate(namespaceName, blueprint));
-            }
-        } catch (InfrastructureException e) {
-            log.warn("Cluster {} in {} could not be restored: {}", clusterId, region.id(), e.reason());
         }
-    }
 
-    /** The specs kept on a cluster's namespace, unless it is being deleted or belongs to another region. */
-    private Optional<DBClusterSpecs> specsOf(Namespace namespace) {
-        Map<String, String> labels = namespace.getMetadata().getLabels();
-        Map<String, String> annotations = namespace.getMetadata().getAnnotations();
-        if (labels == null
-                || annotations == null
-                || annotations.containsKey(Annotations.DELETING)
-                || !Labels.NEBULA.equals(labels.get(Labels.MANAGED_BY))) {
-            return Optional.empty();
+        @Override
+        public void masterKeyMissing(UUID clusterId, Engine engine, String namespace, String reason) {
+            String previous = externalProblems.put(clusterId, reason);
+            if (!reason.equals(previous)) {
+                log.warn("Cluster {} in {}: {}", clusterId, region.id(), reason);
+                blueprints.find(engine).ifPresent(blueprint -> reevaluate(namespace, blueprint));
+            }
         }
-        Optional<Engine> engine = Engine.fromId(String.valueOf(labels.get(Labels.NAME)));
-        UUID clusterId;
-        try {
-            clusterId = UUID.fromString(String.valueOf(labels.get(Labels.CLUSTER_ID)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        return engine.flatMap(found -> Annotations.readSpecs(clusterId, found, annotations))
-                .filter(specs -> specs.provider().equals(region.id().provider())
-                        && specs.region().equals(region.id().region()));
     }
 
     // ---- plumbing ----
@@ -497,7 +452,7 @@ final class RegionWatch implements AutoCloseable {
                 .filter(clusterId -> ClusterReadiness.belongsTo(statefulSet, region))
                 .ifPresent(clusterId -> {
                     clusterStates.gone(clusterId);
-                    infrastructure.nodesGone(clusterId);
+                    reconcileRequests.nodesGone(clusterId);
                 });
     }
 

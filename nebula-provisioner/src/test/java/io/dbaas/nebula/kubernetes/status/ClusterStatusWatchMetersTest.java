@@ -9,6 +9,7 @@ import io.dbaas.contracts.tracing.MessageTracing;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.config.ProviderProperties;
 import io.dbaas.nebula.config.TestRegions;
+import io.dbaas.nebula.kubernetes.ClusterRestores;
 import io.dbaas.nebula.kubernetes.KubernetesInfrastructureClient;
 import io.dbaas.nebula.kubernetes.blueprint.EngineBlueprints;
 import io.dbaas.nebula.kubernetes.blueprint.TestBlueprints;
@@ -93,7 +94,7 @@ class ClusterStatusWatchMetersTest {
                         MessageTracing.off()),
                 new EngineBlueprints(TestBlueprints.all()),
                 clients,
-                mock(KubernetesInfrastructureClient.class),
+                new ClusterRestores(mock(KubernetesInfrastructureClient.class)),
                 TestRegions.nebula(),
                 new ClusterStates(registry),
                 catalog,
