@@ -23,7 +23,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
@@ -386,16 +385,7 @@ public final class ElasticsearchCluster implements EngineCluster {
                 .withImage(image)
                 .withImagePullPolicy("IfNotPresent")
                 .withArgs("/bin/bash", SCRIPTS_PATH + "/" + START_SCRIPT)
-                .addNewPort()
-                .withName("https")
-                .withContainerPort(HTTP_PORT)
-                .withProtocol("TCP")
-                .endPort()
-                .addNewPort()
-                .withName("transport")
-                .withContainerPort(TRANSPORT_PORT)
-                .withProtocol("TCP")
-                .endPort()
+                .withPorts(ContainerPorts.tcp("https", HTTP_PORT), ContainerPorts.tcp("transport", TRANSPORT_PORT))
                 .withEnv(environment())
                 // Requests equal limits: the node gets exactly what the client pays for (Guaranteed QoS).
                 .withResources(ClusterObjects.guaranteedResources(cluster))
@@ -403,13 +393,7 @@ public final class ElasticsearchCluster implements EngineCluster {
                 .withStartupProbe(Probes.tcpSocket(HTTP_PORT, 10, 60))
                 .withLivenessProbe(Probes.tcpSocket(HTTP_PORT, 10, 6))
                 .withReadinessProbe(Probes.exec(List.of("/bin/bash", SCRIPTS_PATH + "/" + READINESS_SCRIPT), 5, 5, 3))
-                .withNewLifecycle()
-                .withNewPreStop()
-                .withNewExec()
-                .withCommand("/bin/bash", SCRIPTS_PATH + "/" + PRE_STOP_SCRIPT)
-                .endExec()
-                .endPreStop()
-                .endLifecycle()
+                .withLifecycle(Lifecycles.preStop("/bin/bash", SCRIPTS_PATH + "/" + PRE_STOP_SCRIPT))
                 .withSecurityContext(SECURITY.container())
                 .withVolumeMounts(
                         VolumeMounts.writable(ElasticsearchNames.DATA_VOLUME, DATA_PATH),
@@ -427,24 +411,11 @@ public final class ElasticsearchCluster implements EngineCluster {
     /** What {@code elasticsearch.yml} and the scripts read from the environment: the heap, and who and where the pod is. */
     private List<EnvVar> environment() {
         return List.of(
-                new EnvVarBuilder()
-                        .withName("ES_JAVA_OPTS")
-                        .withValue(ElasticsearchHeap.forMemoryLimit(cluster.memory())
-                                .javaOptions())
-                        .build(),
-                fieldRef("POD_NAME", "metadata.name"),
-                fieldRef("POD_IP", "status.podIP"),
-                fieldRef("NODE_NAME", "spec.nodeName"));
-    }
-
-    private static EnvVar fieldRef(String name, String fieldPath) {
-        return new EnvVarBuilder()
-                .withName(name)
-                .withNewValueFrom()
-                .withNewFieldRef()
-                .withFieldPath(fieldPath)
-                .endFieldRef()
-                .endValueFrom()
-                .build();
+                EnvVars.value(
+                        "ES_JAVA_OPTS",
+                        ElasticsearchHeap.forMemoryLimit(cluster.memory()).javaOptions()),
+                EnvVars.fromField("POD_NAME", "metadata.name"),
+                EnvVars.fromField("POD_IP", "status.podIP"),
+                EnvVars.fromField("NODE_NAME", "spec.nodeName"));
     }
 }

@@ -3,7 +3,6 @@ package io.dbaas.nebula.kubernetes.model;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
@@ -150,11 +149,7 @@ public final class ElasticsearchExporter {
                         "--collector.clustersettings",
                         "--es.timeout=10s",
                         "--web.listen-address=:" + METRICS_PORT)
-                .addNewPort()
-                .withName("metrics")
-                .withContainerPort(METRICS_PORT)
-                .withProtocol("TCP")
-                .endPort()
+                .withPorts(ContainerPorts.tcp("metrics", METRICS_PORT))
                 .withEnv(
                         secretEnv("ES_USERNAME", ElasticsearchNames.MONITORING_USERNAME_ENTRY),
                         secretEnv("ES_PASSWORD", ElasticsearchNames.MONITORING_PASSWORD_ENTRY))
@@ -175,14 +170,6 @@ public final class ElasticsearchExporter {
     }
 
     private static EnvVar secretEnv(String name, String entry) {
-        return new EnvVarBuilder()
-                .withName(name)
-                .withNewValueFrom()
-                .withNewSecretKeyRef()
-                .withName(ElasticsearchNames.MONITORING_USER_SECRET)
-                .withKey(entry)
-                .endSecretKeyRef()
-                .endValueFrom()
-                .build();
+        return EnvVars.fromSecret(name, ElasticsearchNames.MONITORING_USER_SECRET, entry);
     }
 }

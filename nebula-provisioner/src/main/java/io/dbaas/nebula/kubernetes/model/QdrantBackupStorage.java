@@ -2,7 +2,6 @@ package io.dbaas.nebula.kubernetes.model;
 
 import io.dbaas.nebula.config.BackupStorageType;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,18 +58,10 @@ record QdrantBackupStorage(ClusterBackupStorage backup) {
     }
 
     private static EnvVar env(String name, String value) {
-        return new EnvVarBuilder().withName(name).withValue(value).build();
+        return EnvVars.value(name, value);
     }
 
     private static EnvVar secret(String name, String entry) {
-        return new EnvVarBuilder()
-                .withName(name)
-                .withNewValueFrom()
-                .withNewSecretKeyRef()
-                .withName(ResourceNames.BACKUP_CREDENTIALS_SECRET)
-                .withKey(entry)
-                .endSecretKeyRef()
-                .endValueFrom()
-                .build();
+        return EnvVars.fromSecret(name, ResourceNames.BACKUP_CREDENTIALS_SECRET, entry);
     }
 }

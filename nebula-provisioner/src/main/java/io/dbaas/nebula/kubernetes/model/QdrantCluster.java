@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
@@ -363,41 +362,19 @@ public final class QdrantCluster implements EngineCluster {
                 .withImage(image)
                 .withImagePullPolicy("IfNotPresent")
                 .withCommand("/bin/bash", CONFIG_DIRECTORY + "/" + START_SCRIPT)
-                .addNewPort()
-                .withName("http")
-                .withContainerPort(HTTP_PORT)
-                .withProtocol("TCP")
-                .endPort()
-                .addNewPort()
-                .withName("grpc")
-                .withContainerPort(GRPC_PORT)
-                .withProtocol("TCP")
-                .endPort()
-                .addNewPort()
-                .withName("p2p")
-                .withContainerPort(P2P_PORT)
-                .withProtocol("TCP")
-                .endPort()
-                .addNewEnv()
-                .withName("QDRANT__SERVICE__API_KEY")
-                .withNewValueFrom()
-                .withNewSecretKeyRef()
-                .withName(ResourceNames.QDRANT_MASTER_KEY_SECRET)
-                .withKey(ResourceNames.MASTER_KEY_ENTRY)
-                .endSecretKeyRef()
-                .endValueFrom()
-                .endEnv()
+                .withPorts(
+                        ContainerPorts.tcp("http", HTTP_PORT),
+                        ContainerPorts.tcp("grpc", GRPC_PORT),
+                        ContainerPorts.tcp("p2p", P2P_PORT))
+                .addToEnv(EnvVars.fromSecret(
+                        "QDRANT__SERVICE__API_KEY",
+                        ResourceNames.QDRANT_MASTER_KEY_SECRET,
+                        ResourceNames.MASTER_KEY_ENTRY))
                 .addAllToEnv(readOnlyKeyEnvironment())
-                .addNewEnv()
-                .withName("QDRANT__CLUSTER__ENABLED")
-                .withValue("true")
-                .endEnv()
+                .addToEnv(EnvVars.value("QDRANT__CLUSTER__ENABLED", "true"))
                 // TLS on the client ports (REST and gRPC) and between peers (mutual), all from the cluster's own CA.
                 .addToEnv(tlsEnvironment())
-                .addNewEnv()
-                .withName("QDRANT_INIT_FILE_PATH")
-                .withValue(INIT_PATH + "/.qdrant-initialized")
-                .endEnv()
+                .addToEnv(EnvVars.value("QDRANT_INIT_FILE_PATH", INIT_PATH + "/.qdrant-initialized"))
                 .addAllToEnv(QdrantSettings.environment(
                         cluster.replicas(), backup == null ? SNAPSHOTS_PATH : backup.snapshotsPath(), TMP_PATH))
                 .addAllToEnv(backup == null ? List.of() : backup.environment())
@@ -411,13 +388,8 @@ public final class QdrantCluster implements EngineCluster {
                 .withReadinessProbe(Probes.httpsGet("/readyz", HTTP_PORT, 5, 6))
                 // Keeps serving while Kubernetes takes the pod out of the Services' endpoints (GateKeeper's and
                 // kube-proxy's views included): requests already on their way still find it; then SIGTERM.
-                .withNewLifecycle()
-                .withNewPreStop()
-                .withNewExec()
-                .withCommand("sleep", String.valueOf(cluster.preStopPause().toSeconds()))
-                .endExec()
-                .endPreStop()
-                .endLifecycle()
+                .withLifecycle(Lifecycles.preStop(
+                        "sleep", String.valueOf(cluster.preStopPause().toSeconds())))
                 .withSecurityContext(SECURITY.container())
                 .withVolumeMounts(
                         VolumeMounts.writable(ResourceNames.QDRANT_STORAGE_VOLUME, STORAGE_PATH),
@@ -439,31 +411,20 @@ public final class QdrantCluster implements EngineCluster {
         if (!cluster.scraped()) {
             return List.of();
         }
-        return List.of(new EnvVarBuilder()
-                .withName(READ_ONLY_KEY_SETTING)
-                .withNewValueFrom()
-                .withNewSecretKeyRef()
-                .withName(ResourceNames.QDRANT_METRICS_READER_SECRET)
-                .withKey(ResourceNames.MASTER_KEY_ENTRY)
-                .endSecretKeyRef()
-                .endValueFrom()
-                .build());
+        return List.of(EnvVars.fromSecret(
+                READ_ONLY_KEY_SETTING, ResourceNames.QDRANT_METRICS_READER_SECRET, ResourceNames.MASTER_KEY_ENTRY));
     }
 
     /** Qdrant's {@code service.enable_tls}, {@code cluster.p2p.enable_tls} and {@code tls.*} settings. */
     private static EnvVar[] tlsEnvironment() {
         return new EnvVar[] {
-            env(TLS_SWITCH, "true"),
-            env("QDRANT__CLUSTER__P2P__ENABLE_TLS", "true"),
-            env("QDRANT__TLS__CERT", TLS_PATH + "/" + ClusterCertificates.CERTIFICATE_ENTRY),
-            env("QDRANT__TLS__KEY", TLS_PATH + "/" + ClusterCertificates.KEY_ENTRY),
-            env("QDRANT__TLS__CA_CERT", TLS_PATH + "/" + ClusterCertificates.CA_CERTIFICATE_ENTRY),
-            env("QDRANT__TLS__CERT_TTL", CERTIFICATE_TTL_SECONDS)
+            EnvVars.value(TLS_SWITCH, "true"),
+            EnvVars.value("QDRANT__CLUSTER__P2P__ENABLE_TLS", "true"),
+            EnvVars.value("QDRANT__TLS__CERT", TLS_PATH + "/" + ClusterCertificates.CERTIFICATE_ENTRY),
+            EnvVars.value("QDRANT__TLS__KEY", TLS_PATH + "/" + ClusterCertificates.KEY_ENTRY),
+            EnvVars.value("QDRANT__TLS__CA_CERT", TLS_PATH + "/" + ClusterCertificates.CA_CERTIFICATE_ENTRY),
+            EnvVars.value("QDRANT__TLS__CERT_TTL", CERTIFICATE_TTL_SECONDS)
         };
-    }
-
-    private static EnvVar env(String name, String value) {
-        return new EnvVarBuilder().withName(name).withValue(value).build();
     }
 
     private QdrantStartScript startScript() {

@@ -1,7 +1,6 @@
 package io.dbaas.nebula.kubernetes.model;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +38,6 @@ final class QdrantSettings {
     }
 
     private static EnvVar env(String name, String value) {
-        return new EnvVarBuilder().withName(name).withValue(value).build();
+        return EnvVars.value(name, value);
     }
 }

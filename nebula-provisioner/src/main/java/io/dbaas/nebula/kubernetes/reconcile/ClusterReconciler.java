@@ -157,38 +157,46 @@ public class ClusterReconciler {
         String namespace = cluster.namespaceName();
         List<String> clientAddresses = clientAddresses(cluster);
         for (GeneratedSecret wanted : cluster.generatedSecrets()) {
-            SecretInputs seen = new SecretInputs(secretsInPlace, clientAddresses);
-            Secret secret;
-            ResourceChange change;
-            try {
-                SecretApplier.Outcome outcome =
-                        appliers.secrets().createOnce(namespace, wanted.name(), () -> wanted.generate(seen));
-                secret = outcome.secret();
-                change = outcome.change();
-                if (change != ResourceChange.CREATED
-                        && wanted.missingEntries(secret).isEmpty()) {
-                    Optional<String> renewal = wanted.renewal().due(secret, seen);
-                    if (renewal.isPresent()) {
-                        log.info("Secret {}/{} is generated again: {}", namespace, wanted.name(), renewal.get());
-                        secret = appliers.secrets().replace(secret, wanted.generate(seen));
-                        change = ResourceChange.UPDATED;
-                    }
-                }
-            } catch (SecretGenerationException e) {
-                throw new InfrastructureException(
-                        "Secret %s/%s cannot be generated: %s.".formatted(namespace, wanted.name(), e.getMessage()),
-                        false,
-                        e);
+            SecretApplier.Outcome outcome =
+                    generatedSecret(namespace, wanted, new SecretInputs(secretsInPlace, clientAddresses));
+            requireEntries(namespace, wanted, outcome.secret());
+            secretsInPlace.put(wanted.name(), outcome.secret());
+            record(outcome.secret(), outcome.change());
+        }
+    }
+
+    /** The generated Secret as it is now: created if missing, generated again if its renewal rule says so. */
+    private SecretApplier.Outcome generatedSecret(String namespace, GeneratedSecret wanted, SecretInputs seen) {
+        try {
+            SecretApplier.Outcome outcome =
+                    appliers.secrets().createOnce(namespace, wanted.name(), () -> wanted.generate(seen));
+            if (outcome.change() == ResourceChange.CREATED
+                    || !wanted.missingEntries(outcome.secret()).isEmpty()) {
+                return outcome;
             }
-            List<String> missing = wanted.missingEntries(secret);
-            if (!missing.isEmpty()) {
-                throw new InfrastructureException(
-                        "Secret %s/%s exists but holds no %s entry. Nebula never regenerates it; delete the Secret to have it generated again."
-                                .formatted(namespace, wanted.name(), missing),
-                        false);
+            Optional<String> renewal = wanted.renewal().due(outcome.secret(), seen);
+            if (renewal.isEmpty()) {
+                return outcome;
             }
-            secretsInPlace.put(wanted.name(), secret);
-            record(secret, change);
+            log.info("Secret {}/{} is generated again: {}", namespace, wanted.name(), renewal.get());
+            return new SecretApplier.Outcome(
+                    ResourceChange.UPDATED, appliers.secrets().replace(outcome.secret(), wanted.generate(seen)));
+        } catch (SecretGenerationException e) {
+            throw new InfrastructureException(
+                    "Secret %s/%s cannot be generated: %s.".formatted(namespace, wanted.name(), e.getMessage()),
+                    false,
+                    e);
+        }
+    }
+
+    /** A generated Secret lacking an entry was changed by hand: Nebula never fills it in behind the owner's back. */
+    private static void requireEntries(String namespace, GeneratedSecret wanted, Secret secret) {
+        List<String> missing = wanted.missingEntries(secret);
+        if (!missing.isEmpty()) {
+            throw new InfrastructureException(
+                    "Secret %s/%s exists but holds no %s entry. Nebula never regenerates it; delete the Secret to have it generated again."
+                            .formatted(namespace, wanted.name(), missing),
+                    false);
         }
     }
 
@@ -200,28 +208,38 @@ public class ClusterReconciler {
      */
     private void copiedSecrets(DesiredCluster cluster) {
         for (CopiedSecret wanted : cluster.copiedSecrets()) {
-            String source = wanted.sourceNamespace() + "/" + wanted.sourceName();
-            Secret found = appliers.secrets().find(wanted.sourceNamespace(), wanted.sourceName());
-            if (found == null) {
-                throw new InfrastructureException(
-                        ("Secret %s, named by the region's backup-storage, does not exist in the region's Kubernetes"
-                                        + " cluster; create it with the entries %s.")
-                                .formatted(source, String.join(", ", wanted.entries())),
-                        true);
-            }
-            Optional<String> lacking = wanted.lacking(found);
-            if (lacking.isPresent()) {
-                throw new InfrastructureException(
-                        "Secret %s, named by the region's backup-storage, cannot be used: %s."
-                                .formatted(source, lacking.get()),
-                        true);
-            }
-            SecretApplier.Outcome outcome = appliers.secrets().mirror(wanted.copyOf(found));
+            SecretApplier.Outcome outcome = appliers.secrets().mirror(wanted.copyOf(sourceOf(wanted)));
             if (outcome.change() == ResourceChange.UPDATED) {
-                log.info("Secret {}/{} follows {} again", cluster.namespaceName(), wanted.name(), source);
+                log.info(
+                        "Secret {}/{} follows {}/{} again",
+                        cluster.namespaceName(),
+                        wanted.name(),
+                        wanted.sourceNamespace(),
+                        wanted.sourceName());
             }
             record(outcome.secret(), outcome.change());
         }
+    }
+
+    /** The Secret a copy is made from, as the region's operator created it, with every entry the pods read. */
+    private Secret sourceOf(CopiedSecret wanted) {
+        String source = wanted.sourceNamespace() + "/" + wanted.sourceName();
+        Secret found = appliers.secrets().find(wanted.sourceNamespace(), wanted.sourceName());
+        if (found == null) {
+            throw new InfrastructureException(
+                    ("Secret %s, named by the region's backup-storage, does not exist in the region's Kubernetes"
+                                    + " cluster; create it with the entries %s.")
+                            .formatted(source, String.join(", ", wanted.entries())),
+                    true);
+        }
+        Optional<String> lacking = wanted.lacking(found);
+        if (lacking.isPresent()) {
+            throw new InfrastructureException(
+                    "Secret %s, named by the region's backup-storage, cannot be used: %s."
+                            .formatted(source, lacking.get()),
+                    true);
+        }
+        return found;
     }
 
     /** Where clients reach the cluster besides its Service names: the load balancers its Services report, if any. */
