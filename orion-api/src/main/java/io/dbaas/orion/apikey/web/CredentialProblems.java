@@ -1,10 +1,11 @@
 package io.dbaas.orion.apikey.web;
 
 import io.dbaas.orion.apikey.ApiKeyNotFoundException;
+import io.dbaas.orion.apikey.ClusterNotRunningException;
 import io.dbaas.orion.apikey.InvalidCredentialRequestException;
 import io.dbaas.orion.apikey.LifetimeOutOfRangeException;
-import io.dbaas.orion.web.ProblemTypes;
-import io.dbaas.orion.web.Problems;
+import io.dbaas.orion.shared.ProblemTypes;
+import io.dbaas.orion.shared.Problems;
 import java.net.URI;
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -48,5 +49,12 @@ class CredentialProblems {
                 HttpStatus.NOT_FOUND, ProblemTypes.API_KEY_NOT_FOUND, "API key not found", e.getMessage());
         problem.setInstance(URI.create("/v1/clusters/" + e.clusterId() + "/api-keys"));
         return problem;
+    }
+
+    /** 409: keys and tokens are derived from a running cluster's master key only. */
+    @ExceptionHandler
+    ProblemDetail clusterNotRunning(ClusterNotRunningException e) {
+        return Problems.problem(
+                HttpStatus.CONFLICT, ProblemTypes.CLUSTER_NOT_RUNNING, "Cluster not running", e.getMessage());
     }
 }

@@ -1,10 +1,10 @@
 package io.dbaas.orion.idempotency.web;
 
-import io.dbaas.orion.cluster.FieldViolation;
 import io.dbaas.orion.idempotency.IdempotencyKeyReusedException;
 import io.dbaas.orion.idempotency.InvalidIdempotencyKeyException;
-import io.dbaas.orion.web.ProblemTypes;
-import io.dbaas.orion.web.Problems;
+import io.dbaas.orion.shared.FieldViolation;
+import io.dbaas.orion.shared.ProblemTypes;
+import io.dbaas.orion.shared.Problems;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

@@ -1,8 +1,8 @@
 package io.dbaas.orion.region.web;
 
 import io.dbaas.orion.region.RegionInUseException;
-import io.dbaas.orion.web.ProblemTypes;
-import io.dbaas.orion.web.Problems;
+import io.dbaas.orion.shared.ProblemTypes;
+import io.dbaas.orion.shared.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package io.dbaas.orion.web;
+package io.dbaas.orion.shared;
 
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;

@@ -1,4 +1,4 @@
-package io.dbaas.orion.audit;
+package io.dbaas.orion.shared;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
