@@ -10,6 +10,7 @@ import io.dbaas.orion.account.LastAdministratorException;
 import io.dbaas.orion.shared.FieldViolation;
 import io.dbaas.orion.shared.PathIdProblems;
 import io.dbaas.orion.shared.ProblemTypes;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AccountProblems implements PathIdProblems {
+
+    // The stable types of this feature's problems; clients may switch on them.
+    static final URI ACCOUNT_NOT_FOUND = ProblemTypes.of("account-not-found");
+    static final URI CREDENTIAL_NOT_FOUND = ProblemTypes.of("credential-not-found");
+    static final URI LAST_ADMINISTRATOR = ProblemTypes.of("last-administrator");
 
     @ExceptionHandler
     ProblemDetail invalidAccountRequest(InvalidAccountRequestException e) {
@@ -46,7 +52,7 @@ class AccountProblems implements PathIdProblems {
 
     @ExceptionHandler
     ProblemDetail lastAdministrator(LastAdministratorException e) {
-        return problem(HttpStatus.CONFLICT, ProblemTypes.LAST_ADMINISTRATOR, "Last administrator", e.getMessage());
+        return problem(HttpStatus.CONFLICT, LAST_ADMINISTRATOR, "Last administrator", e.getMessage());
     }
 
     @Override
@@ -59,10 +65,10 @@ class AccountProblems implements PathIdProblems {
     }
 
     private static ProblemDetail accountNotFound(@Nullable String detail) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.ACCOUNT_NOT_FOUND, "Account not found", detail);
+        return problem(HttpStatus.NOT_FOUND, ACCOUNT_NOT_FOUND, "Account not found", detail);
     }
 
     private static ProblemDetail credentialNotFound(@Nullable String detail) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.CREDENTIAL_NOT_FOUND, "Credential not found", detail);
+        return problem(HttpStatus.NOT_FOUND, CREDENTIAL_NOT_FOUND, "Credential not found", detail);
     }
 }

@@ -13,6 +13,7 @@ import io.dbaas.orion.cluster.OperationInProgressException;
 import io.dbaas.orion.cluster.PreconditionFailedException;
 import io.dbaas.orion.shared.PathIdProblems;
 import io.dbaas.orion.shared.ProblemTypes;
+import java.net.URI;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -32,24 +33,32 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ClusterProblems implements PathIdProblems {
 
+    // The stable types of this feature's problems; clients may switch on them.
+    static final URI INVALID_CLAIM = ProblemTypes.of("invalid-claim");
+    static final URI INVALID_CHANGE = ProblemTypes.of("invalid-change");
+    static final URI CHANGE_REFUSED = ProblemTypes.of("change-refused");
+    static final URI OPERATION_IN_PROGRESS = ProblemTypes.of("operation-in-progress");
+    static final URI CLUSTER_STATE_CONFLICT = ProblemTypes.of("cluster-state-conflict");
+    static final URI PRECONDITION_FAILED = ProblemTypes.of("precondition-failed");
+    static final URI CLUSTER_NOT_FOUND = ProblemTypes.of("cluster-not-found");
+
     /** The path variables that name a cluster: {@code /v1/clusters/{id}} and the sub-resources' {@code {clusterId}}. */
     private static final Set<String> CLUSTER_IDS = Set.of("id", "clusterId");
 
     @ExceptionHandler
     ProblemDetail invalidClaim(InvalidClaimException e) {
-        return fieldsAtFault(ProblemTypes.INVALID_CLAIM, "Invalid claim", e.violations());
+        return fieldsAtFault(INVALID_CLAIM, "Invalid claim", e.violations());
     }
 
     @ExceptionHandler
     ProblemDetail invalidChange(InvalidChangeException e) {
-        return fieldsAtFault(ProblemTypes.INVALID_CHANGE, "Invalid change", e.violations());
+        return fieldsAtFault(INVALID_CHANGE, "Invalid change", e.violations());
     }
 
     /** Well-formed, but not a change this cluster can make: a 422 naming the fields at fault, when there are any. */
     @ExceptionHandler
     ProblemDetail changeRefused(ChangeRefusedException e) {
-        ProblemDetail problem =
-                problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.CHANGE_REFUSED, "Change refused", e.detail());
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, CHANGE_REFUSED, "Change refused", e.detail());
         problem.setProperty("errors", e.violations());
         return problem;
     }
@@ -57,25 +66,20 @@ class ClusterProblems implements PathIdProblems {
     /** Names the operation under way, so that the client can follow it and try again once it is done. */
     @ExceptionHandler
     ProblemDetail operationInProgress(OperationInProgressException e) {
-        ProblemDetail problem = problem(
-                HttpStatus.CONFLICT, ProblemTypes.OPERATION_IN_PROGRESS, "Operation in progress", e.getMessage());
+        ProblemDetail problem =
+                problem(HttpStatus.CONFLICT, OPERATION_IN_PROGRESS, "Operation in progress", e.getMessage());
         problem.setProperty("operation_id", e.operationId());
         return problem;
     }
 
     @ExceptionHandler
     ProblemDetail clusterStateConflict(ClusterStateConflictException e) {
-        return problem(
-                HttpStatus.CONFLICT, ProblemTypes.CLUSTER_STATE_CONFLICT, "Cluster state conflict", e.getMessage());
+        return problem(HttpStatus.CONFLICT, CLUSTER_STATE_CONFLICT, "Cluster state conflict", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail preconditionFailed(PreconditionFailedException e) {
-        return problem(
-                HttpStatus.PRECONDITION_FAILED,
-                ProblemTypes.PRECONDITION_FAILED,
-                "Precondition failed",
-                e.getMessage());
+        return problem(HttpStatus.PRECONDITION_FAILED, PRECONDITION_FAILED, "Precondition failed", e.getMessage());
     }
 
     @ExceptionHandler
@@ -94,6 +98,6 @@ class ClusterProblems implements PathIdProblems {
     }
 
     private static ProblemDetail clusterNotFound(@Nullable String detail) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.CLUSTER_NOT_FOUND, "Cluster not found", detail);
+        return problem(HttpStatus.NOT_FOUND, CLUSTER_NOT_FOUND, "Cluster not found", detail);
     }
 }

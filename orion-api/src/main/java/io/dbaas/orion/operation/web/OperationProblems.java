@@ -5,6 +5,7 @@ import static io.dbaas.orion.shared.Problems.problem;
 import io.dbaas.orion.operation.OperationNotFoundException;
 import io.dbaas.orion.shared.PathIdProblems;
 import io.dbaas.orion.shared.ProblemTypes;
+import java.net.URI;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
@@ -22,6 +23,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OperationProblems implements PathIdProblems {
 
+    // The stable types of this feature's problems; clients may switch on them.
+    static final URI OPERATION_NOT_FOUND = ProblemTypes.of("operation-not-found");
+
     @ExceptionHandler
     ProblemDetail operationNotFound(OperationNotFoundException e) {
         return operationNotFound(e.getMessage());
@@ -33,6 +37,6 @@ class OperationProblems implements PathIdProblems {
     }
 
     private static ProblemDetail operationNotFound(@Nullable String detail) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.OPERATION_NOT_FOUND, "Operation not found", detail);
+        return problem(HttpStatus.NOT_FOUND, OPERATION_NOT_FOUND, "Operation not found", detail);
     }
 }
