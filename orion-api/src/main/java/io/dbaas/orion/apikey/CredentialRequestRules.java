@@ -1,7 +1,7 @@
 package io.dbaas.orion.apikey;
 
 import io.dbaas.contracts.security.KeyScope;
-import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.shared.FieldViolation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

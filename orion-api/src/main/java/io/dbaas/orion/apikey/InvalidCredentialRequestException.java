@@ -1,6 +1,6 @@
 package io.dbaas.orion.apikey;
 
-import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.List;
 
 /** A request for an API key or a token lacks a field or has one that is not a valid value; nothing was created. */

@@ -1,6 +1,6 @@
 package io.dbaas.orion.apikey;
 
-import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.shared.FieldViolation;
 
 /**
  * A well-formed expiry that Orion does not accept: in the past, or further ahead than the configured bound. Nothing

@@ -1,5 +1,6 @@
 package io.dbaas.orion.audit;
 
+import io.dbaas.orion.shared.Audited;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.Optional;
 import org.aopalliance.intercept.MethodInterceptor;

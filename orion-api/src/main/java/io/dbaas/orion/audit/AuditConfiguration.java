@@ -1,5 +1,6 @@
 package io.dbaas.orion.audit;
 
+import io.dbaas.orion.shared.Audited;
 import java.time.Clock;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;

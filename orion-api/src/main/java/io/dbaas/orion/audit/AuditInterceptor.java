@@ -1,7 +1,8 @@
 package io.dbaas.orion.audit;
 
 import io.dbaas.orion.account.Caller;
-import io.dbaas.orion.web.ProblemTypes;
+import io.dbaas.orion.shared.Audited;
+import io.dbaas.orion.shared.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import io.dbaas.orion.Quote;
 import io.dbaas.orion.account.AccountAdministration;
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.account.Role;
-import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.shared.FieldViolation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

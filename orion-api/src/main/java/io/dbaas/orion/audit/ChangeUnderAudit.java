@@ -1,6 +1,7 @@
 package io.dbaas.orion.audit;
 
 import io.dbaas.orion.account.Caller;
+import io.dbaas.orion.shared.Audited;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;

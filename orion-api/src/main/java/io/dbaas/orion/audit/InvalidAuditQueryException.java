@@ -1,6 +1,6 @@
 package io.dbaas.orion.audit;
 
-import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.List;
 
 /** A filter or paging parameter of an audit list is wrong. */

@@ -1,5 +1,6 @@
 package io.dbaas.orion.cluster;
 
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.List;
 
 /**

@@ -6,6 +6,7 @@ import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.catalog.Catalog;
 import io.dbaas.orion.catalog.CatalogProperties.EngineOffer;
 import io.dbaas.orion.catalog.EngineVersions;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -7,6 +7,7 @@ import io.dbaas.orion.catalog.Catalog;
 import io.dbaas.orion.catalog.CatalogProperties.EngineOffer;
 import io.dbaas.orion.catalog.DnsLabel;
 import io.dbaas.orion.cluster.ClaimLimits.QuantityRange;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

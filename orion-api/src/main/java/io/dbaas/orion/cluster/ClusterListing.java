@@ -2,6 +2,7 @@ package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
 import io.dbaas.orion.Quote;
+import io.dbaas.orion.shared.FieldViolation;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,6 +3,7 @@ package io.dbaas.orion.cluster;
 import io.dbaas.contracts.Engine;
 import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.catalog.CatalogProperties;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.dbaas.orion.cluster;
 
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.List;
 
 /** The claim was refused; nothing was stored or published. */

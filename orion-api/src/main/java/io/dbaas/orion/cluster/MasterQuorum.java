@@ -1,6 +1,7 @@
 package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.List;
 
 /**

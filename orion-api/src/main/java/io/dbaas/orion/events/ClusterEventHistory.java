@@ -1,8 +1,8 @@
 package io.dbaas.orion.events;
 
 import io.dbaas.orion.cluster.ClusterClaims;
-import io.dbaas.orion.cluster.FieldViolation;
 import io.dbaas.orion.cluster.InvalidClusterQueryException;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.dbaas.orion.security;
 
-import io.dbaas.orion.web.ProblemTypes;
+import io.dbaas.orion.shared.ProblemTypes;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

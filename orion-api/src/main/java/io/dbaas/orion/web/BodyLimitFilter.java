@@ -1,5 +1,6 @@
 package io.dbaas.orion.web;
 
+import io.dbaas.orion.shared.ProblemTypes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

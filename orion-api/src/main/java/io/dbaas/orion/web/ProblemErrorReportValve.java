@@ -1,5 +1,6 @@
 package io.dbaas.orion.web;
 
+import io.dbaas.orion.shared.ProblemTypes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.apache.catalina.connector.Request;

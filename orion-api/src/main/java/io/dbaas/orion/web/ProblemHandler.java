@@ -1,25 +1,13 @@
 package io.dbaas.orion.web;
 
-import static io.dbaas.orion.web.Problems.fieldsAtFault;
-import static io.dbaas.orion.web.Problems.problem;
+import static io.dbaas.orion.shared.Problems.fieldsAtFault;
+import static io.dbaas.orion.shared.Problems.problem;
 
 import io.dbaas.orion.DatabaseOutage;
 import io.dbaas.orion.Quote;
-import io.dbaas.orion.account.AccountNotFoundException;
-import io.dbaas.orion.account.CredentialNotFoundException;
-import io.dbaas.orion.account.InvalidAccountRequestException;
-import io.dbaas.orion.account.LastAdministratorException;
-import io.dbaas.orion.apikey.ClusterNotRunningException;
-import io.dbaas.orion.cluster.ChangeRefusedException;
-import io.dbaas.orion.cluster.ClusterNotFoundException;
-import io.dbaas.orion.cluster.ClusterStateConflictException;
-import io.dbaas.orion.cluster.FieldViolation;
-import io.dbaas.orion.cluster.InvalidChangeException;
-import io.dbaas.orion.cluster.InvalidClaimException;
-import io.dbaas.orion.cluster.InvalidClusterQueryException;
-import io.dbaas.orion.cluster.OperationInProgressException;
-import io.dbaas.orion.cluster.PreconditionFailedException;
-import io.dbaas.orion.operation.OperationNotFoundException;
+import io.dbaas.orion.shared.FieldViolation;
+import io.dbaas.orion.shared.PathIdProblems;
+import io.dbaas.orion.shared.ProblemTypes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -51,8 +39,10 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Turns every failure into an RFC 9457 problem with a stable {@code type}. Details name the fields at fault and never
- * echo a secret or an internal message.
+ * Turns every failure no feature answers itself into an RFC 9457 problem with a stable {@code type}: unreadable
+ * bodies, the framework's own refusals, a database outage, and the catch-all. Each feature answers its own refusals
+ * (its {@code web.*Problems} handler, ordered first) and names its own path ids ({@link PathIdProblems}); this handler
+ * knows no feature. Details name the fields at fault and never echo a secret or an internal message.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -65,78 +55,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"", Pattern.DOTALL);
 
     private final RequestLimitsProperties limits;
+    private final List<PathIdProblems> pathIdProblems;
 
-    ProblemHandler(RequestLimitsProperties limits) {
+    ProblemHandler(RequestLimitsProperties limits, List<PathIdProblems> pathIdProblems) {
         this.limits = limits;
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidClaim(InvalidClaimException e) {
-        return fieldsAtFault(ProblemTypes.INVALID_CLAIM, "Invalid claim", e.violations());
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidChange(InvalidChangeException e) {
-        return fieldsAtFault(ProblemTypes.INVALID_CHANGE, "Invalid change", e.violations());
-    }
-
-    /** Well-formed, but not a change this cluster can make: a 422 naming the fields at fault, when there are any. */
-    @ExceptionHandler
-    ProblemDetail changeRefused(ChangeRefusedException e) {
-        ProblemDetail problem =
-                problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.CHANGE_REFUSED, "Change refused", e.detail());
-        problem.setProperty("errors", e.violations());
-        return problem;
-    }
-
-    /** Names the operation under way, so that the client can follow it and try again once it is done. */
-    @ExceptionHandler
-    ProblemDetail operationInProgress(OperationInProgressException e) {
-        ProblemDetail problem = problem(
-                HttpStatus.CONFLICT, ProblemTypes.OPERATION_IN_PROGRESS, "Operation in progress", e.getMessage());
-        problem.setProperty("operation_id", e.operationId());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail clusterStateConflict(ClusterStateConflictException e) {
-        return problem(
-                HttpStatus.CONFLICT, ProblemTypes.CLUSTER_STATE_CONFLICT, "Cluster state conflict", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail preconditionFailed(PreconditionFailedException e) {
-        return problem(
-                HttpStatus.PRECONDITION_FAILED,
-                ProblemTypes.PRECONDITION_FAILED,
-                "Precondition failed",
-                e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail operationNotFound(OperationNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.OPERATION_NOT_FOUND, "Operation not found", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidClusterQuery(InvalidClusterQueryException e) {
-        return fieldsAtFault(ProblemTypes.INVALID_REQUEST, "Invalid request", e.violations());
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalidAccountRequest(InvalidAccountRequestException e) {
-        return fieldsAtFault(
-                ProblemTypes.INVALID_REQUEST, "Invalid request", List.of(new FieldViolation(e.field(), e.detail())));
-    }
-
-    @ExceptionHandler
-    ProblemDetail accountNotFound(AccountNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.ACCOUNT_NOT_FOUND, "Account not found", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail credentialNotFound(CredentialNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.CREDENTIAL_NOT_FOUND, "Credential not found", e.getMessage());
+        this.pathIdProblems = List.copyOf(pathIdProblems);
     }
 
     /**
@@ -149,14 +72,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         throw e;
     }
 
-    @ExceptionHandler
-    ProblemDetail clusterNotFound(ClusterNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, ProblemTypes.CLUSTER_NOT_FOUND, "Cluster not found", e.getMessage());
-    }
-
     /**
-     * A path id that is not a UUID names nothing, so it is answered like a missing resource; a query parameter of the
-     * wrong type is the client's mistake, named as such.
+     * A path id that is not a UUID names nothing, so it is answered like the missing resource it would have named, as
+     * the feature owning that path variable says; a query parameter of the wrong type is the client's mistake, named as
+     * such.
      */
     @ExceptionHandler
     ProblemDetail argumentOfTheWrongType(MethodArgumentTypeMismatchException e) {
@@ -168,25 +87,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     List.of(new FieldViolation(name, "has the wrong type or format")));
         }
         String detail = "'" + name + "' is not an id";
-        return switch (name) {
-            case "accountId" ->
-                problem(HttpStatus.NOT_FOUND, ProblemTypes.ACCOUNT_NOT_FOUND, "Account not found", detail);
-            case "credentialId" ->
-                problem(HttpStatus.NOT_FOUND, ProblemTypes.CREDENTIAL_NOT_FOUND, "Credential not found", detail);
-            case "operationId" ->
-                problem(HttpStatus.NOT_FOUND, ProblemTypes.OPERATION_NOT_FOUND, "Operation not found", detail);
-            default -> problem(HttpStatus.NOT_FOUND, ProblemTypes.CLUSTER_NOT_FOUND, "Cluster not found", detail);
-        };
-    }
-
-    @ExceptionHandler
-    ProblemDetail clusterNotRunning(ClusterNotRunningException e) {
-        return problem(HttpStatus.CONFLICT, ProblemTypes.CLUSTER_NOT_RUNNING, "Cluster not running", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail lastAdministrator(LastAdministratorException e) {
-        return problem(HttpStatus.CONFLICT, ProblemTypes.LAST_ADMINISTRATOR, "Last administrator", e.getMessage());
+        return pathIdProblems.stream()
+                .flatMap(feature -> feature.notFound(name, detail).stream())
+                .findFirst()
+                .orElseGet(() -> problem(
+                        HttpStatus.NOT_FOUND, ProblemTypes.forStatus(HttpStatus.NOT_FOUND), "Not found", detail));
     }
 
     /**
@@ -294,6 +199,4 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining("."));
     }
-
-    /** A 400 naming the fields at fault in its detail and listing them, each with its reason, in {@code errors}. */
 }

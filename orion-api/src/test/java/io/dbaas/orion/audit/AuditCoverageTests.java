@@ -2,6 +2,7 @@ package io.dbaas.orion.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.orion.shared.Audited;
 import io.dbaas.orion.support.OrionIntegrationTests;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.account.Role;
+import io.dbaas.orion.shared.Audited;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Map;

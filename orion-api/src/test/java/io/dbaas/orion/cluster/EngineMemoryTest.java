@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbaas.contracts.Engine;
 import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.catalog.CatalogProperties;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

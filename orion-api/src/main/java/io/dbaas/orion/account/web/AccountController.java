@@ -2,7 +2,7 @@ package io.dbaas.orion.account.web;
 
 import io.dbaas.orion.account.AccountAdministration;
 import io.dbaas.orion.account.NewAccount;
-import io.dbaas.orion.audit.Audited;
+import io.dbaas.orion.shared.Audited;
 import java.net.URI;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;

@@ -3,7 +3,7 @@ package io.dbaas.orion.account.web;
 import io.dbaas.orion.account.AccountAdministration;
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.account.IssuedCredential;
-import io.dbaas.orion.audit.Audited;
+import io.dbaas.orion.shared.Audited;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;

@@ -5,7 +5,7 @@ import io.dbaas.orion.apikey.ApiKeyDirectory;
 import io.dbaas.orion.apikey.ApiKeyIssuer;
 import io.dbaas.orion.apikey.ApiKeyRevoker;
 import io.dbaas.orion.apikey.IssuedApiKey;
-import io.dbaas.orion.audit.Audited;
+import io.dbaas.orion.shared.Audited;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;

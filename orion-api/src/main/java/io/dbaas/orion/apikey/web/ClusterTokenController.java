@@ -2,7 +2,7 @@ package io.dbaas.orion.apikey.web;
 
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.apikey.ClusterTokenIssuer;
-import io.dbaas.orion.audit.Audited;
+import io.dbaas.orion.shared.Audited;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;

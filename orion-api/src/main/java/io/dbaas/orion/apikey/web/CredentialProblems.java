@@ -1,10 +1,11 @@
 package io.dbaas.orion.apikey.web;
 
 import io.dbaas.orion.apikey.ApiKeyNotFoundException;
+import io.dbaas.orion.apikey.ClusterNotRunningException;
 import io.dbaas.orion.apikey.InvalidCredentialRequestException;
 import io.dbaas.orion.apikey.LifetimeOutOfRangeException;
-import io.dbaas.orion.web.ProblemTypes;
-import io.dbaas.orion.web.Problems;
+import io.dbaas.orion.shared.ProblemTypes;
+import io.dbaas.orion.shared.Problems;
 import java.net.URI;
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -22,6 +23,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CredentialProblems {
 
+    // The stable types of this feature's problems; clients may switch on them.
+    static final URI CLUSTER_NOT_RUNNING = ProblemTypes.of("cluster-not-running");
+    static final URI API_KEY_NOT_FOUND = ProblemTypes.of("api-key-not-found");
+    static final URI EXPIRY_OUT_OF_RANGE = ProblemTypes.of("expiry-out-of-range");
+
     /** 400: a field is missing or not a valid value. */
     @ExceptionHandler
     ProblemDetail invalidRequest(InvalidCredentialRequestException e) {
@@ -32,10 +38,7 @@ class CredentialProblems {
     @ExceptionHandler
     ProblemDetail lifetimeOutOfRange(LifetimeOutOfRangeException e) {
         return Problems.fieldsAtFault(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                ProblemTypes.EXPIRY_OUT_OF_RANGE,
-                "Expiry out of range",
-                List.of(e.violation()));
+                HttpStatus.UNPROCESSABLE_CONTENT, EXPIRY_OUT_OF_RANGE, "Expiry out of range", List.of(e.violation()));
     }
 
     /**
@@ -44,9 +47,15 @@ class CredentialProblems {
      */
     @ExceptionHandler
     ProblemDetail apiKeyNotFound(ApiKeyNotFoundException e) {
-        ProblemDetail problem = Problems.problem(
-                HttpStatus.NOT_FOUND, ProblemTypes.API_KEY_NOT_FOUND, "API key not found", e.getMessage());
+        ProblemDetail problem =
+                Problems.problem(HttpStatus.NOT_FOUND, API_KEY_NOT_FOUND, "API key not found", e.getMessage());
         problem.setInstance(URI.create("/v1/clusters/" + e.clusterId() + "/api-keys"));
         return problem;
+    }
+
+    /** 409: keys and tokens are derived from a running cluster's master key only. */
+    @ExceptionHandler
+    ProblemDetail clusterNotRunning(ClusterNotRunningException e) {
+        return Problems.problem(HttpStatus.CONFLICT, CLUSTER_NOT_RUNNING, "Cluster not running", e.getMessage());
     }
 }

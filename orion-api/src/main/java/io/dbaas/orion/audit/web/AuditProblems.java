@@ -1,8 +1,8 @@
 package io.dbaas.orion.audit.web;
 
 import io.dbaas.orion.audit.InvalidAuditQueryException;
-import io.dbaas.orion.web.ProblemTypes;
-import io.dbaas.orion.web.Problems;
+import io.dbaas.orion.shared.ProblemTypes;
+import io.dbaas.orion.shared.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;

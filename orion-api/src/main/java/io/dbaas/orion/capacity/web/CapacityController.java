@@ -1,8 +1,8 @@
 package io.dbaas.orion.capacity.web;
 
-import io.dbaas.orion.audit.Audited;
 import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.capacity.ProviderRegion;
+import io.dbaas.orion.shared.Audited;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -3,9 +3,10 @@ package io.dbaas.orion.capacity.web;
 import io.dbaas.orion.capacity.CapacityExceededException;
 import io.dbaas.orion.capacity.InvalidCapacityException;
 import io.dbaas.orion.capacity.RegionNotFoundException;
-import io.dbaas.orion.cluster.FieldViolation;
-import io.dbaas.orion.web.ProblemTypes;
-import io.dbaas.orion.web.Problems;
+import io.dbaas.orion.shared.FieldViolation;
+import io.dbaas.orion.shared.ProblemTypes;
+import io.dbaas.orion.shared.Problems;
+import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,17 +23,19 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CapacityProblems {
 
+    // The stable types of this feature's problems; clients may switch on them.
+    static final URI CAPACITY_EXCEEDED = ProblemTypes.of("capacity-exceeded");
+    static final URI REGION_NOT_FOUND = ProblemTypes.of("region-not-found");
+
     @ExceptionHandler
     ProblemDetail regionNotFound(RegionNotFoundException e) {
-        return Problems.problem(
-                HttpStatus.NOT_FOUND, ProblemTypes.REGION_NOT_FOUND, "Region not found", e.getMessage());
+        return Problems.problem(HttpStatus.NOT_FOUND, REGION_NOT_FOUND, "Region not found", e.getMessage());
     }
 
     /** A scale or resize its region cannot hold: refused, so that nothing changes and nothing waits half-done. */
     @ExceptionHandler
     ProblemDetail capacityExceeded(CapacityExceededException e) {
-        return Problems.problem(
-                HttpStatus.CONFLICT, ProblemTypes.CAPACITY_EXCEEDED, "Capacity exceeded", e.getMessage());
+        return Problems.problem(HttpStatus.CONFLICT, CAPACITY_EXCEEDED, "Capacity exceeded", e.getMessage());
     }
 
     @ExceptionHandler

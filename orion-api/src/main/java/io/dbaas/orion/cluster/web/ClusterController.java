@@ -1,7 +1,6 @@
 package io.dbaas.orion.cluster.web;
 
 import io.dbaas.orion.account.Caller;
-import io.dbaas.orion.audit.Audited;
 import io.dbaas.orion.cluster.AcceptedClaim;
 import io.dbaas.orion.cluster.Claim;
 import io.dbaas.orion.cluster.Cluster;
@@ -13,6 +12,7 @@ import io.dbaas.orion.cluster.ClusterQuery;
 import io.dbaas.orion.operation.Operation;
 import io.dbaas.orion.operation.OperationQueries;
 import io.dbaas.orion.operation.web.OperationResponse;
+import io.dbaas.orion.shared.Audited;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

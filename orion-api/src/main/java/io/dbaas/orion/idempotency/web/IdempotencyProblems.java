@@ -1,10 +1,11 @@
 package io.dbaas.orion.idempotency.web;
 
-import io.dbaas.orion.cluster.FieldViolation;
 import io.dbaas.orion.idempotency.IdempotencyKeyReusedException;
 import io.dbaas.orion.idempotency.InvalidIdempotencyKeyException;
-import io.dbaas.orion.web.ProblemTypes;
-import io.dbaas.orion.web.Problems;
+import io.dbaas.orion.shared.FieldViolation;
+import io.dbaas.orion.shared.ProblemTypes;
+import io.dbaas.orion.shared.Problems;
+import java.net.URI;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -21,16 +22,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IdempotencyProblems {
 
+    // The stable types of this feature's problems; clients may switch on them.
+    static final URI IDEMPOTENCY_KEY_REUSED = ProblemTypes.of("idempotency-key-reused");
+
     static final String HEADER = "Idempotency-Key";
 
     /** 422: the request is well-formed, but this key already stands for another one. */
     @ExceptionHandler
     ProblemDetail keyReused(IdempotencyKeyReusedException e) {
         return Problems.problem(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                ProblemTypes.IDEMPOTENCY_KEY_REUSED,
-                "Idempotency key reused",
-                e.getMessage());
+                HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED, "Idempotency key reused", e.getMessage());
     }
 
     @ExceptionHandler

@@ -1,9 +1,7 @@
 package io.dbaas.orion.operation.web;
 
 import io.dbaas.orion.account.Caller;
-import io.dbaas.orion.cluster.ClusterClaims;
 import io.dbaas.orion.operation.OperationQueries;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,18 +10,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operations of the caller's clusters: what was asked, and how far it got. Who may call: viewers (and every role
+ * One operation of the caller's clusters: what was asked, and how far it got (a cluster's list of operations is
+ * answered by the cluster module, which knows who owns the cluster). Who may call: viewers (and every role
  * above) of the account that owns the cluster; another account's operation answers {@code 404} like a missing one.
  */
 @RestController
 class OperationController {
 
     private final OperationQueries operations;
-    private final ClusterClaims clusters;
 
-    OperationController(OperationQueries operations, ClusterClaims clusters) {
+    OperationController(OperationQueries operations) {
         this.operations = operations;
-        this.clusters = clusters;
     }
 
     @GetMapping("/v1/operations/{operationId}")
@@ -31,17 +28,4 @@ class OperationController {
     OperationResponse get(@AuthenticationPrincipal Caller caller, @PathVariable UUID operationId) {
         return OperationResponse.of(operations.find(caller.accountId(), operationId));
     }
-
-    /** Every operation of the cluster, newest first. */
-    @GetMapping("/v1/clusters/{id}/operations")
-    @PreAuthorize("hasRole('VIEWER')")
-    OperationListResponse ofCluster(@AuthenticationPrincipal Caller caller, @PathVariable UUID id) {
-        UUID clusterId = clusters.find(caller.accountId(), id).id();
-        return new OperationListResponse(operations.ofCluster(clusterId).stream()
-                .map(OperationResponse::of)
-                .toList());
-    }
-
-    /** A cluster's operations, newest first. */
-    record OperationListResponse(List<OperationResponse> items) {}
 }

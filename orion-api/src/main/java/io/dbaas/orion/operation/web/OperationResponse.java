@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * An operation as clients see it. {@code kind} is {@code create}, {@code scale}, {@code upgrade} or {@code delete};
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * why the provisioner has not carried the operation out yet and when it tries again (its region's Kubernetes API is
  * unreachable, for example); the operation is not failed, and ends as soon as the region answers.
  */
+@NamedInterface("responses")
 public record OperationResponse(
         UUID id,
         UUID clusterId,

@@ -1,6 +1,6 @@
 package io.dbaas.orion.region.web;
 
-import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.List;
 
 /** A region request names or describes the region wrongly; nothing was changed. */

@@ -1,9 +1,9 @@
 package io.dbaas.orion.region.web;
 
-import io.dbaas.orion.audit.Audited;
 import io.dbaas.orion.capacity.ProviderRegion;
 import io.dbaas.orion.region.RegionAdministration;
 import io.dbaas.orion.region.RegionChange;
+import io.dbaas.orion.shared.Audited;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,8 +1,9 @@
 package io.dbaas.orion.region.web;
 
 import io.dbaas.orion.region.RegionInUseException;
-import io.dbaas.orion.web.ProblemTypes;
-import io.dbaas.orion.web.Problems;
+import io.dbaas.orion.shared.ProblemTypes;
+import io.dbaas.orion.shared.Problems;
+import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -19,11 +20,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RegionProblems {
 
+    // The stable types of this feature's problems; clients may switch on them.
+    static final URI REGION_IN_USE = ProblemTypes.of("region-in-use");
+
     /** Names what keeps the region in use, so that the operator knows what to delete first. */
     @ExceptionHandler
     ProblemDetail regionInUse(RegionInUseException e) {
-        ProblemDetail problem =
-                Problems.problem(HttpStatus.CONFLICT, ProblemTypes.REGION_IN_USE, "Region in use", e.getMessage());
+        ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, REGION_IN_USE, "Region in use", e.getMessage());
         problem.setProperty("clusters", e.clusters());
         problem.setProperty("claims_waiting", e.claimsWaiting());
         return problem;

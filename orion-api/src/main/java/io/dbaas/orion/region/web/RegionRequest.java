@@ -4,7 +4,7 @@ import io.dbaas.orion.Quote;
 import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.capacity.Resources;
 import io.dbaas.orion.catalog.DnsLabel;
-import io.dbaas.orion.cluster.FieldViolation;
+import io.dbaas.orion.shared.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.dbaas.orion.cluster;
+package io.dbaas.orion.shared;
 
 /**
  * One reason a request was refused, naming the field at fault as the client wrote it.

@@ -1,6 +1,5 @@
-package io.dbaas.orion.web;
+package io.dbaas.orion.shared;
 
-import io.dbaas.orion.cluster.FieldViolation;
 import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;

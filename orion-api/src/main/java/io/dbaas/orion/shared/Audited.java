@@ -1,4 +1,4 @@
-package io.dbaas.orion.audit;
+package io.dbaas.orion.shared;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Marks a handler method that changes state: every call that passes authentication leaves one audit event. The method
  * runs in a transaction that also writes the accepted event, so a change is never committed without its record; a
  * refusal (a 4xx) is recorded in a transaction of its own. Every state-changing handler must carry it (a test fails
- * otherwise).
+ * otherwise). It lives in the kernel, not in the audit module, so that a feature marking its handlers does not
+ * depend on audit, which reads who is calling from accounts.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
