@@ -68,11 +68,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @EmbeddedKafka(partitions = 1, topics = Topics.CLUSTER_COMMANDS)
 class CommandRetryIT {
 
+    private static final String DATABASE = "nebula_command_retries";
+
     static final String KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     static final String HORIZON = "6s";
     private static final String TOKEN = "flaky-region-bearer-token-must-not-leak";
     /** Attempts the old fixed retry made before a cluster ended FAILED: the first and three retries. */
     private static final int OLD_ATTEMPTS = 4;
+    /** The first attempt and three retries, 100 + 200 + 400 ms apart: past the longest delay (400 ms) there is. */
+    private static final int ATTEMPTS_PAST_THE_LONGEST_DELAY = 4;
 
     private static final RestartableKubernetesApi FLAKY = new RestartableKubernetesApi();
     private static final RestartableKubernetesApi REFUSING = new RestartableKubernetesApi();
@@ -92,6 +96,10 @@ class CommandRetryIT {
 
     @DynamicPropertySource
     static void regions(DynamicPropertyRegistry registry) {
+        // A database of its own: Spring keeps this Nebula up while other ITs run theirs, on other regions, and each
+        // attempts the waiting commands it finds in its database.
+        registry.add("spring.datasource.url", () -> NebulaDatabase.jdbcUrl(DATABASE));
+        registry.add("spring.datasource.username", () -> "postgres");
         registry.add("nebula.providers.gcp.regions.europe-west4.kubernetes.api-url", FLAKY::url);
         registry.add("nebula.providers.gcp.regions.europe-west4.kubernetes.token", () -> TOKEN);
         registry.add("nebula.providers.gcp.regions.refusing.kubernetes.api-url", REFUSING::url);
@@ -284,7 +292,7 @@ class CommandRetryIT {
 
         ClusterDeleted deleted = topics.awaitEvent(Topics.CLUSTER_EVENTS, command.clusterId(), ClusterDeleted.class);
         assertThat(deleted.metadata().causationId()).isEqualTo(delete.id());
-        assertThat(NebulaDatabase.jdbc()
+        assertThat(NebulaDatabase.jdbc(DATABASE)
                         .sql("select count(*) from pending_commands where cluster_id = :cluster")
                         .param("cluster", command.clusterId())
                         .query(Integer.class)
@@ -306,13 +314,25 @@ class CommandRetryIT {
         assertThat(superseded.metadata().causationId()).isEqualTo(command.id());
         assertThat(superseded.reason()).isEqualTo("The cluster was deleted before Nebula could create it.");
         int waitsSoFar = deferred(command.clusterId()).size();
-        // The claim is no longer tried: no further wait is announced for it.
-        await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(3))
-                .until(() -> deferred(command.clusterId()).size() == waitsSoFar);
+        // The claim is no longer tried: it no longer waits in Nebula's queue, and while another claim for the same
+        // region is tried past the longest delay between two attempts, no further wait is announced for this one.
+        assertThat(waitingRows(command.clusterId())).isZero();
+        ProvisionDBCluster later = provision("never");
+        send(later);
+        awaitDeferred(later.clusterId(), ATTEMPTS_PAST_THE_LONGEST_DELAY);
+        assertThat(deferred(command.clusterId())).hasSize(waitsSoFar);
         assertThat(events(command.clusterId()))
                 .extracting(ClusterEvent::name)
                 .containsSubsequence(ClusterDeletionStarted.NAME, ClusterDeleted.NAME);
+    }
+
+    /** The commands of the cluster waiting in Nebula's queue for another attempt. */
+    private static int waitingRows(UUID clusterId) {
+        return NebulaDatabase.jdbc(DATABASE)
+                .sql("select count(*) from pending_commands where cluster_id = :cluster")
+                .param("cluster", clusterId)
+                .query(Integer.class)
+                .single();
     }
 
     private void awaitDeferred(UUID clusterId, int count) {

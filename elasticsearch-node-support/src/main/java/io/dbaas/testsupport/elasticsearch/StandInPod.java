@@ -29,6 +29,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,10 @@ final class StandInPod {
     private volatile boolean ready;
     private volatile boolean terminating;
     private volatile int failures;
+    /** Readiness probes run, and times the pod went from ready to unready: what a test counts instead of waiting. */
+    private final AtomicInteger readinessProbes = new AtomicInteger();
+
+    private final AtomicInteger timesUnready = new AtomicInteger();
     private volatile String lastProbeOutput = "";
     private volatile int restarts;
 
@@ -123,6 +128,19 @@ final class StandInPod {
 
     String lastProbeOutput() {
         return lastProbeOutput;
+    }
+
+    int readinessProbes() {
+        return readinessProbes.get();
+    }
+
+    int timesUnready() {
+        return timesUnready.get();
+    }
+
+    int readinessFailureThreshold() {
+        Integer threshold = mainContainer().getReadinessProbe().getFailureThreshold();
+        return threshold == null ? 3 : threshold;
     }
 
     @Nullable
@@ -205,6 +223,7 @@ final class StandInPod {
         ContainerProcess.Execution result =
                 process.exec(readiness.getExec().getCommand(), Duration.ofSeconds(readiness.getTimeoutSeconds()));
         lastProbeOutput = result.output();
+        readinessProbes.incrementAndGet();
         if (result.succeeded()) {
             failures = 0;
             return setReady(true);
@@ -274,6 +293,9 @@ final class StandInPod {
     private boolean setReady(boolean value) {
         if (ready == value) {
             return false;
+        }
+        if (!value) {
+            timesUnready.incrementAndGet();
         }
         ready = value;
         writeStatus();

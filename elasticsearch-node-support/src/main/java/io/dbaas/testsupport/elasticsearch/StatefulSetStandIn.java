@@ -181,6 +181,23 @@ public final class StatefulSetStandIn implements AutoCloseable {
                 : Optional.of(container.memory().residentBytes());
     }
 
+    /** How many readiness probes pod {@code ordinal} has run so far. */
+    public int readinessProbes(int ordinal) {
+        StandInPod pod = pods.get(ordinal);
+        return pod == null ? 0 : pod.readinessProbes();
+    }
+
+    /** How many times pod {@code ordinal} went from ready to unready so far. */
+    public int timesUnready(int ordinal) {
+        StandInPod pod = pods.get(ordinal);
+        return pod == null ? 0 : pod.timesUnready();
+    }
+
+    /** Failed readiness probes in a row that make pod {@code ordinal} unready. */
+    public int readinessFailureThreshold(int ordinal) {
+        return pods.get(ordinal).readinessFailureThreshold();
+    }
+
     /** How many of the StatefulSet's pods are ready. */
     public int readyPods() {
         return (int) pods.values().stream().filter(StandInPod::ready).count();

@@ -1,12 +1,14 @@
 package io.dbaas.nebula.support;
 
+import static org.awaitility.Awaitility.await;
+
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.contracts.event.ClusterEvent;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -49,17 +51,12 @@ public final class EventTopics {
         return events;
     }
 
+    /** Waits for the first record on {@code topic} that is {@code wanted}, reading the topic again until it is there. */
     public ConsumerRecord<String, byte[]> awaitRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, byte[]> record : readAll(topic)) {
-                if (wanted.test(record)) {
-                    return record;
-                }
-            }
-            sleep();
-        }
-        throw new AssertionError("nothing wanted appeared on " + topic + " within " + TIMEOUT);
+        return await("a wanted record on " + topic)
+                .atMost(TIMEOUT)
+                .until(() -> readAll(topic).stream().filter(wanted).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(String topic) {
@@ -78,15 +75,6 @@ public final class EventTopics {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
             return records;
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
     }
 }

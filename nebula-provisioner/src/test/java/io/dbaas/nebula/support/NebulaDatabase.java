@@ -6,6 +6,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,11 +24,34 @@ public final class NebulaDatabase {
             Base64.getEncoder().encodeToString("nebula-tests-key-encryption-key!".getBytes());
 
     private static final EmbeddedPostgres POSTGRES = start();
+    private static final Set<String> DATABASES = ConcurrentHashMap.newKeySet();
 
     private NebulaDatabase() {}
 
     public static String jdbcUrl() {
         return POSTGRES.getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * A database of its own in the same PostgreSQL, created on first use and migrated by Nebula's Flyway when Nebula
+     * starts on it. For a Nebula that stays up while another test's Nebula runs: each attempts the waiting commands it
+     * finds in its database, and would take (and fail) those of regions only the other one knows.
+     */
+    public static String jdbcUrl(String database) {
+        if (!database.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("a plain lower-case name, please: " + database);
+        }
+        if (DATABASES.add(database)) {
+            JdbcClient.create(POSTGRES.getPostgresDatabase())
+                    .sql("create database " + database)
+                    .update();
+        }
+        return POSTGRES.getJdbcUrl("postgres", database);
+    }
+
+    /** Direct access to Nebula's tables in {@code database} (see {@link #jdbcUrl(String)}). */
+    public static JdbcClient jdbc(String database) {
+        return JdbcClient.create(dataSource(jdbcUrl(database)));
     }
 
     /** A vault on the shared database, sealing with {@link #KEY_ENCRYPTION_KEY}. */
@@ -36,13 +61,13 @@ public final class NebulaDatabase {
 
     /** Direct access to Nebula's tables, to look at what is stored. */
     public static JdbcClient jdbc() {
-        return JdbcClient.create(dataSource());
+        return JdbcClient.create(dataSource(jdbcUrl()));
     }
 
-    private static DataSource dataSource() {
+    private static DataSource dataSource(String jdbcUrl) {
         var dataSource = new org.springframework.jdbc.datasource.SimpleDriverDataSource();
         dataSource.setDriverClass(org.postgresql.Driver.class);
-        dataSource.setUrl(jdbcUrl() + "&currentSchema=nebula");
+        dataSource.setUrl(jdbcUrl + "&currentSchema=nebula");
         dataSource.setUsername("postgres");
         return dataSource;
     }

@@ -1,13 +1,13 @@
 package io.dbaas.nebula.kubernetes.elasticsearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -69,9 +69,22 @@ class ElasticsearchClusterFormationIT extends RealElasticsearchTest {
                             .get("type")
                             .asString())
                     .isEqualTo("file");
-            await().during(Duration.ofSeconds(15))
-                    .atMost(Duration.ofSeconds(25))
-                    .until(() -> pods.readyPods() == 3);
+            // Counted in probes, not seconds: every node probes more times than it takes to become unready.
+            int[] probesBefore = new int[3];
+            int[] unreadyBefore = new int[3];
+            for (int ordinal = 0; ordinal < 3; ordinal++) {
+                probesBefore[ordinal] = pods.readinessProbes(ordinal);
+                unreadyBefore[ordinal] = pods.timesUnready(ordinal);
+            }
+            pods.await("every node to run enough readiness probes to turn unready", TIMEOUT, () -> IntStream.range(0, 3)
+                    .allMatch(ordinal -> pods.readinessProbes(ordinal)
+                            > probesBefore[ordinal] + pods.readinessFailureThreshold(ordinal)));
+            for (int ordinal = 0; ordinal < 3; ordinal++) {
+                assertThat(pods.timesUnready(ordinal))
+                        .as("pod %d stayed ready", ordinal)
+                        .isEqualTo(unreadyBefore[ordinal]);
+            }
+            assertThat(pods.readyPods()).isEqualTo(3);
 
             // Two nodes of three gone: the last one has no master any more, and says so by becoming unready.
             pods.kill(1, Duration.ofSeconds(45));
