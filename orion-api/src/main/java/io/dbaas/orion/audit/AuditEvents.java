@@ -83,7 +83,7 @@ class AuditEvents {
         }
         if (filter.after() != null) {
             where.add("(occurred_at, id) < (:afterTime, :afterId)");
-            params.put("afterTime", Timestamp.from(filter.after().occurredAt()));
+            params.put("afterTime", Timestamp.from(filter.after().at()));
             params.put("afterId", filter.after().id());
         }
         String sql = "select * from audit_events"

@@ -1,5 +1,6 @@
 package io.dbaas.orion.audit;
 
+import io.dbaas.orion.shared.PageToken;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,4 +15,4 @@ record AuditFilter(
         @Nullable AuditOutcome outcome,
         @Nullable Instant since,
         @Nullable Instant until,
-        @Nullable AuditPageToken after) {}
+        @Nullable PageToken after) {}

@@ -5,6 +5,8 @@ import io.dbaas.orion.account.AccountAdministration;
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.account.Role;
 import io.dbaas.orion.shared.FieldViolation;
+import io.dbaas.orion.shared.PageToken;
+import io.dbaas.orion.shared.Paging;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -48,13 +50,13 @@ public class AuditLog {
                 parse("outcome", query.outcome(), AuditLog::outcome, "is accepted or refused", violations);
         Instant since = parse("since", query.since(), Instant::parse, "is not an RFC 3339 instant", violations);
         Instant until = parse("until", query.until(), Instant::parse, "is not an RFC 3339 instant", violations);
-        AuditPageToken after = parse(
+        PageToken after = parse(
                 "page_token",
                 query.pageToken(),
-                text -> AuditPageToken.decode(text).orElseThrow(IllegalArgumentException::new),
+                text -> PageToken.decode(text).orElseThrow(IllegalArgumentException::new),
                 "is not a token from a previous page",
                 violations);
-        int pageSize = pageSize(query.pageSize(), violations);
+        int pageSize = Paging.pageSize(query.pageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, violations);
         if (!violations.isEmpty()) {
             throw new InvalidAuditQueryException(violations);
         }
@@ -74,7 +76,10 @@ public class AuditLog {
         }
         List<AuditEvent> page = List.copyOf(found.subList(0, pageSize));
         return new AuditPage(
-                page, Optional.of(AuditPageToken.after(page.getLast()).encode()));
+                page,
+                Optional.of(new PageToken(
+                                page.getLast().occurredAt(), page.getLast().id())
+                        .encode()));
     }
 
     /** Operators read any account, or every one; anyone else their own, another account being as if it did not exist. */
@@ -93,17 +98,6 @@ public class AuditLog {
                 .filter(outcome -> outcome.id().equals(text))
                 .findFirst()
                 .orElseThrow(IllegalArgumentException::new);
-    }
-
-    private static int pageSize(@Nullable Integer value, List<FieldViolation> violations) {
-        if (value == null) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        if (value < 1 || value > MAX_PAGE_SIZE) {
-            violations.add(new FieldViolation("page_size", "must be between 1 and " + MAX_PAGE_SIZE));
-            return DEFAULT_PAGE_SIZE;
-        }
-        return value;
     }
 
     private static <T> @Nullable T parse(

@@ -3,6 +3,8 @@ package io.dbaas.orion.cluster;
 import io.dbaas.contracts.Engine;
 import io.dbaas.orion.Quote;
 import io.dbaas.orion.shared.FieldViolation;
+import io.dbaas.orion.shared.PageToken;
+import io.dbaas.orion.shared.Paging;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,8 +46,8 @@ public class ClusterListing {
         var violations = new ArrayList<FieldViolation>();
         ClusterState state = state(query.state(), violations);
         Engine engine = engine(query.engine(), violations);
-        int pageSize = pageSize(query.pageSize(), violations);
-        PageToken after = pageToken(query.pageToken(), violations);
+        int pageSize = Paging.pageSize(query.pageSize(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, violations);
+        PageToken after = Paging.after(query.pageToken(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidClusterQueryException(violations);
         }
@@ -59,7 +61,9 @@ public class ClusterListing {
         }
         List<Cluster> page = found.subList(0, pageSize);
         return new ClusterPage(
-                List.copyOf(page), Optional.of(PageToken.after(page.getLast()).encode()));
+                List.copyOf(page),
+                Optional.of(
+                        new PageToken(page.getLast().createdAt(), page.getLast().id()).encode()));
     }
 
     private static Specification<Cluster> matching(
@@ -90,9 +94,9 @@ public class ClusterListing {
             }
             if (after != null) {
                 where.add(criteria.or(
-                        criteria.lessThan(cluster.get("createdAt"), after.createdAt()),
+                        criteria.lessThan(cluster.get("createdAt"), after.at()),
                         criteria.and(
-                                criteria.equal(cluster.get("createdAt"), after.createdAt()),
+                                criteria.equal(cluster.get("createdAt"), after.at()),
                                 criteria.lessThan(cluster.get("id"), after.id()))));
             }
             return criteria.and(where.toArray(Predicate[]::new));
@@ -121,26 +125,6 @@ public class ClusterListing {
         }
         return Engine.fromId(value).orElseGet(() -> {
             violations.add(new FieldViolation("engine", "%s is not an engine".formatted(Quote.of(value))));
-            return null;
-        });
-    }
-
-    private static int pageSize(@Nullable Integer value, List<FieldViolation> violations) {
-        if (value == null) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        if (value < 1 || value > MAX_PAGE_SIZE) {
-            violations.add(new FieldViolation("page_size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        return value;
-    }
-
-    private static @Nullable PageToken pageToken(@Nullable String value, List<FieldViolation> violations) {
-        if (value == null) {
-            return null;
-        }
-        return PageToken.decode(value).orElseGet(() -> {
-            violations.add(new FieldViolation("page_token", "is not a token from a previous page"));
             return null;
         });
     }

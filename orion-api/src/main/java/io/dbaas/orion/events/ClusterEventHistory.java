@@ -3,6 +3,8 @@ package io.dbaas.orion.events;
 import io.dbaas.orion.cluster.ClusterClaims;
 import io.dbaas.orion.cluster.InvalidClusterQueryException;
 import io.dbaas.orion.shared.FieldViolation;
+import io.dbaas.orion.shared.PageToken;
+import io.dbaas.orion.shared.Paging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +43,8 @@ public class ClusterEventHistory {
             UUID accountId, UUID clusterId, @Nullable Integer pageSize, @Nullable String pageToken) {
         claims.find(accountId, clusterId);
         var violations = new ArrayList<FieldViolation>();
-        int size = pageSize(pageSize, violations);
-        EventPageToken after = pageToken(pageToken, violations);
+        int size = Paging.pageSize(pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, violations);
+        PageToken after = Paging.after(pageToken, violations);
         if (!violations.isEmpty()) {
             throw new InvalidClusterQueryException(violations);
         }
@@ -52,26 +54,9 @@ public class ClusterEventHistory {
         }
         List<RecordedClusterEvent> page = List.copyOf(found.subList(0, size));
         return new ClusterEventPage(
-                page, Optional.of(EventPageToken.after(page.getLast()).encode()));
-    }
-
-    private static int pageSize(@Nullable Integer value, List<FieldViolation> violations) {
-        if (value == null) {
-            return DEFAULT_PAGE_SIZE;
-        }
-        if (value < 1 || value > MAX_PAGE_SIZE) {
-            violations.add(new FieldViolation("page_size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        return value;
-    }
-
-    private static @Nullable EventPageToken pageToken(@Nullable String value, List<FieldViolation> violations) {
-        if (value == null) {
-            return null;
-        }
-        return EventPageToken.decode(value).orElseGet(() -> {
-            violations.add(new FieldViolation("page_token", "is not a token from a previous page"));
-            return null;
-        });
+                page,
+                Optional.of(new PageToken(
+                                page.getLast().occurredAt(), page.getLast().id())
+                        .encode()));
     }
 }

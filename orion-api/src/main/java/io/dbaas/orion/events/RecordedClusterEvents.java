@@ -1,5 +1,6 @@
 package io.dbaas.orion.events;
 
+import io.dbaas.orion.shared.PageToken;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -51,7 +52,7 @@ class RecordedClusterEvents {
     }
 
     /** At most {@code limit} events of the cluster, newest first, starting after {@code after} when given. */
-    List<RecordedClusterEvent> newestFirst(UUID clusterId, @Nullable EventPageToken after, int limit) {
+    List<RecordedClusterEvent> newestFirst(UUID clusterId, @Nullable PageToken after, int limit) {
         if (after == null) {
             return jdbc.sql("select " + COLUMNS + " from cluster_events where cluster_id = :cluster"
                             + " order by occurred_at desc, id desc limit :limit")
@@ -63,7 +64,7 @@ class RecordedClusterEvents {
         return jdbc.sql("select " + COLUMNS + " from cluster_events where cluster_id = :cluster"
                         + " and (occurred_at, id) < (:at, :id) order by occurred_at desc, id desc limit :limit")
                 .param("cluster", clusterId)
-                .param("at", Timestamp.from(after.occurredAt()))
+                .param("at", Timestamp.from(after.at()))
                 .param("id", after.id())
                 .param("limit", limit)
                 .query(RecordedClusterEvents::read)
