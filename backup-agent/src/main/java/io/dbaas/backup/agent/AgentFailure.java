@@ -9,8 +9,16 @@ final class AgentFailure extends RuntimeException {
     /** The longest reason reported; engines' reasons can quote whole requests. */
     static final int MAX_REASON = 300;
 
+    private final String reason;
+
     AgentFailure(String reason) {
         super(shorten(reason), null, false, false);
+        this.reason = shorten(reason);
+    }
+
+    /** The shortened reason, also the exception's message; never null, unlike {@link #getMessage()}'s contract. */
+    String reason() {
+        return reason;
     }
 
     /**

@@ -38,7 +38,7 @@ public final class BackupAgent {
         try {
             act(AgentSettings.from(environment), report);
         } catch (AgentFailure e) {
-            report.failed(e.getMessage());
+            report.failed(e.reason());
         } catch (RuntimeException e) {
             // Never the exception's message: it may quote an answer or a setting.
             report.failed("the agent failed unexpectedly: " + e.getClass().getName());

@@ -461,12 +461,19 @@ final class StandInPod {
                     StandardCharsets.UTF_8);
         }
         if (from.getConfigMapKeyRef() != null) {
-            return client.configMaps()
+            String value = client.configMaps()
                     .inNamespace(namespace)
                     .withName(from.getConfigMapKeyRef().getName())
                     .get()
                     .getData()
                     .get(from.getConfigMapKeyRef().getKey());
+            // A kubelet refuses to start a container whose variable names a missing key; so does this stand-in.
+            if (value == null) {
+                throw new IllegalStateException("config map "
+                        + from.getConfigMapKeyRef().getName() + " has no key "
+                        + from.getConfigMapKeyRef().getKey() + " for environment variable " + variable.getName());
+            }
+            return value;
         }
         throw new UnsupportedOperationException("environment variable " + variable.getName() + " in this stand-in");
     }

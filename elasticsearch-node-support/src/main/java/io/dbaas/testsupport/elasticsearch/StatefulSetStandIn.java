@@ -324,7 +324,11 @@ public final class StatefulSetStandIn implements AutoCloseable {
                 .filter(ordinal -> busy.putIfAbsent(ordinal, true) == null)
                 .forEach(ordinal -> work.execute(() -> {
                     try {
-                        pods.get(ordinal).delete();
+                        // Another round may have removed the pod meanwhile: nothing left to delete then.
+                        StandInPod pod = pods.get(ordinal);
+                        if (pod != null) {
+                            pod.delete();
+                        }
                         pods.remove(ordinal);
                     } finally {
                         busy.remove(ordinal);

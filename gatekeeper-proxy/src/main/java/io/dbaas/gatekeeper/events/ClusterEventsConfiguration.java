@@ -1,14 +1,17 @@
 package io.dbaas.gatekeeper.events;
 
 import io.dbaas.contracts.MessageCodec;
+import io.dbaas.contracts.security.KeyEncryptionKeyProperties;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.gatekeeper.directory.ClusterDirectory;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the directory to the cluster-events and access-events topics. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KeyEncryptionKeyProperties.class)
 public class ClusterEventsConfiguration {
 
     @Bean
@@ -16,17 +19,10 @@ public class ClusterEventsConfiguration {
         return new ClusterDirectory();
     }
 
+    /** Refuses to start without a usable key-encryption key: no sealed master key would ever open. */
     @Bean
     MasterKeyCipher masterKeyCipher(KeyEncryptionKeyProperties properties) {
-        String keyEncryptionKey = properties.keyEncryptionKey();
-        if (keyEncryptionKey == null || keyEncryptionKey.isBlank()) {
-            throw InvalidKeyEncryptionKeyException.missing();
-        }
-        try {
-            return MasterKeyCipher.fromBase64(keyEncryptionKey);
-        } catch (IllegalArgumentException e) {
-            throw InvalidKeyEncryptionKeyException.invalid();
-        }
+        return properties.cipher();
     }
 
     @Bean

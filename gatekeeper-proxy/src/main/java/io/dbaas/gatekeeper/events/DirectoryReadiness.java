@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -60,7 +61,7 @@ public class DirectoryReadiness implements HealthIndicator {
         });
     }
 
-    private static boolean atEnd(Consumer<?, ?> consumer, Collection<TopicPartition> assigned, String topic) {
+    private static boolean atEnd(Consumer<?, ?> consumer, @Nullable Collection<TopicPartition> assigned, String topic) {
         try {
             if (assigned == null || assigned.isEmpty()) {
                 // Nothing assigned yet, or nothing to assign: a topic nobody has written to yet has nothing to read.

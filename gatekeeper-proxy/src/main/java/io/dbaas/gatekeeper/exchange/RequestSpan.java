@@ -34,7 +34,7 @@ public final class RequestSpan {
     /** Replaces the client's trace headers towards the cluster with this span's (its tracestate carried over). */
     public void writeTo(HttpHeaders upstream) {
         upstream.remove(TRACEPARENT).remove(TRACESTATE);
-        propagator.inject(span.context(), upstream, HttpHeaders::set);
+        propagator.inject(span.context(), upstream, (carrier, name, value) -> upstream.set(name, value));
     }
 
     /** Ends the span with the request's outcome; {@code lastWords} runs in its scope, so its log line names it. */

@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Answers requests Netty's HTTP/1.1 decoder could not read (headers or request line too long, conflicting
@@ -62,7 +63,8 @@ final class DecodingFailureResponder extends ChannelInboundHandlerAdapter {
     }
 
     private FullHttpResponse response(Problem problem) {
-        byte[] body = bodies.get(problem);
+        // Every problem this responder picks has a body, made once in the constructor.
+        byte[] body = Objects.requireNonNull(bodies.get(problem));
         FullHttpResponse response = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(body));
         response.headers()

@@ -2,6 +2,9 @@ package io.dbaas.gatekeeper.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.contracts.security.InvalidKeyEncryptionKeyException;
+import io.dbaas.contracts.security.InvalidKeyEncryptionKeyFailureAnalyzer;
+import io.dbaas.contracts.security.KeyEncryptionKeyProperties;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import io.dbaas.gatekeeper.support.TestCluster;
 import io.micrometer.core.instrument.MeterRegistry;

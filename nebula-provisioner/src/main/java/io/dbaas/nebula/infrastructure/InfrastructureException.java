@@ -1,5 +1,7 @@
 package io.dbaas.nebula.infrastructure;
 
+import java.util.Objects;
+
 /**
  * The infrastructure could not do what was asked. The message is a sentence for a human, free of secrets: it is
  * published as the reason of a failed cluster.
@@ -24,6 +26,7 @@ public class InfrastructureException extends RuntimeException {
     }
 
     public String reason() {
-        return getMessage();
+        // Every constructor takes the reason, so the message is never null.
+        return Objects.requireNonNull(getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package io.dbaas.nebula.provisioning;
 
+import java.util.Objects;
+
 /**
  * A command could not be carried out now for a reason that may pass (the region's API unreachable, 5xx, 429, a
  * timeout): it is to be tried again later, not failed.
@@ -12,6 +14,7 @@ class CommandDeferredException extends RuntimeException {
 
     /** What went wrong, a sentence free of secrets. */
     String problem() {
-        return getMessage();
+        // The only constructor takes the problem, so the message is never null.
+        return Objects.requireNonNull(getMessage());
     }
 }

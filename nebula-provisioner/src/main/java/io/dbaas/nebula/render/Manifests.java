@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +61,8 @@ public final class Manifests {
         for (GeneratedSecret secret : cluster.generatedSecrets()) {
             secrets.put(secret.name(), markedAsRendered(secret.generate(new SecretInputs(secrets, clientAddresses))));
         }
-        return cluster.inApplyOrder(masterKeySecret, secret -> secrets.get(secret.name()));
+        // Every generated secret was put in the map just above.
+        return cluster.inApplyOrder(masterKeySecret, secret -> Objects.requireNonNull(secrets.get(secret.name())));
     }
 
     public static String toYaml(DesiredCluster cluster) {

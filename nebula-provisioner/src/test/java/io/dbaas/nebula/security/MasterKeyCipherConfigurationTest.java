@@ -2,6 +2,9 @@ package io.dbaas.nebula.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbaas.contracts.security.InvalidKeyEncryptionKeyException;
+import io.dbaas.contracts.security.InvalidKeyEncryptionKeyFailureAnalyzer;
+import io.dbaas.contracts.security.KeyEncryptionKeyProperties;
 import io.dbaas.contracts.security.MasterKeyCipher;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -46,11 +49,13 @@ class MasterKeyCipherConfigurationTest {
 
     @Test
     void theFailureAnalysisTellsWhatToSet() {
-        var analysis = new InvalidKeyEncryptionKeyFailureAnalyzer()
-                .analyze(new InvalidKeyEncryptionKeyException("dbaas.key-encryption-key is not set."));
+        context.run(started -> {
+            var analysis = new InvalidKeyEncryptionKeyFailureAnalyzer().analyze(started.getStartupFailure());
 
-        assertThat(analysis.getDescription()).isEqualTo("dbaas.key-encryption-key is not set.");
-        assertThat(analysis.getAction()).contains("openssl rand -base64 32");
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).isEqualTo("dbaas.key-encryption-key is not set.");
+            assertThat(analysis.getAction()).contains("openssl rand -base64 32");
+        });
     }
 
     @Test

@@ -33,6 +33,9 @@ final class AcceptedChanges implements MethodInterceptor {
         this.trail = trail;
     }
 
+    // MethodInterceptor.invoke returns @Nullable (a void method's answer); NullAway does not read that type-use
+    // annotation from spring-aop's class files and takes the override for a weaker contract.
+    @SuppressWarnings("NullAway")
     @Override
     public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
         Optional<ChangeUnderAudit> change = ChangeUnderAudit.current().filter(found -> !found.settled());

@@ -1,6 +1,7 @@
 package io.dbaas.orion.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.MethodParameter;
@@ -54,6 +55,6 @@ class RefusedChanges implements ResponseBodyAdvice<Object> {
 
     private void refused(HttpServletRequest request, ProblemDetail problem) {
         ChangeUnderAudit.of(request).filter(change -> !change.settled()).ifPresent(change -> trail.getObject()
-                .refused(change, problem.getStatus(), problem.getType().toString()));
+                .refused(change, problem.getStatus(), Objects.toString(problem.getType(), "about:blank")));
     }
 }

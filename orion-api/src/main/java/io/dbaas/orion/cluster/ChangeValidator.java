@@ -49,10 +49,11 @@ class ChangeValidator {
         if (change.disk() != null) {
             ClaimValidator.checkQuantity("disk", change.disk(), limits.disk(), violations);
         }
-        if (change.version() != null) {
+        String version = change.version();
+        if (version != null) {
             catalog.engine(engine)
                     .ifPresentOrElse(
-                            offer -> checkUpgradeTarget(change.version(), offer, violations),
+                            offer -> checkUpgradeTarget(version, offer, violations),
                             () -> violations.add(new FieldViolation(
                                     "version", "'%s' is no longer offered; it cannot be upgraded".formatted(engine))));
         }

@@ -10,6 +10,7 @@ import io.dbaas.orion.cluster.ClaimLimits.QuantityRange;
 import io.dbaas.orion.shared.FieldViolation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -74,7 +75,21 @@ public class ClaimValidator {
         if (!violations.isEmpty()) {
             throw new InvalidClaimException(violations);
         }
-        return new ClusterSpec(name, engine.orElseThrow(), version, nodes, cpu, memory, disk, provider, region);
+        return new ClusterSpec(
+                given(name),
+                engine.orElseThrow(),
+                given(version),
+                given(nodes),
+                given(cpu),
+                given(memory),
+                given(disk),
+                given(provider),
+                given(region));
+    }
+
+    /** A field of a claim without violations: every required field was given and parsed, so none is null. */
+    private static <T> T given(@Nullable T value) {
+        return Objects.requireNonNull(value, "a validated claim lacks a required field");
     }
 
     /** A claim names a region the catalog does not offer (or no longer: an operator may retire it meanwhile). */

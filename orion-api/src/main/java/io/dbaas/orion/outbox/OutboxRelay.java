@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -166,10 +167,10 @@ class OutboxRelay {
         }
         List<Pending> batch = jdbc.sql("""
                         select sequence, topic, message_key, payload, created_at from outbox_messages
-                        where published_at is null order by sequence limit :limit""")
-                .param("limit", properties.batchSize())
-                .query(Pending.class)
-                .list();
+                        where published_at is null order by sequence limit :limit""").param("limit", properties.batchSize()).query(Pending.class).stream()
+                // A row mapped onto a record is never null; JdbcClient allows null only for single-column results.
+                .map(Objects::requireNonNull)
+                .toList();
         if (batch.isEmpty()) {
             return Pass.IDLE;
         }

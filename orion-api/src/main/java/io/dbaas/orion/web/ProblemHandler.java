@@ -143,8 +143,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getCause() instanceof StreamConstraintsException) {
             problem.setDetail("The body passes one of the parser's limits: string length, name length, nesting depth"
                     + " or number length.");
-        } else if (e.getCause() instanceof StreamReadException cause && duplicateKey(cause) != null) {
-            String field = duplicateKey(cause);
+        } else if (e.getCause() instanceof StreamReadException cause && duplicateKey(cause) instanceof String field) {
             String detail = "is given more than once";
             problem.setDetail(Quote.of(field) + " " + detail);
             problem.setProperty("errors", List.of(new FieldViolation(field, detail)));

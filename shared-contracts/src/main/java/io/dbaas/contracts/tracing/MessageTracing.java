@@ -54,7 +54,7 @@ public final class MessageTracing {
             return metadata;
         }
         Map<String, String> headers = new HashMap<>();
-        propagator.inject(span.context(), headers, Map::put);
+        propagator.inject(span.context(), headers, (carrier, key, value) -> headers.put(key, value));
         String traceparent = headers.get(TRACEPARENT);
         return metadata.inTrace(
                 span.context().traceId(), traceparent != null && isWellFormed(traceparent) ? traceparent : null);

@@ -18,6 +18,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -72,7 +73,8 @@ public class ResourceApplier<T extends HasMetadata> {
                 conflict = e.getCause();
             }
         }
-        throw new ResourceOperationException(Operation.UPDATE, desired, conflict);
+        // The loop only ends without returning after a conflict on every attempt.
+        throw new ResourceOperationException(Operation.UPDATE, desired, Objects.requireNonNull(conflict));
     }
 
     private ResourceChange applyOnce(T desired) {
@@ -170,7 +172,7 @@ public class ResourceApplier<T extends HasMetadata> {
         return client.getKubernetesSerialization().convertValue(object, ObjectNode.class);
     }
 
-    static <R> @Nullable R call(Operation operation, HasMetadata object, Supplier<@Nullable R> request) {
+    static <R extends @Nullable Object> R call(Operation operation, HasMetadata object, Supplier<R> request) {
         try {
             return request.get();
         } catch (KubernetesClientException e) {

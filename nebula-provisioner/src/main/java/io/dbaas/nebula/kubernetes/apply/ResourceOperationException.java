@@ -2,6 +2,7 @@ package io.dbaas.nebula.kubernetes.apply;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Objects;
 
 /** An API call on one object failed. Names the object and the operation, so that a reason can say what failed. */
 public class ResourceOperationException extends RuntimeException {
@@ -32,7 +33,8 @@ public class ResourceOperationException extends RuntimeException {
 
     @Override
     public synchronized KubernetesClientException getCause() {
-        return (KubernetesClientException) super.getCause();
+        // The only constructor takes the cause, so it is never null.
+        return (KubernetesClientException) Objects.requireNonNull(super.getCause());
     }
 
     private static String nameOf(HasMetadata object) {

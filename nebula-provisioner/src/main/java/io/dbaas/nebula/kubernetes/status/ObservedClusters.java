@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,15 +46,16 @@ public final class ObservedClusters {
         String disk = statefulSet.getSpec().getVolumeClaimTemplates() == null
                         || statefulSet.getSpec().getVolumeClaimTemplates().isEmpty()
                 ? ""
-                : statefulSet
-                        .getSpec()
-                        .getVolumeClaimTemplates()
-                        .getFirst()
-                        .getSpec()
-                        .getResources()
-                        .getRequests()
-                        .get("storage")
-                        .toString();
+                : Objects.toString(
+                        statefulSet
+                                .getSpec()
+                                .getVolumeClaimTemplates()
+                                .getFirst()
+                                .getSpec()
+                                .getResources()
+                                .getRequests()
+                                .get("storage"),
+                        "");
         return new ObservedCluster(
                 nodes.wanted(), nodes.ready(), version, PodVersions.versions(pods), disk, PodProblems.of(pods));
     }

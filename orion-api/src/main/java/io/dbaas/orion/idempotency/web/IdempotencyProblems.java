@@ -37,6 +37,6 @@ class IdempotencyProblems {
     @ExceptionHandler
     ProblemDetail invalidKey(InvalidIdempotencyKeyException e) {
         return Problems.fieldsAtFault(
-                ProblemTypes.INVALID_REQUEST, "Invalid request", List.of(new FieldViolation(HEADER, e.getMessage())));
+                ProblemTypes.INVALID_REQUEST, "Invalid request", List.of(new FieldViolation(HEADER, e.rule())));
     }
 }
