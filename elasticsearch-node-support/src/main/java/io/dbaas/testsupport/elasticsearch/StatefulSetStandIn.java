@@ -195,7 +195,11 @@ public final class StatefulSetStandIn implements AutoCloseable {
 
     /** Failed readiness probes in a row that make pod {@code ordinal} unready. */
     public int readinessFailureThreshold(int ordinal) {
-        return pods.get(ordinal).readinessFailureThreshold();
+        StandInPod pod = pods.get(ordinal);
+        if (pod == null) {
+            throw new IllegalStateException("pod " + ordinal + " has not been started");
+        }
+        return pod.readinessFailureThreshold();
     }
 
     /** How many of the StatefulSet's pods are ready. */
