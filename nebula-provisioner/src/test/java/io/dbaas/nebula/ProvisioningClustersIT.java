@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProvisioningClustersIT extends NebulaScenario {
 
-    private static final String LB_IP = "10.20.30.40";
+    private static final String LB_IP = "127.0.30.40";
 
     @Test
     void provisionsAQdrantClusterAndAnnouncesItOnceItsPodsAndLoadBalancerAreReady() {

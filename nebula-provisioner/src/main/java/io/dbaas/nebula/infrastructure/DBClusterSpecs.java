@@ -63,44 +63,6 @@ public record DBClusterSpecs(
         }
     }
 
-    /** Specs whose account is not known. */
-    public DBClusterSpecs(
-            UUID clusterId,
-            String name,
-            Engine engine,
-            String version,
-            int nodes,
-            String cpu,
-            String memory,
-            String disk,
-            String provider,
-            String region,
-            String endpoint,
-            UUID commandId,
-            UUID correlationId,
-            @Nullable String traceId,
-            @Nullable String traceparent,
-            ClusterOperation operation) {
-        this(
-                clusterId,
-                name,
-                engine,
-                version,
-                nodes,
-                cpu,
-                memory,
-                disk,
-                provider,
-                region,
-                endpoint,
-                commandId,
-                correlationId,
-                traceId,
-                traceparent,
-                operation,
-                null);
-    }
-
     /** The whole desired cluster a command carries; a {@code ProvisionDBCluster} creates it, the others change it. */
     public static DBClusterSpecs from(ClusterSpecCommand command) {
         var configuration = command.dbConfiguration();

@@ -30,7 +30,8 @@ public final class TestSpecs {
                 UUID.fromString("c0ffee00-0000-4000-8000-000000000001"),
                 null,
                 null,
-                ClusterOperation.PROVISION);
+                ClusterOperation.PROVISION,
+                null);
     }
 
     public static DBClusterSpecs elasticsearch(UUID clusterId, int nodes) {
@@ -53,28 +54,12 @@ public final class TestSpecs {
         return copy(specs).version(version).build();
     }
 
-    /** A copy of {@code specs} with the fields a test changes, as in {@code copy(specs).cpu("0").build()}. */
     /** The specs of a command that carried this trace. */
     public static DBClusterSpecs inTrace(DBClusterSpecs specs, String traceId, String traceparent) {
-        return new DBClusterSpecs(
-                specs.clusterId(),
-                specs.name(),
-                specs.engine(),
-                specs.version(),
-                specs.nodes(),
-                specs.cpu(),
-                specs.memory(),
-                specs.disk(),
-                specs.provider(),
-                specs.region(),
-                specs.endpoint(),
-                specs.commandId(),
-                specs.correlationId(),
-                traceId,
-                traceparent,
-                specs.operation());
+        return copy(specs).trace(traceId, traceparent).build();
     }
 
+    /** A copy of {@code specs} with the fields a test changes, as in {@code copy(specs).cpu("0").build()}. */
     public static Copy copy(DBClusterSpecs specs) {
         return new Copy(specs);
     }
@@ -91,6 +76,8 @@ public final class TestSpecs {
         private UUID commandId;
         private ClusterOperation operation;
         private @Nullable UUID accountId;
+        private @Nullable String traceId;
+        private @Nullable String traceparent;
 
         private Copy(DBClusterSpecs specs) {
             this.specs = specs;
@@ -98,6 +85,8 @@ public final class TestSpecs {
             this.version = specs.version();
             this.cpu = specs.cpu();
             this.memory = specs.memory();
+            this.traceId = specs.traceId();
+            this.traceparent = specs.traceparent();
             this.nodes = specs.nodes();
             this.disk = specs.disk();
             this.commandId = specs.commandId();
@@ -143,6 +132,12 @@ public final class TestSpecs {
             return this;
         }
 
+        public Copy trace(String traceId, String traceparent) {
+            this.traceId = traceId;
+            this.traceparent = traceparent;
+            return this;
+        }
+
         public Copy memory(String memory) {
             this.memory = memory;
             return this;
@@ -163,8 +158,8 @@ public final class TestSpecs {
                     specs.endpoint(),
                     commandId,
                     specs.correlationId(),
-                    specs.traceId(),
-                    specs.traceparent(),
+                    traceId,
+                    traceparent,
                     operation,
                     accountId);
         }
