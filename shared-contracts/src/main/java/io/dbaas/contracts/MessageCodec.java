@@ -1,10 +1,18 @@
 package io.dbaas.contracts;
 
 import io.dbaas.contracts.access.ApiKeyRevoked;
+import io.dbaas.contracts.command.DeleteBackup;
 import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.command.PurgeClusterBackups;
 import io.dbaas.contracts.command.ScaleDBCluster;
+import io.dbaas.contracts.command.TakeBackup;
 import io.dbaas.contracts.command.UpgradeDBCluster;
+import io.dbaas.contracts.event.BackupCompleted;
+import io.dbaas.contracts.event.BackupDeleted;
+import io.dbaas.contracts.event.BackupDeletionFailed;
+import io.dbaas.contracts.event.BackupFailed;
+import io.dbaas.contracts.event.ClusterBackupsPurged;
 import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
@@ -38,6 +46,9 @@ public final class MessageCodec {
                     ScaleDBCluster.class,
                     UpgradeDBCluster.class,
                     DeleteDBCluster.class,
+                    TakeBackup.class,
+                    DeleteBackup.class,
+                    PurgeClusterBackups.class,
                     ClusterProvisioningStarted.class,
                     ClusterProvisioned.class,
                     ClusterFailed.class,
@@ -48,6 +59,11 @@ public final class MessageCodec {
                     ClusterDeletionStarted.class,
                     ClusterDeleted.class,
                     ClusterCommandDeferred.class,
+                    BackupCompleted.class,
+                    BackupFailed.class,
+                    BackupDeleted.class,
+                    BackupDeletionFailed.class,
+                    ClusterBackupsPurged.class,
                     ApiKeyRevoked.class)
             .build();
 

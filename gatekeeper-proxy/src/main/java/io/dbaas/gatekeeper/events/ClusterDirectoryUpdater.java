@@ -1,6 +1,7 @@
 package io.dbaas.gatekeeper.events;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.event.BackupEvent;
 import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
@@ -59,6 +60,8 @@ public class ClusterDirectoryUpdater {
             case ClusterCommandDeferred ignored -> {}
             case ClusterDegraded ignored -> {}
             case ClusterRecovered ignored -> {}
+            // Backups never change what a cluster serves.
+            case BackupEvent ignored -> {}
         }
     }
 

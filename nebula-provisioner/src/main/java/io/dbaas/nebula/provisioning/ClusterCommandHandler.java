@@ -1,5 +1,6 @@
 package io.dbaas.nebula.provisioning;
 
+import io.dbaas.contracts.command.BackupCommand;
 import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.DeleteDBCluster;
@@ -67,6 +68,7 @@ public class ClusterCommandHandler {
             case ScaleDBCluster scale -> change(scale);
             case UpgradeDBCluster upgrade -> upgrade(upgrade);
             case DeleteDBCluster delete -> delete(delete);
+            case BackupCommand backup -> refuse(backup, "This Nebula does not carry out backup commands yet.");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.dbaas.nebula.provisioning;
 
+import io.dbaas.contracts.command.BackupCommand;
 import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.DeleteDBCluster;
@@ -179,6 +180,7 @@ public class CommandQueue {
         return switch (command) {
             case ClusterSpecCommand spec -> new RegionId(spec.cloudProvider(), spec.cloudRegion());
             case DeleteDBCluster delete -> new RegionId(delete.cloudProvider(), delete.cloudRegion());
+            case BackupCommand backup -> new RegionId(backup.cloudProvider(), backup.cloudRegion());
         };
     }
 

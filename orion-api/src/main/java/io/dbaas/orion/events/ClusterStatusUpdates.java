@@ -1,5 +1,6 @@
 package io.dbaas.orion.events;
 
+import io.dbaas.contracts.event.BackupEvent;
 import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
@@ -59,6 +60,10 @@ public class ClusterStatusUpdates {
 
     @Transactional
     public void apply(ClusterEvent event) {
+        if (event instanceof BackupEvent) {
+            log.debug("Event {} ({}) is about backups, which Orion does not follow yet", event.id(), event.name());
+            return;
+        }
         if (!processed.firstTime(event.id())) {
             log.debug("Event {} ({}) was already applied", event.id(), event.name());
             return;
@@ -104,6 +109,7 @@ public class ClusterStatusUpdates {
                 cluster.markDeleted(at);
                 capacity.release(cluster.id());
             }
+            case BackupEvent backup -> {}
         }
         Optional<UUID> operation = operations.record(event).map(Operation::id);
         // Kept for the cluster's event history in this transaction: recorded exactly when applied, and only once.

@@ -1,5 +1,6 @@
 package io.dbaas.orion.events;
 
+import io.dbaas.contracts.event.BackupEvent;
 import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
@@ -74,6 +75,8 @@ public record RecordedClusterEvent(
                 kept.reason(waiting.reason())
                         .nextAttemptAt(waiting.nextAttemptAt())
                         .type(ClusterEventType.COMMAND_DEFERRED);
+            case BackupEvent backup ->
+                throw new IllegalArgumentException("Backup events are not part of a cluster's event history yet");
         };
     }
 

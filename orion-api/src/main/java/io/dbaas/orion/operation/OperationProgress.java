@@ -1,5 +1,6 @@
 package io.dbaas.orion.operation;
 
+import io.dbaas.contracts.event.BackupEvent;
 import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
@@ -60,6 +61,9 @@ public class OperationProgress {
                 return Optional.empty();
             }
             case ClusterRecovered health -> {
+                return Optional.empty();
+            }
+            case BackupEvent backup -> {
                 return Optional.empty();
             }
         }

@@ -14,7 +14,8 @@ public sealed interface ClusterEvent extends Message
                 ClusterRecovered,
                 ClusterDeletionStarted,
                 ClusterDeleted,
-                ClusterCommandDeferred {
+                ClusterCommandDeferred,
+                BackupEvent {
 
     @Override
     default MessageType type() {
