@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dbaas.testsupport.elasticsearch.ElasticsearchDistributions;
+import io.dbaas.testsupport.elasticsearch.NfsExports;
 import io.dbaas.testsupport.elasticsearch.StatefulSetStandIn;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -59,9 +60,10 @@ class ElasticsearchBackupIT {
                 .toAbsolutePath();
         Path shared = Files.createDirectories(directory.resolve("shared-snapshots"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        NfsExports export = SingleNodeElasticsearch.export(shared);
         var starting = CompletableFuture.supplyAsync(() ->
-                SingleNodeElasticsearch.start(client, "cluster-source", version, directory.resolve("source"), shared));
-        target = SingleNodeElasticsearch.start(client, "cluster-target", version, directory.resolve("target"), shared);
+                SingleNodeElasticsearch.start(client, "cluster-source", version, directory.resolve("source"), export));
+        target = SingleNodeElasticsearch.start(client, "cluster-target", version, directory.resolve("target"), export);
         source = starting.join();
         source.awaitReady();
         target.awaitReady();

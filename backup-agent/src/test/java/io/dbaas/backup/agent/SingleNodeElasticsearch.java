@@ -1,5 +1,6 @@
 package io.dbaas.backup.agent;
 
+import io.dbaas.testsupport.elasticsearch.NfsExports;
 import io.dbaas.testsupport.elasticsearch.StatefulSetStandIn;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -14,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -27,13 +27,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A real one-node Elasticsearch cluster with security on (the file realm's {@code elastic} superuser, HTTP without
- * TLS), run by elasticsearch-node-support's StatefulSet stand-in from a StatefulSet written here, and a volume
- * {@code snapshots} mounted at {@code /mnt/snapshots} as its {@code path.repo}: a shared file system, which both
- * clusters of a test mount, as an object store is shared by a region's clusters.
+ * TLS), run by elasticsearch-node-support's StatefulSet stand-in from a StatefulSet written here, with its client
+ * Service {@code elasticsearch}, and an NFS volume {@code backup-repository} mounted at {@code /mnt/dbaas-backups} as its
+ * {@code path.repo}, as Nebula renders a region whose backup storage is {@code nfs}: a shared file system, which every
+ * cluster of a test mounts, as an object store is shared by a region's clusters.
  */
 final class SingleNodeElasticsearch implements AutoCloseable {
 
-    static final String SNAPSHOTS_PATH = "/mnt/snapshots";
+    static final String SNAPSHOTS_PATH = "/mnt/dbaas-backups";
+
+    /** The export every test cluster mounts, as a region's {@code backup-storage} names it. */
+    static final String NFS_SERVER = "nfs.backups.test";
+
+    static final String NFS_PATH = "/exports/dbaas-backups";
+    static final String CLIENT_SERVICE = "elasticsearch";
     static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     /** The cluster's credential user, as Nebula renders it: the file realm's {@code elastic}, the reserved realm off. */
@@ -43,19 +50,26 @@ final class SingleNodeElasticsearch implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final StatefulSetStandIn pods;
+    private final String namespace;
     private final String password;
 
-    private SingleNodeElasticsearch(StatefulSetStandIn pods, String password) {
+    private SingleNodeElasticsearch(StatefulSetStandIn pods, String namespace, String password) {
         this.pods = pods;
+        this.namespace = namespace;
         this.password = password;
     }
 
+    /** The export {@link #NFS_SERVER}:{@link #NFS_PATH} as the host directory {@code directory}. */
+    static NfsExports export(Path directory) {
+        return NfsExports.of(Map.of(NFS_SERVER + ":" + NFS_PATH, directory));
+    }
+
     /**
-     * Starts a node of {@code version} in {@code namespace}, whose snapshot volume is the host directory
-     * {@code sharedSnapshots}.
+     * Starts a node of {@code version} in {@code namespace}, whose backup repository is the NFS export of
+     * {@code nfsExports}.
      */
     static SingleNodeElasticsearch start(
-            KubernetesClient client, String namespace, String version, Path directory, Path sharedSnapshots) {
+            KubernetesClient client, String namespace, String version, Path directory, NfsExports nfsExports) {
         String password = HexFormat.of().formatHex(RANDOM.generateSeed(16));
         client.resource(new SecretBuilder()
                         .withNewMetadata()
@@ -165,7 +179,7 @@ final class SingleNodeElasticsearch implements AutoCloseable {
                         .withMountPath("/mnt/config")
                         .endVolumeMount()
                         .addNewVolumeMount()
-                        .withName("snapshots")
+                        .withName("backup-repository")
                         .withMountPath(SNAPSHOTS_PATH)
                         .endVolumeMount()
                         .addNewVolumeMount()
@@ -196,10 +210,11 @@ final class SingleNodeElasticsearch implements AutoCloseable {
                         .endSecret()
                         .endVolume()
                         .addNewVolume()
-                        .withName("snapshots")
-                        .withNewPersistentVolumeClaim()
-                        .withClaimName("snapshots")
-                        .endPersistentVolumeClaim()
+                        .withName("backup-repository")
+                        .withNewNfs()
+                        .withServer(NFS_SERVER)
+                        .withPath(NFS_PATH)
+                        .endNfs()
                         .endVolume()
                         .addNewVolume()
                         .withName("config")
@@ -226,16 +241,15 @@ final class SingleNodeElasticsearch implements AutoCloseable {
                         .endSpec()
                         .build())
                 .create();
-        // The stand-in keeps a claim's volume at <directory>/claims/<claim>: here, the directory both clusters share.
-        try {
-            Files.createDirectories(directory.resolve("claims"));
-            Files.createSymbolicLink(directory.resolve("claims").resolve("snapshots"), sharedSnapshots);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        StatefulSetStandIn pods =
-                StatefulSetStandIn.start(client, namespace, "elasticsearch", directory, List.of("a"), null);
-        return new SingleNodeElasticsearch(pods, password);
+        StatefulSetStandIn pods = StatefulSetStandIn.start(
+                client,
+                namespace,
+                "elasticsearch",
+                directory,
+                List.of("a"),
+                new StatefulSetStandIn.ServicePort(CLIENT_SERVICE, 9200),
+                nfsExports);
+        return new SingleNodeElasticsearch(pods, namespace, password);
     }
 
     void awaitReady() {
@@ -245,6 +259,11 @@ final class SingleNodeElasticsearch implements AutoCloseable {
     /** The node's API, as the Service in the cluster's namespace leads to it. */
     URI endpoint() {
         return URI.create("http://" + pods.address(0) + ":9200/");
+    }
+
+    /** The node's API as a pod of the namespace reaches it: the client Service's name, as Nebula renders it. */
+    String serviceEndpoint() {
+        return "http://" + CLIENT_SERVICE + "." + namespace + ".svc:9200";
     }
 
     /** The {@code elastic} user's password, as the cluster's credential Secret holds it. */

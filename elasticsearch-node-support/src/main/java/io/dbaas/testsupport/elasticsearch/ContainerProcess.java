@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One container of a pod, as a process tree in a session and a mount namespace of its own: the image's root at its
@@ -64,6 +65,25 @@ final class ContainerProcess {
             List<String> command,
             MemoryCgroup memory,
             Path log) {
+        return start(image, mounts, hostsFile, identity, environment, command, memory, log, null);
+    }
+
+    /**
+     * As the other {@code start}, with the container's termination
+     * message file: a host file bound at the container's {@code terminationMessagePath}. Under {@code /dev} (the
+     * default, {@code /dev/termination-log}) the container gets a {@code /dev} of its own, as a container runtime
+     * makes it: a tmpfs with the usual device nodes, so that the host's {@code /dev} is never written.
+     */
+    static ContainerProcess start(
+            Path image,
+            List<Mount> mounts,
+            Path hostsFile,
+            Identity identity,
+            Map<String, String> environment,
+            List<String> command,
+            MemoryCgroup memory,
+            Path log,
+            @Nullable Mount terminationMessage) {
         StringBuilder setup = new StringBuilder("set -e\n");
         setup.append(memory.joinCommand());
         // As many open files as this host allows (container runtimes give 1048576; hosts may allow fewer).
@@ -71,6 +91,11 @@ final class ContainerProcess {
         setup.append("mount -t tmpfs -o mode=755 tmpfs /mnt\n");
         setup.append(bind(new Mount(image, IMAGE_ROOT, true)));
         setup.append(bind(new Mount(hostsFile, "/etc/hosts", true)));
+        if (terminationMessage != null && terminationMessage.path().startsWith("/dev/")) {
+            setup.append(OWN_DEV);
+            setup.append("touch ").append(quote(terminationMessage.path())).append('\n');
+            setup.append(bind(terminationMessage));
+        }
         // Parents before children; /tmp last, since the host paths bound before it may live under /tmp.
         List<Mount> ordered = new ArrayList<>(mounts);
         ordered.sort((a, b) -> a.path().equals("/tmp")
@@ -82,10 +107,12 @@ final class ContainerProcess {
                     && !mount.path().equals("/tmp")) {
                 throw new IllegalArgumentException("no mount point for " + mount.path() + " in this stand-in");
             }
-            if (mount.path().startsWith("/mnt/")) {
-                setup.append("mkdir -p ").append(quote(mount.path())).append('\n');
-            }
+            setup.append(mountPoint(mount));
             setup.append(bind(mount));
+        }
+        if (terminationMessage != null && !terminationMessage.path().startsWith("/dev/")) {
+            setup.append(mountPoint(terminationMessage));
+            setup.append(bind(terminationMessage));
         }
         setup.append("cd ").append(IMAGE_ROOT).append('\n');
         setup.append("exec ")
@@ -115,6 +142,11 @@ final class ContainerProcess {
 
     boolean alive() {
         return process.isAlive();
+    }
+
+    /** The container's exit code once it exited: 128 plus the signal's number when a signal ended it, as runc says. */
+    int exitCode() {
+        return process.exitValue();
     }
 
     Path log() {
@@ -190,6 +222,38 @@ final class ContainerProcess {
         boolean succeeded() {
             return exitStatus == 0;
         }
+    }
+
+    /**
+     * A {@code /dev} of the container's own, as runc makes it: the device nodes a process expects, {@code /dev/shm} and
+     * the standard streams; nothing of the host's devices beyond these.
+     */
+    private static final String OWN_DEV = """
+            mount -t tmpfs -o mode=755,nosuid tmpfs /dev
+            mknod -m 666 /dev/null c 1 3
+            mknod -m 666 /dev/zero c 1 5
+            mknod -m 666 /dev/full c 1 7
+            mknod -m 666 /dev/random c 1 8
+            mknod -m 666 /dev/urandom c 1 9
+            mknod -m 666 /dev/tty c 5 0
+            mkdir /dev/shm
+            mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs /dev/shm
+            ln -s /proc/self/fd /dev/fd
+            ln -s /proc/self/fd/0 /dev/stdin
+            ln -s /proc/self/fd/1 /dev/stdout
+            ln -s /proc/self/fd/2 /dev/stderr
+            """;
+
+    /** Under the container's own /mnt, the mount point is made: a directory, or an empty file for a file. */
+    private static String mountPoint(Mount mount) {
+        if (!mount.path().startsWith("/mnt/")) {
+            return "";
+        }
+        if (Files.isDirectory(mount.source())) {
+            return "mkdir -p " + quote(mount.path()) + "\n";
+        }
+        String parent = mount.path().substring(0, mount.path().lastIndexOf('/'));
+        return "mkdir -p " + quote(parent) + "\ntouch " + quote(mount.path()) + "\n";
     }
 
     private static String bind(Mount mount) {

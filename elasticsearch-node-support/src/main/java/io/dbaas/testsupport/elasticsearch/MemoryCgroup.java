@@ -35,6 +35,11 @@ final class MemoryCgroup {
         }
     }
 
+    /** No limit: a container whose spec sets none runs with the memory of its node, here of this host. */
+    static MemoryCgroup unlimited() {
+        return new MemoryCgroup(Optional.empty());
+    }
+
     /** The shell line that moves the calling shell, and so everything it starts, into the cgroup. */
     String joinCommand() {
         return directory

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * The volumes of one pod as the kubelet makes them: ConfigMap, Secret and downward-API volumes written the way its
  * atomic writer does (files are links into a {@code ..data} directory that is swapped whole, so a reader never sees
  * half an update) and brought up to date by {@link #sync}; emptyDirs that live as long as the pod; and each volume
- * claim, which outlives it, under the StatefulSet's directory.
+ * claim, which outlives it, under the StatefulSet's directory; an NFS volume is the host directory the test exports
+ * under that server and path ({@link NfsExports}), shared with every other pod that mounts it.
  */
 final class PodVolumes {
 
@@ -38,10 +39,18 @@ final class PodVolumes {
     private final Path podDirectory;
     private final Path claimsDirectory;
     private final long fsGroup;
+    private final NfsExports nfsExports;
     private final Map<String, Map<String, byte[]>> written = new HashMap<>();
 
-    PodVolumes(KubernetesClient client, String namespace, Path podDirectory, Path claimsDirectory, long fsGroup) {
+    PodVolumes(
+            KubernetesClient client,
+            String namespace,
+            Path podDirectory,
+            Path claimsDirectory,
+            long fsGroup,
+            NfsExports nfsExports) {
         this.client = client;
+        this.nfsExports = nfsExports;
         this.namespace = namespace;
         this.podDirectory = podDirectory;
         this.claimsDirectory = claimsDirectory;
@@ -57,6 +66,11 @@ final class PodVolumes {
                         claimsDirectory.resolve(
                                 volume.getPersistentVolumeClaim().getClaimName()),
                         "rwxrwx---");
+            }
+            if (volume.getNfs() != null) {
+                // The export, shared by every pod that mounts it; its owner and modes are the server's, not the pod's.
+                return nfsExports.directory(
+                        volume.getNfs().getServer(), volume.getNfs().getPath());
             }
             if (volume.getEmptyDir() != null) {
                 return owned(podDirectory.resolve("volumes").resolve(name), "rwxrwxrwx");
@@ -74,7 +88,7 @@ final class PodVolumes {
             if (content == null || sameAsWritten(volume.getName(), content)) {
                 continue;
             }
-            write(directory(pod, volume.getName()), content, mode(volume));
+            write(directory(pod, volume.getName()), content, withFsGroup(mode(volume)));
             written.put(volume.getName(), content);
         }
     }
@@ -185,6 +199,14 @@ final class PodVolumes {
             Files.setPosixFilePermissions(directory, PosixModes.parse(permissions));
         }
         return directory;
+    }
+
+    /**
+     * The kubelet makes these read-only volumes readable by the pod's fsGroup (it ORs 0440 into each file's mode), so
+     * that a {@code defaultMode} of 0400 still lets a container running as another user of that group read them.
+     */
+    private int withFsGroup(int mode) {
+        return fsGroup == 0 ? mode : mode | 0440;
     }
 
     private static int mode(Volume volume) {

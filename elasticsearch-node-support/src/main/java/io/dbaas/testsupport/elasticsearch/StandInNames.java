@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public final class StandInNames extends InetAddressResolverProvider {
 
     private static final Map<Path, Map<String, List<String>>> CLUSTERS = new ConcurrentHashMap<>();
+    private static final Map<Path, String> LINES = new ConcurrentHashMap<>();
 
     /** Records the names of one hosts file's lines ({@code address name name …}). */
     static void put(Path hostsFile, String lines) {
@@ -30,6 +31,17 @@ public final class StandInNames extends InetAddressResolverProvider {
             }
         }
         CLUSTERS.put(hostsFile, names);
+        LINES.put(hostsFile, lines);
+    }
+
+    /**
+     * Every stand-in's names as hosts-file lines: what the cluster DNS answers a pod of any namespace, which reaches
+     * Services and pods of other namespaces by their full names.
+     */
+    static String allLines() {
+        StringBuilder lines = new StringBuilder();
+        LINES.values().forEach(lines::append);
+        return lines.toString();
     }
 
     @Override

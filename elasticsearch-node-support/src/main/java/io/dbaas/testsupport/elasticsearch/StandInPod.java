@@ -2,7 +2,6 @@ package io.dbaas.testsupport.elasticsearch;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
@@ -20,12 +19,10 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +76,8 @@ final class StandInPod {
             String templateHash,
             Path directory,
             Path claims,
-            ClusterDns dns) {
+            ClusterDns dns,
+            NfsExports nfsExports) {
         this.client = client;
         this.namespace = statefulSet.getMetadata().getNamespace();
         this.name = statefulSet.getMetadata().getName() + "-" + ordinal;
@@ -90,7 +88,7 @@ final class StandInPod {
         this.directory = directory;
         this.dns = dns;
         this.template = podFrom(statefulSet);
-        this.volumes = new PodVolumes(client, namespace, directory, claims, fsGroup());
+        this.volumes = new PodVolumes(client, namespace, directory, claims, fsGroup(), nfsExports);
     }
 
     String name() {
@@ -428,54 +426,8 @@ final class StandInPod {
         environment.put("HOME", ContainerProcess.IMAGE_ROOT);
         environment.put("HOSTNAME", name);
         environment.put("ES_JAVA_HOME", System.getProperty("java.home"));
-        for (EnvVar variable : container.getEnv() == null ? List.<EnvVar>of() : container.getEnv()) {
-            environment.put(variable.getName(), value(variable));
-        }
+        environment.putAll(new EnvironmentVariables(client, namespace, name, address, nodeName).resolve(container));
         return environment;
-    }
-
-    private String value(EnvVar variable) {
-        if (variable.getValueFrom() == null) {
-            return variable.getValue() == null ? "" : variable.getValue();
-        }
-        var from = variable.getValueFrom();
-        if (from.getFieldRef() != null) {
-            return switch (from.getFieldRef().getFieldPath()) {
-                case "metadata.name" -> name;
-                case "metadata.namespace" -> namespace;
-                case "status.podIP", "status.hostIP" -> address;
-                case "spec.nodeName" -> nodeName;
-                default ->
-                    throw new UnsupportedOperationException(
-                            "field " + from.getFieldRef().getFieldPath() + " in this stand-in");
-            };
-        }
-        if (from.getSecretKeyRef() != null) {
-            var secret = client.secrets()
-                    .inNamespace(namespace)
-                    .withName(from.getSecretKeyRef().getName())
-                    .get();
-            return new String(
-                    Base64.getDecoder()
-                            .decode(secret.getData().get(from.getSecretKeyRef().getKey())),
-                    StandardCharsets.UTF_8);
-        }
-        if (from.getConfigMapKeyRef() != null) {
-            String value = client.configMaps()
-                    .inNamespace(namespace)
-                    .withName(from.getConfigMapKeyRef().getName())
-                    .get()
-                    .getData()
-                    .get(from.getConfigMapKeyRef().getKey());
-            // A kubelet refuses to start a container whose variable names a missing key; so does this stand-in.
-            if (value == null) {
-                throw new IllegalStateException("config map "
-                        + from.getConfigMapKeyRef().getName() + " has no key "
-                        + from.getConfigMapKeyRef().getKey() + " for environment variable " + variable.getName());
-            }
-            return value;
-        }
-        throw new UnsupportedOperationException("environment variable " + variable.getName() + " in this stand-in");
     }
 
     private static long memoryLimit(Container container) {

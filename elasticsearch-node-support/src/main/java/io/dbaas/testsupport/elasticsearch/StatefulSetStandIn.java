@@ -56,6 +56,7 @@ public final class StatefulSetStandIn implements AutoCloseable {
     private final List<String> zones;
     private final ClusterDns dns;
     private final @Nullable ServiceStandIn service;
+    private final NfsExports nfsExports;
     private final Map<Integer, StandInPod> pods = new ConcurrentHashMap<>();
     private final Map<Integer, String> addresses = new ConcurrentHashMap<>();
     private final Map<Integer, Instant> nextProbe = new ConcurrentHashMap<>();
@@ -74,8 +75,10 @@ public final class StatefulSetStandIn implements AutoCloseable {
             Path directory,
             List<String> zones,
             @Nullable ServiceStandIn service,
-            ClusterDns dns) {
+            ClusterDns dns,
+            NfsExports nfsExports) {
         this.client = client;
+        this.nfsExports = nfsExports;
         this.namespace = namespace;
         this.name = name;
         this.directory = directory;
@@ -101,6 +104,18 @@ public final class StatefulSetStandIn implements AutoCloseable {
             Path directory,
             List<String> zones,
             @Nullable ServicePort clientService) {
+        return start(client, namespace, name, directory, zones, clientService, NfsExports.none());
+    }
+
+    /** As the other {@code start}, with the NFS exports the pods' {@code nfs} volumes mount. */
+    public static StatefulSetStandIn start(
+            KubernetesClient client,
+            String namespace,
+            String name,
+            Path directory,
+            List<String> zones,
+            @Nullable ServicePort clientService,
+            NfsExports nfsExports) {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -112,7 +127,8 @@ public final class StatefulSetStandIn implements AutoCloseable {
             service = ServiceStandIn.start(LoopbackAddresses.next(), clientService.port(), clientService.port());
             dns.service(clientService.name() + "." + namespace + ".svc", service.address());
         }
-        StatefulSetStandIn standIn = new StatefulSetStandIn(client, namespace, name, directory, zones, service, dns);
+        StatefulSetStandIn standIn =
+                new StatefulSetStandIn(client, namespace, name, directory, zones, service, dns, nfsExports);
         standIn.controller.scheduleWithFixedDelay(standIn::reconcile, 0, LOOP.toMillis(), TimeUnit.MILLISECONDS);
         // The nodes run in sessions of their own: a test JVM that exits without closing must not leave them behind.
         Runtime.getRuntime().addShutdownHook(standIn.onExit);
@@ -383,7 +399,8 @@ public final class StatefulSetStandIn implements AutoCloseable {
                     hash,
                     directory.resolve("pods").resolve(name + "-" + ordinal + "-" + generation),
                     directory.resolve("claims"),
-                    dns);
+                    dns,
+                    nfsExports);
             pod.create();
             pod.startContainer();
             pods.put(ordinal, pod);
