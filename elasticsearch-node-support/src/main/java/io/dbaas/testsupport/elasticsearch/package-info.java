@@ -11,6 +11,21 @@
  * image's version ({@link io.dbaas.testsupport.elasticsearch.ElasticsearchDistributions}), run as a process in a mount
  * namespace of its own, where every volume is mounted at its rendered path.
  *
+ * <p>{@link io.dbaas.testsupport.elasticsearch.JobStandIn} plays, for the {@code batch/v1} Jobs of one namespace, the
+ * Job controller (one pod at a time from the template, named and labelled as Kubernetes does, retried after a back-off
+ * until {@code backoffLimit}, the Job's counts and {@code Complete} / {@code Failed} conditions written back, a deleted
+ * Job's pods deleted and their containers stopped) and the kubelet of those pods: the container is the host command
+ * its image is mapped to ({@link io.dbaas.testsupport.elasticsearch.ContainerImages}, for the backup agent its Java
+ * program), with the pod's volumes, environment, user and memory limit, every stand-in pod's and Service's name in its
+ * hosts file, its own {@code /dev} holding the termination message file, which is read after exit (or the log's end,
+ * under {@code FallbackToLogsOnError}) into the pod's {@code state.terminated}. It does not play scheduling, node
+ * selection, quotas, admission, {@code activeDeadlineSeconds}, {@code ttlSecondsAfterFinished}, {@code suspend},
+ * parallel or indexed Jobs, pod failure policies, init containers, nor a read-only root file system.
+ *
+ * <p>An {@code nfs} volume, in either stand-in, is the host directory the test exports under that server and path
+ * ({@link io.dbaas.testsupport.elasticsearch.NfsExports}), shared by every pod and Job of every namespace, as an NFS
+ * export is: two clusters mounting it share one snapshot repository.
+ *
  * <p>Where a pod and this stand-in differ, on purpose and nowhere else: every pod has its own loopback address
  * (127.x.y.z) instead of a network namespace, so a node listening on the wildcard address listens on its pod's
  * address instead (so Elasticsearch's bootstrap checks only warn, as on any loopback address: build machines allow
