@@ -248,6 +248,48 @@ class JobStandInIT {
         });
     }
 
+    @Test
+    void aPodWhoseImageNoTestMappedWaitsWithErrImagePullAndTheJobStaysActive() {
+        Job job = client.resource(new JobBuilder()
+                        .withNewMetadata()
+                        .withNamespace(NAMESPACE)
+                        .withName("unknown-image")
+                        .endMetadata()
+                        .withNewSpec()
+                        .withBackoffLimit(2)
+                        .withNewTemplate()
+                        .withNewSpec()
+                        .withRestartPolicy("Never")
+                        .withNewSecurityContext()
+                        .withRunAsUser(1000L)
+                        .endSecurityContext()
+                        .addNewContainer()
+                        .withName("agent")
+                        .withImage("registry.example.test/nobody-mapped:1")
+                        .endContainer()
+                        .endSpec()
+                        .endTemplate()
+                        .endSpec()
+                        .build())
+                .create();
+
+        await().atMost(JOB_TIMEOUT)
+                .untilAsserted(() -> assertThat(pods(job)).singleElement().satisfies(pod -> {
+                    assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
+                    assertThat(pod.getStatus()
+                                    .getContainerStatuses()
+                                    .getFirst()
+                                    .getState()
+                                    .getWaiting()
+                                    .getReason())
+                            .isEqualTo("ErrImagePull");
+                }));
+        Job live = client.resource(job).get();
+        assertThat(live.getStatus().getActive()).isEqualTo(1);
+        assertThat(conditionTypes(live)).isEmpty();
+        client.resource(job).delete();
+    }
+
     /** A Job as the contract has Nebula write it for one action on one backup of an Elasticsearch cluster. */
     private Job createAgentJob(String action, String backupId, String location) {
         String name = "backup-" + backupId;
