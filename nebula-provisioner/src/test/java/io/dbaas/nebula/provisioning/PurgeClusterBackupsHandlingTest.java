@@ -101,12 +101,12 @@ class PurgeClusterBackupsHandlingTest {
     @Test
     void aStorageThatMayComeBackDefersThePurgeAndPublishesNothing() {
         outcomes.add(() -> {
-            throw new InfrastructureException("the backup storage of minikube/local did not answer", true);
+            throw new InfrastructureException("The backup storage of minikube/local did not answer", true);
         });
 
         assertThatThrownBy(() -> handler.handle(purge("minikube", "local")))
                 .isInstanceOfSatisfying(CommandDeferredException.class, deferred -> assertThat(deferred.problem())
-                        .isEqualTo("the backup storage of minikube/local did not answer"));
+                        .isEqualTo("The backup storage of minikube/local did not answer"));
         assertThat(published).isEmpty();
     }
 

@@ -113,7 +113,7 @@ class S3ClusterBackupPurges implements ClusterBackupPurges {
         if (!response.errors().isEmpty()) {
             S3Error first = response.errors().getFirst();
             // The per-key message is the store's own text; its code says enough, and stays free of anything signed.
-            String refused = store.description() + " refused to delete "
+            String refused = store.subject() + " refused to delete "
                     + response.errors().size() + " of " + keys.size() + " objects under " + prefix + " (" + first.code()
                     + " for " + first.key() + ").";
             throw PASSING_ERRORS.contains(first.code())

@@ -22,7 +22,7 @@ final class S3Failures {
      * @param what what Nebula asked, e.g. {@code listing accounts/…/clusters/…/}
      */
     static BackupStorageException describe(S3Store store, String what, SdkException failure) {
-        String asked = store.description() + " ";
+        String asked = store.subject() + " ";
         if (failure instanceof AwsServiceException answer) {
             int status = answer.statusCode();
             String code =

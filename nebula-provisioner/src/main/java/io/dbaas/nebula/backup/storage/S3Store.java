@@ -25,4 +25,9 @@ record S3Store(RegionId region, BackupStorage storage, S3Client client, S3Presig
         return "the backup storage of " + region + " (bucket " + storage.bucket()
                 + (storage.endpoint().isEmpty() ? "" : " at " + storage.endpoint()) + ")";
     }
+
+    /** {@link #description()} at the start of a sentence. */
+    String subject() {
+        return "T" + description().substring(1);
+    }
 }

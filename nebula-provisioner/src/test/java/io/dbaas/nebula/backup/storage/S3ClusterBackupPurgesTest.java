@@ -105,7 +105,7 @@ class S3ClusterBackupPurgesTest {
 
         assertThat(refused.isTransient()).isFalse();
         assertThat(refused.reason())
-                .startsWith("the backup storage of minikube/local (bucket " + backups.bucket + " at "
+                .startsWith("The backup storage of minikube/local (bucket " + backups.bucket + " at "
                         + S3ProxyServer.endpoint() + ") answered 403 SignatureDoesNotMatch when listing "
                         + StoredBackups.basePath(account, cluster) + "/.")
                 .contains("s3:ListBucket", "s3:DeleteObject");
@@ -152,7 +152,7 @@ class S3ClusterBackupPurgesTest {
 
         assertThat(failure.isTransient()).isTrue();
         assertThat(failure.reason())
-                .isEqualTo("the backup storage of minikube/local (bucket " + backups.bucket + " at " + closed
+                .isEqualTo("The backup storage of minikube/local (bucket " + backups.bucket + " at " + closed
                         + ") did not answer when listing " + StoredBackups.basePath(account, cluster)
                         + "/: connection refused.");
     }
