@@ -8,12 +8,14 @@ import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.event.ClusterEvent;
 import io.dbaas.contracts.event.ClusterProvisioned;
+import io.dbaas.nebula.config.TestBackupStorage;
 import io.dbaas.nebula.kubernetes.model.Annotations;
 import io.dbaas.nebula.kubernetes.model.ResourceNames;
 import io.dbaas.nebula.support.EventTopics;
 import io.dbaas.nebula.support.Kubelet;
 import io.dbaas.nebula.support.MockKubernetesApi;
 import io.dbaas.nebula.support.NebulaDatabase;
+import io.dbaas.nebula.support.S3ProxyServer;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,9 +44,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Nebula as it runs, shared by the scenarios that extend this class: a real (embedded, KRaft) Kafka broker, fabric8's
- * CRUD mock as the Kubernetes API of two regions, a third region whose API is down and a fourth on an API server of
- * its own. Commands go in as bytes; events come out as bytes. Every scenario has the same configuration, so Spring
- * starts Nebula (and its broker) once for all of them.
+ * CRUD mock as the Kubernetes API of two regions, a third region whose API is down, a fourth on an API server of
+ * its own and a fifth there too, its backups in an S3 server in the JVM. Commands go in as bytes; events come out as
+ * bytes. Every scenario has the same configuration, so Spring starts Nebula (and its broker) once for all of them.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -62,6 +64,8 @@ abstract class NebulaScenario {
     static final String KEY_ENCRYPTION_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     /** Short, so that a new cluster that never gets healthy fails within a test; only such clusters notice it. */
     static final String GRACE_PERIOD = "4s";
+
+    static final String BACKUP_BUCKET = "scenario-backups";
 
     static final String OFFLINE_TOKEN = "offline-region-bearer-token-must-not-leak";
     static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -102,6 +106,15 @@ abstract class NebulaScenario {
         registry.add("nebula.providers.offline.regions.nowhere.kubernetes.token", () -> OFFLINE_TOKEN);
         // A region on a separate API server of its own.
         registry.add("nebula.providers.far.regions.away.kubernetes.api-url", MockKubernetesApi::otherUrl);
+        // A region whose backups live in the test JVM's S3 server (PurgingBackupsIT), its Secret on the second API.
+        String storage = "nebula.providers.archive.regions.vault.backup-storage.";
+        registry.add("nebula.providers.archive.regions.vault.kubernetes.api-url", MockKubernetesApi::otherUrl);
+        registry.add(storage + "type", () -> "s3");
+        registry.add(storage + "endpoint", S3ProxyServer::endpoint);
+        registry.add(storage + "bucket", () -> BACKUP_BUCKET);
+        registry.add(storage + "path-prefix", () -> "scenarios");
+        registry.add(storage + "credentials-secret", () -> TestBackupStorage.SECRET);
+        registry.add(storage + "credentials-namespace", () -> TestBackupStorage.SECRET_NAMESPACE);
     }
 
     /** Once per class, but after the context (and with it the broker) exists. */

@@ -2,6 +2,8 @@ package io.dbaas.nebula.events;
 
 import io.dbaas.contracts.MessageMetadata;
 import io.dbaas.contracts.command.ClusterCommand;
+import io.dbaas.contracts.command.PurgeClusterBackups;
+import io.dbaas.contracts.event.ClusterBackupsPurged;
 import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDeleted;
@@ -65,6 +67,16 @@ public final class ClusterEvents {
                 clock.instant(),
                 causedBy(command),
                 command.clusterId());
+    }
+
+    /** Every backup of the deleted cluster gone; a repeated purge finds none, and publishes the same id. */
+    public ClusterBackupsPurged backupsPurged(PurgeClusterBackups command, long objectsDeleted) {
+        return new ClusterBackupsPurged(
+                EventIds.of(command.id(), ClusterBackupsPurged.NAME),
+                clock.instant(),
+                causedBy(command),
+                command.clusterId(),
+                objectsDeleted);
     }
 
     /** One per failed attempt: the id derives from the command and the attempt, so a repeat of it changes nothing. */

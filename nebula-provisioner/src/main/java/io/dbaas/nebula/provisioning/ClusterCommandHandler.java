@@ -5,8 +5,10 @@ import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.DeleteDBCluster;
 import io.dbaas.contracts.command.ProvisionDBCluster;
+import io.dbaas.contracts.command.PurgeClusterBackups;
 import io.dbaas.contracts.command.ScaleDBCluster;
 import io.dbaas.contracts.command.UpgradeDBCluster;
+import io.dbaas.nebula.backup.storage.ClusterBackupPurges;
 import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
 import io.dbaas.nebula.infrastructure.ClusterRef;
@@ -15,6 +17,7 @@ import io.dbaas.nebula.infrastructure.InfrastructureClient;
 import io.dbaas.nebula.infrastructure.InfrastructureException;
 import io.dbaas.nebula.infrastructure.ObservedCluster;
 import io.dbaas.nebula.infrastructure.ReleaseVersion;
+import io.dbaas.nebula.region.Region;
 import io.dbaas.nebula.region.RegionCatalog;
 import io.dbaas.nebula.region.RegionId;
 import java.util.Optional;
@@ -37,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *       (scale-in, downgrade, shrinking disk) is a {@code ClusterChangeFailed} and leaves the cluster untouched.
  *   <li>{@code DeleteDBCluster}: {@code ClusterDeletionStarted}, every object removed, {@code ClusterDeleted}; a
  *       cluster already gone is deleted at once.
+ *   <li>{@code PurgeClusterBackups}: every object under the deleted cluster's path in the region's backup storage
+ *       deleted, then {@code ClusterBackupsPurged}; storage Nebula cannot purge yet (gcs, azure) is a
+ *       {@code ClusterChangeFailed}.
  * </ul>
  *
  * <p>Handling the same command twice is harmless: object names, credentials and event ids all derive from the
@@ -50,16 +56,19 @@ public class ClusterCommandHandler {
     private final InfrastructureClient infrastructure;
     private final ClusterEventPublisher publisher;
     private final ClusterEvents events;
+    private final ClusterBackupPurges purges;
 
     public ClusterCommandHandler(
             RegionCatalog catalog,
             InfrastructureClient infrastructure,
             ClusterEventPublisher publisher,
-            ClusterEvents events) {
+            ClusterEvents events,
+            ClusterBackupPurges purges) {
         this.catalog = catalog;
         this.infrastructure = infrastructure;
         this.publisher = publisher;
         this.events = events;
+        this.purges = purges;
     }
 
     public void handle(ClusterCommand command) {
@@ -68,6 +77,7 @@ public class ClusterCommandHandler {
             case ScaleDBCluster scale -> change(scale);
             case UpgradeDBCluster upgrade -> upgrade(upgrade);
             case DeleteDBCluster delete -> delete(delete);
+            case PurgeClusterBackups purge -> purge(purge);
             case BackupCommand backup -> refuse(backup, "This Nebula does not carry out backup commands yet.");
         }
     }
@@ -145,6 +155,27 @@ public class ClusterCommandHandler {
                 new ClusterRef(command.clusterId(), command.engine(), command.cloudProvider(), command.cloudRegion());
         attempt(command, () -> infrastructure.delete(cluster), reason -> refuse(command, reason))
                 .ifPresent(report -> publisher.publish(events.deleted(command)));
+    }
+
+    /**
+     * Empties a deleted cluster's path in its region's backup storage. A region without configuration is refused: the
+     * backups may well be in a store Nebula no longer knows, and saying they are gone would lose track of them.
+     */
+    private void purge(PurgeClusterBackups command) {
+        RegionId id = new RegionId(command.cloudProvider(), command.cloudRegion());
+        Optional<Region> region = catalog.find(id);
+        if (region.isEmpty()) {
+            refuse(
+                    command,
+                    "No region " + id + " is configured, so Nebula cannot reach its backup storage; nothing"
+                            + " was deleted.");
+            return;
+        }
+        attempt(
+                        command,
+                        () -> purges.purge(region.get(), command.accountId(), command.clusterId()),
+                        reason -> refuse(command, reason))
+                .ifPresent(deleted -> publisher.publish(events.backupsPurged(command, deleted)));
     }
 
     /**

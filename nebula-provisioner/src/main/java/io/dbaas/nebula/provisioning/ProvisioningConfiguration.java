@@ -1,6 +1,7 @@
 package io.dbaas.nebula.provisioning;
 
 import io.dbaas.contracts.tracing.MessageTracing;
+import io.dbaas.nebula.backup.storage.ClusterBackupPurges;
 import io.dbaas.nebula.config.NebulaProperties;
 import io.dbaas.nebula.events.ClusterEventPublisher;
 import io.dbaas.nebula.events.ClusterEvents;
@@ -29,10 +30,11 @@ class ProvisioningConfiguration {
             InfrastructureClient infrastructure,
             ClusterEventPublisher publisher,
             ClusterEvents events,
+            ClusterBackupPurges purges,
             ObjectProvider<Tracer> tracer) {
         InfrastructureClient traced =
                 new TracedInfrastructureClient(infrastructure, tracer.getIfAvailable(() -> Tracer.NOOP));
-        return new ClusterCommandHandler(catalog, traced, publisher, events);
+        return new ClusterCommandHandler(catalog, traced, publisher, events, purges);
     }
 
     @Bean

@@ -55,8 +55,10 @@ class ClusterCommandHandlerTest {
             catalog(),
             infrastructure,
             published::add,
-            new ClusterEvents(
-                    Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), MessageTracing.off()));
+            new ClusterEvents(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC), MessageTracing.off()),
+            (region, account, cluster) -> {
+                throw new AssertionError("purges are PurgeClusterBackupsHandlingTest's");
+            });
 
     @Test
     void aClaimForAnUnknownRegionFailsWithoutTouchingAnyInfrastructure() {

@@ -54,7 +54,10 @@ class CommandQueueTest {
                     TestRegions.nebula("minikube", "local", TestRegions.region().build())),
             infrastructure,
             published::add,
-            events);
+            events,
+            (region, account, cluster) -> {
+                throw new AssertionError("no purge in these tests");
+            });
     private final CommandQueue queue = new CommandQueue(
             handler,
             new PendingCommands(NebulaDatabase.jdbc()),
