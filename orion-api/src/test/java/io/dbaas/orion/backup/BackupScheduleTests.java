@@ -122,6 +122,26 @@ class BackupScheduleTests extends BackupScenarios {
     }
 
     @Test
+    void whileAnotherInstanceHoldsTheScheduleThisOneLeavesThePassToIt() throws Exception {
+        UUID cluster = runningCluster();
+        Instant due = nextDue(cluster, runningSince(cluster, Instant.now()));
+        try (Connection otherInstance = dataSource.getConnection()) {
+            otherInstance.setAutoCommit(false);
+            try (PreparedStatement lock = otherInstance.prepareStatement("select pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, BackupSchedule.SCHEDULE_LOCK);
+                lock.execute();
+            }
+
+            assertThat(scheduleAt(due).pass()).isEqualTo(BackupSchedule.Pass.SKIPPED);
+            assertThat(backupIds(cluster)).isEmpty();
+            otherInstance.rollback();
+        }
+
+        assertThat(scheduleAt(due).pass().ran()).isTrue();
+        assertThat(backupIds(cluster)).containsExactly(BackupIds.scheduled(cluster, due));
+    }
+
+    @Test
     void aBackupRowWrittenConcurrentlyForTheSameDueTimeMeansNoSecondCommand() throws Exception {
         UUID cluster = runningCluster();
         Instant due = nextDue(cluster, runningSince(cluster, Instant.now()));
