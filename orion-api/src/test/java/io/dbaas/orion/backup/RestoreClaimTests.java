@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dbaas.contracts.backup.RestoreSource;
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.orion.support.Claims;
+import io.dbaas.orion.support.Regions;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,24 @@ class RestoreClaimTests extends BackupScenarios {
                 .isEqualTo(new RestoreSource(source, backup, SNAPSHOTS)));
         assertThat(cluster(restored).get("restored_from").get("backup_id").asString())
                 .isEqualTo(backup);
+    }
+
+    @Test
+    void aRestoringClaimThatWaitedForCapacityStillCarriesItsBackupWhenAdmitted() {
+        UUID source = runningCluster();
+        String backup = completedBackup(source, 2_100);
+        String region = Regions.unused();
+
+        var waiting = post("/v1/clusters", restoring(Claims.in(Regions.PROVIDER, region), backup));
+        assertThat(waiting.json().get("state").asString()).isEqualTo("WAITING_FOR_CAPACITY");
+        UUID restored = UUID.fromString(waiting.json().get("id").asString());
+        assertThat(commands(restored, ProvisionDBCluster.class)).isEmpty();
+
+        sizeRegion(region, "1500m", "3Gi", "30Gi");
+
+        assertThat(commands(restored, ProvisionDBCluster.class)).singleElement().satisfies(command -> assertThat(
+                        command.restoreFrom())
+                .isEqualTo(new RestoreSource(source, backup, SNAPSHOTS)));
     }
 
     @Test
@@ -115,9 +134,9 @@ class RestoreClaimTests extends BackupScenarios {
                 .single();
     }
 
+    /** The claim, with a restore_from after its last field. */
     private static String restoring(String claim, String backupId) {
-        return claim.replace(
-                "\"region\": \"local\"",
-                "\"region\": \"local\", \"restore_from\": {\"backup_id\": \"" + backupId + "\"}");
+        int end = claim.lastIndexOf('}');
+        return claim.substring(0, end) + ", \"restore_from\": {\"backup_id\": \"" + backupId + "\"}}";
     }
 }
