@@ -107,6 +107,14 @@ class RestoreClaimTests extends BackupScenarios {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field")).contains("restore_from.backup_id");
+
+        String completed = completedBackup(runningCluster(), 2_100);
+        long clustersBefore = clusters();
+        var preview = post("/v1/clusters?dry_run=true", restoring(Claims.VALID, completed));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().at("/cluster/restored_from/backup_id").asString())
+                .isEqualTo(completed);
+        assertThat(clusters()).as("a dry run claims nothing").isEqualTo(clustersBefore);
     }
 
     private void assertRefused(String claim, String detail) {
