@@ -194,9 +194,9 @@ class BackupApiTests extends BackupScenarios {
         for (int i = 0; i < properties.maxOnDemand(); i++) {
             Instant at = start.plusSeconds(i);
             jdbc.sql("""
-                            insert into backups (id, page_key, cluster_id, account_id, trigger, state, started_at,
+                            insert into backups (id, page_key, cluster_id, account_id, trigger, nodes, state, started_at,
                                                  updated_at)
-                            values (:id, :key, :cluster, :account, 'ON_DEMAND', 'COMPLETED', :at, :at)""")
+                            values (:id, :key, :cluster, :account, 'ON_DEMAND', 3, 'COMPLETED', :at, :at)""")
                     .param("id", BackupIds.onDemand(cluster, at))
                     .param("key", UUID.randomUUID())
                     .param("cluster", cluster)

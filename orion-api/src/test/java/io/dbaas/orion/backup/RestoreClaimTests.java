@@ -50,6 +50,19 @@ class RestoreClaimTests extends BackupScenarios {
     }
 
     @Test
+    void aQdrantBackupIsRestoredOntoAsManyNodesAsItsClusterRanWhenItWasTaken() {
+        UUID source = runningCluster();
+        String backup = completedBackup(source, 2_100);
+        UUID scale = operationIdOf(as(account.adminToken()).patch("/v1/clusters/" + source, "{\"nodes\": 5}"));
+        nebula.updated(source, scale, "1.18.3", 5);
+        awaitOperationState(scale, "succeeded");
+
+        assertRefused(restoring(Claims.withNodes(Claims.VALID, 5), backup), "is of 3 Qdrant node(s)");
+        assertThat(post("/v1/clusters", restoring(Claims.VALID, backup)).status())
+                .isEqualTo(202);
+    }
+
+    @Test
     void aNewerVersionAlongTheUpgradePathMayRestoreTheBackup() {
         UUID source = runningCluster();
         String backup = completedBackup(source, 2_100);
