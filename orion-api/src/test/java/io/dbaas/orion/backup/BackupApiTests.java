@@ -341,6 +341,23 @@ class BackupApiTests extends BackupScenarios {
                 .containsOnlyOnce("backup_completed");
     }
 
+    @Test
+    void anEventAboutABackupOrionNeverAskedForIsDropped() {
+        UUID cluster = runningCluster();
+        String unknown = BackupIds.onDemand(cluster, Instant.parse("2026-01-01T00:00:00Z"));
+
+        nebula.publish(new BackupFailed(UUID.randomUUID(), Instant.now(), metadata(), cluster, unknown, "lost"));
+        String known = takeNow(cluster).get("backup").get("id").asString();
+        completed(cluster, known, null, "1.18.3", 1);
+
+        assertThat(backupIds(cluster)).containsExactly(known);
+        assertThat(get("/v1/clusters/" + cluster + "/events")
+                        .json()
+                        .get("items")
+                        .findValuesAsString("type"))
+                .doesNotContain("backup_failed");
+    }
+
     private double failures(String engine, String trigger) {
         return meters.get("orion.backups.failed")
                 .tags("engine", engine, "trigger", trigger)
