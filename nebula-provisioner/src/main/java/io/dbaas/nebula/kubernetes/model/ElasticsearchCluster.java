@@ -14,6 +14,7 @@ import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.SCRIPTS_
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.START_SCRIPT;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.config.BackupStorage;
 import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.RegionProperties;
@@ -37,6 +38,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -258,6 +260,7 @@ public final class ElasticsearchCluster implements EngineCluster {
                 ElasticsearchNames.NETWORK_POLICY,
                 List.of(HTTP_PORT),
                 List.of(TRANSPORT_PORT),
+                HTTP_PORT,
                 cluster.scraped() ? List.of(exporter.nodeIngress(HTTP_PORT)) : List.of());
     }
 
@@ -300,6 +303,17 @@ public final class ElasticsearchCluster implements EngineCluster {
      */
     public Optional<ElasticsearchSnapshotRepository> snapshotRepository() {
         return Optional.ofNullable(backup).map(ElasticsearchBackupStorage::repository);
+    }
+
+    /**
+     * The snapshot repository of any cluster of {@code accountId} in a region whose backups live in {@code storage}:
+     * what a backup Job of that cluster registers, and what a restore from one of its backups registers read-only.
+     */
+    public static ElasticsearchSnapshotRepository snapshotRepository(
+            BackupStorage storage, UUID accountId, UUID clusterId) {
+        return new ElasticsearchBackupStorage(new ClusterBackupStorage(
+                        storage, ClusterBackupStorage.basePath(storage.pathPrefix(), accountId, clusterId)))
+                .repository();
     }
 
     @Override
