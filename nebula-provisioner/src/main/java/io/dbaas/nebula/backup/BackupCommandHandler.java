@@ -107,7 +107,7 @@ public class BackupCommandHandler implements BackupCommands {
                     cluster.nodes(),
                     parameters(command, storage),
                     settings,
-                    cause.annotations());
+                    cause.annotations(regionId));
             AgentJobs.start(connection.client(), job);
         } catch (RegionUnavailableException e) {
             throw new CommandDeferredException(e.getMessage() == null ? "region unavailable" : e.getMessage(), e);

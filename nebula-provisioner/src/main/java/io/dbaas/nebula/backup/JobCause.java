@@ -5,6 +5,7 @@ import io.dbaas.contracts.command.ClusterCommand;
 import io.dbaas.nebula.kubernetes.model.Annotations;
 import io.dbaas.nebula.kubernetes.model.BackupAgentJob;
 import io.dbaas.nebula.kubernetes.model.Labels;
+import io.dbaas.nebula.region.RegionId;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,9 +40,14 @@ record JobCause(
                 command.metadata().traceId());
     }
 
-    /** The annotations that carry this cause on the Job. */
-    Map<String, String> annotations() {
+    /**
+     * The annotations that carry this cause, and the region whose Nebula follows the Job, on the Job: two regions may
+     * share one API server, and only the Job's own region publishes its outcome.
+     */
+    Map<String, String> annotations(RegionId region) {
         Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(Annotations.PROVIDER, region.provider());
+        annotations.put(Annotations.REGION, region.region());
         annotations.put(ENGINE, engine.id());
         annotations.put(Annotations.COMMAND_ID, commandId.toString());
         annotations.put(Annotations.CORRELATION_ID, correlationId.toString());
@@ -49,6 +55,14 @@ record JobCause(
             annotations.put(Annotations.TRACE_ID, traceId);
         }
         return annotations;
+    }
+
+    /** Whether {@code job} was started for {@code region}. */
+    static boolean startedFor(Job job, RegionId region) {
+        Map<String, String> annotations = job.getMetadata().getAnnotations();
+        return annotations != null
+                && region.provider().equals(annotations.get(Annotations.PROVIDER))
+                && region.region().equals(annotations.get(Annotations.REGION));
     }
 
     /** The cause a Job of Nebula's carries; empty for a Job that is not one (or was edited out of shape). */

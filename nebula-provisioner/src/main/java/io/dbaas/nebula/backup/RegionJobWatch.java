@@ -104,7 +104,10 @@ final class RegionJobWatch implements AutoCloseable {
     }
 
     private void look(Job job) {
-        if (JobCause.of(job).isEmpty() || !ended(job) || !handling.add(uid(job))) {
+        if (JobCause.of(job).isEmpty()
+                || !JobCause.startedFor(job, connection.region().id())
+                || !ended(job)
+                || !handling.add(uid(job))) {
             return;
         }
         outcomes.execute(() -> conclude(job));

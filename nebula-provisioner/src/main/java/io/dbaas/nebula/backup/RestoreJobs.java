@@ -105,7 +105,7 @@ final class RestoreJobs implements BackupRestores, RestoreOutcomes {
                         restore.nodes(),
                         parameters,
                         settings,
-                        cause.annotations()));
+                        cause.annotations(connection.region().id())));
     }
 
     @Override

@@ -134,6 +134,26 @@ class RegionJobWatchTest {
                         + " OOMKilled, exit code 137."));
     }
 
+    @Test
+    void aJobOfAnotherRegionOnTheSameApiServerIsLeftToThatRegion() {
+        Job job = startedJob(BackupAgentJob.TAKE, Engine.ELASTICSEARCH);
+        client.batch()
+                .v1()
+                .jobs()
+                .inNamespace(fixtures.namespace)
+                .withName(job.getMetadata().getName())
+                .edit(live -> {
+                    live.getMetadata().getAnnotations().put("dbaas.io/region", "elsewhere");
+                    return live;
+                });
+        ended(job, true, 0, AgentReportTest.elasticsearchTaken(fixtures.backupId));
+
+        watch();
+
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> jobNamed(job) != null);
+        assertThat(fixtures.published).isEmpty();
+    }
+
     private void watch() {
         watch = new RegionJobWatch(
                 BackupFixtures.connection(client, BackupFixtures.region(null)),
@@ -156,7 +176,7 @@ class RegionJobWatchTest {
                 1,
                 null,
                 BackupJobProperties.DEFAULTS,
-                cause.annotations());
+                cause.annotations(BackupFixtures.REGION));
         return client.batch().v1().jobs().resource(agentJob.generateJob()).create();
     }
 
