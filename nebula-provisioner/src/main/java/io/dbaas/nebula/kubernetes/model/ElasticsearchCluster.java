@@ -30,6 +30,8 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -357,7 +359,16 @@ public final class ElasticsearchCluster implements EngineCluster {
                         PodVolumes.emptyDir(ES_CONFIG_VOLUME),
                         PodVolumes.emptyDir(LOGS_VOLUME),
                         PodVolumes.emptyDir(TMP_VOLUME));
-        if (backup != null) {
+        if (backup != null && backup.sharedFileSystem()) {
+            BackupStorage storage = backup.backup().storage();
+            pod.addToVolumes(new VolumeBuilder()
+                    .withName(ElasticsearchBackupStorage.REPOSITORY_VOLUME)
+                    .withNewNfs()
+                    .withServer(storage.server())
+                    .withPath(storage.path())
+                    .endNfs()
+                    .build());
+        } else if (backup != null) {
             pod.withInitContainers(keystoreContainer())
                     .addToVolumes(
                             PodVolumes.secret(BACKUP_CREDENTIALS_VOLUME, ResourceNames.BACKUP_CREDENTIALS_SECRET));
@@ -419,7 +430,16 @@ public final class ElasticsearchCluster implements EngineCluster {
                         VolumeMounts.readOnly(BOOTSTRAP_VOLUME, BOOTSTRAP_PATH),
                         VolumeMounts.readOnly(INTERNAL_USERS_VOLUME, INTERNAL_USERS_PATH),
                         VolumeMounts.readOnly(DOWNWARD_API_VOLUME, DOWNWARD_API_PATH))
+                .addAllToVolumeMounts(repositoryMount())
                 .build();
+    }
+
+    /** Where a shared file system holding the cluster's snapshots is mounted; none for an object store. */
+    private List<VolumeMount> repositoryMount() {
+        return backup != null && backup.sharedFileSystem()
+                ? List.of(VolumeMounts.writable(
+                        ElasticsearchBackupStorage.REPOSITORY_VOLUME, ElasticsearchBackupStorage.REPOSITORY_MOUNT))
+                : List.of();
     }
 
     /** What {@code elasticsearch.yml} and the scripts read from the environment: the heap, and who and where the pod is. */
