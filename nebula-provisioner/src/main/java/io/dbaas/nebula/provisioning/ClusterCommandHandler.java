@@ -23,6 +23,7 @@ import io.dbaas.nebula.region.RegionId;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,18 +58,31 @@ public class ClusterCommandHandler {
     private final ClusterEventPublisher publisher;
     private final ClusterEvents events;
     private final ClusterBackupPurges purges;
+    private final BackupCommands backups;
 
+    /** A handler that refuses backup commands: for a Nebula (or a test) without backups. */
     public ClusterCommandHandler(
             RegionCatalog catalog,
             InfrastructureClient infrastructure,
             ClusterEventPublisher publisher,
             ClusterEvents events,
             ClusterBackupPurges purges) {
+        this(catalog, infrastructure, publisher, events, purges, null);
+    }
+
+    public ClusterCommandHandler(
+            RegionCatalog catalog,
+            InfrastructureClient infrastructure,
+            ClusterEventPublisher publisher,
+            ClusterEvents events,
+            ClusterBackupPurges purges,
+            @Nullable BackupCommands backups) {
         this.catalog = catalog;
         this.infrastructure = infrastructure;
         this.publisher = publisher;
         this.events = events;
         this.purges = purges;
+        this.backups = backups != null ? backups : new RefusedBackups();
     }
 
     public void handle(ClusterCommand command) {
@@ -78,7 +92,7 @@ public class ClusterCommandHandler {
             case UpgradeDBCluster upgrade -> upgrade(upgrade);
             case DeleteDBCluster delete -> delete(delete);
             case PurgeClusterBackups purge -> purge(purge);
-            case BackupCommand backup -> refuse(backup, "This Nebula does not carry out backup commands yet.");
+            case BackupCommand backup -> backups.handle(backup);
         }
     }
 
@@ -202,6 +216,8 @@ public class ClusterCommandHandler {
     void giveUp(ClusterCommand command, String reason) {
         switch (command) {
             case ProvisionDBCluster provision -> fail(provision, reason);
+            case PurgeClusterBackups purge -> refuse(purge, reason);
+            case BackupCommand backup -> backups.giveUp(backup, reason);
             default -> refuse(command, reason);
         }
     }
@@ -221,5 +237,19 @@ public class ClusterCommandHandler {
     private void fail(ProvisionDBCluster command, String reason) {
         log.warn("Cluster {} failed: {}", command.clusterId(), reason);
         publisher.publish(events.failed(command, reason));
+    }
+
+    /** What a Nebula without backups answers to backup commands. */
+    private final class RefusedBackups implements BackupCommands {
+
+        @Override
+        public void handle(BackupCommand command) {
+            refuse(command, "This Nebula does not carry out backup commands.");
+        }
+
+        @Override
+        public void giveUp(BackupCommand command, String reason) {
+            refuse(command, reason);
+        }
     }
 }

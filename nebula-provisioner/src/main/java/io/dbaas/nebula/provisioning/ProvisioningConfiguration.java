@@ -31,10 +31,11 @@ class ProvisioningConfiguration {
             ClusterEventPublisher publisher,
             ClusterEvents events,
             ClusterBackupPurges purges,
-            ObjectProvider<Tracer> tracer) {
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<BackupCommands> backups) {
         InfrastructureClient traced =
                 new TracedInfrastructureClient(infrastructure, tracer.getIfAvailable(() -> Tracer.NOOP));
-        return new ClusterCommandHandler(catalog, traced, publisher, events, purges);
+        return new ClusterCommandHandler(catalog, traced, publisher, events, purges, backups.getIfAvailable());
     }
 
     @Bean
