@@ -99,6 +99,9 @@ tracing.otlpEndpoint is set; without it no exporter exists. Sampling applies eit
 {{- $_ := set $settings "prometheus-operator" true }}
 {{- end }}
 {{- with $region.backupStorage }}
+{{- if eq (.type | toString) "nfs" }}
+{{- $_ := set $settings "backup-storage" (dict "type" "nfs" "server" .server "path" .path "path-prefix" (.pathPrefix | default "")) }}
+{{- else }}
 {{- $storage := dict
   "type" .type
   "bucket" .bucket
@@ -109,6 +112,7 @@ tracing.otlpEndpoint is set; without it no exporter exists. Sampling applies eit
   "credentials-namespace" (.credentialsNamespace | default $.Release.Namespace)
 }}
 {{- $_ := set $settings "backup-storage" $storage }}
+{{- end }}
 {{- end }}
 {{- $provider := get $providers $region.provider | default (dict "regions" dict) }}
 {{- $_ := set $provider.regions $region.region $settings }}

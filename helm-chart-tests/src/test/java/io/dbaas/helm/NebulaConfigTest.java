@@ -205,4 +205,23 @@ class NebulaConfigTest {
                 .as("none unless named")
                 .isFalse();
     }
+
+    @Test
+    void anNfsRegionReachesNebulaWithItsExportAndNoCredentials() {
+        JsonNode storage =
+                HelmChart.render("""
+                        regions:
+                          - provider: onprem
+                            region: dc1
+                            kubernetes: {inCluster: true}
+                            backupStorage: {type: nfs, server: nfs.storage.internal, path: /exports/dbaas, pathPrefix: dc1}
+                        """).springConfig("nebula").at("/nebula/providers/onprem/regions/dc1/backup-storage");
+
+        assertThat(storage.path("type").asText()).isEqualTo("nfs");
+        assertThat(storage.path("server").asText()).isEqualTo("nfs.storage.internal");
+        assertThat(storage.path("path").asText()).isEqualTo("/exports/dbaas");
+        assertThat(storage.path("path-prefix").asText()).isEqualTo("dc1");
+        assertThat(storage.has("credentials-secret")).isFalse();
+        assertThat(storage.has("bucket")).isFalse();
+    }
 }

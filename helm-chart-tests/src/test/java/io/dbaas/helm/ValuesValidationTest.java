@@ -130,7 +130,7 @@ class ValuesValidationTest {
                             region: eu-west-1
                             kubernetes: {inCluster: true}
                             backupStorage: {bucket: dbaas-backups, credentialsSecret: creds}
-                        """)).contains("backupStorage needs a type (s3, gcs or azure) and a bucket");
+                        """)).contains("backupStorage needs a type (s3, gcs, azure or nfs) and a bucket");
         assertThat(HelmChart.refusal("""
                         regions:
                           - provider: aws
@@ -145,5 +145,32 @@ class ValuesValidationTest {
                             kubernetes: {inCluster: true}
                             backupStorage: {type: s3, bucket: b1, credentialsSecret: c, accessKey: AKIA}
                         """)).as("credentials are never values").contains("/regions/0/backupStorage");
+    }
+
+    @Test
+    void nfsBackupStorageNeedsAnExportAndNothingOfAnObjectStore() {
+        assertThat(HelmChart.refusal("""
+                        regions:
+                          - provider: onprem
+                            region: dc1
+                            kubernetes: {inCluster: true}
+                            backupStorage: {type: nfs, server: nfs.storage.internal}
+                        """))
+                .contains("regions[onprem/dc1]: backupStorage of type nfs needs server and path");
+        assertThat(HelmChart.refusal("""
+                        regions:
+                          - provider: onprem
+                            region: dc1
+                            kubernetes: {inCluster: true}
+                            backupStorage: {type: nfs, server: nfs.storage.internal, path: /exports/dbaas, credentialsSecret: c}
+                        """))
+                .contains("backupStorage of type nfs takes no bucket, endpoint, region or credentialsSecret");
+        assertThat(HelmChart.refusal("""
+                        regions:
+                          - provider: aws
+                            region: eu-west-1
+                            kubernetes: {inCluster: true}
+                            backupStorage: {type: s3, bucket: dbaas-backups, credentialsSecret: c, path: /exports}
+                        """)).contains("backupStorage server and path are for nfs only, not s3");
     }
 }
