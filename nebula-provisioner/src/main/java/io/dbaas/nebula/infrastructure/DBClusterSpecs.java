@@ -67,46 +67,6 @@ public record DBClusterSpecs(
         }
     }
 
-    /** Specs of a cluster that starts empty, or of a change. */
-    public DBClusterSpecs(
-            UUID clusterId,
-            String name,
-            Engine engine,
-            String version,
-            int nodes,
-            String cpu,
-            String memory,
-            String disk,
-            String provider,
-            String region,
-            String endpoint,
-            UUID commandId,
-            UUID correlationId,
-            @Nullable String traceId,
-            @Nullable String traceparent,
-            ClusterOperation operation,
-            @Nullable UUID accountId) {
-        this(
-                clusterId,
-                name,
-                engine,
-                version,
-                nodes,
-                cpu,
-                memory,
-                disk,
-                provider,
-                region,
-                endpoint,
-                commandId,
-                correlationId,
-                traceId,
-                traceparent,
-                operation,
-                accountId,
-                null);
-    }
-
     /** The whole desired cluster a command carries; a {@code ProvisionDBCluster} creates it, the others change it. */
     public static DBClusterSpecs from(ClusterSpecCommand command) {
         var configuration = command.dbConfiguration();

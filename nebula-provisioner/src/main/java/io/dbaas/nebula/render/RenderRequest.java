@@ -90,7 +90,8 @@ record RenderRequest(DBClusterSpecs specs, boolean clusterIdGiven, boolean withS
                 // The owning account places the cluster in its region's backup storage; without one, none is shown.
                 Optional.ofNullable(environment.getProperty("account-id"))
                         .map(RenderRequest::uuid)
-                        .orElse(null));
+                        .orElse(null),
+                null);
         boolean withSecrets = withSecrets(environment.getProperty(WITH_SECRETS));
         List<String> clientAddresses = Binder.get(environment)
                 .bind(CLIENT_ADDRESSES, Bindable.listOf(String.class))

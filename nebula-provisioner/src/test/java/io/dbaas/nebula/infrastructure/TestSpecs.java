@@ -31,6 +31,7 @@ public final class TestSpecs {
                 null,
                 null,
                 ClusterOperation.PROVISION,
+                null,
                 null);
     }
 
@@ -161,7 +162,8 @@ public final class TestSpecs {
                     traceId,
                     traceparent,
                     operation,
-                    accountId);
+                    accountId,
+                    null);
         }
     }
 }
