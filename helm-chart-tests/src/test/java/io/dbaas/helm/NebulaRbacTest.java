@@ -40,6 +40,8 @@ class NebulaRbacTest {
      *   <li>RegionWatch: informers on statefulsets, pods, services, budgets, policies, configmaps; edit of a
      *       statefulset; get of a namespace. ObservedClusters: get statefulset, list pods.
      *   <li>NodeZoneAnnotator: informer on pods, get node, edit of a pod.
+     *   <li>Backups (ADR 0017): create of an agent Job (get when it exists), informer on the agent's Jobs, list of a
+     *       Job's pods, delete of an ended Job and of its parameters Secret.
      * </ul>
      */
     private static final Map<String, Set<String>> WHAT_NEBULA_DOES = Map.ofEntries(
@@ -52,6 +54,7 @@ class NebulaRbacTest {
             Map.entry("/persistentvolumes", Set.of("get", "patch")),
             Map.entry("/nodes", Set.of("get")),
             Map.entry("apps/statefulsets", Set.of("get", "list", "watch", "create", "patch", "delete")),
+            Map.entry("batch/jobs", Set.of("get", "list", "watch", "create", "delete")),
             Map.entry("apps/deployments", Set.of("get", "list", "create", "patch", "delete")),
             Map.entry("monitoring.coreos.com/podmonitors", Set.of("get", "list", "create", "patch", "delete")),
             Map.entry("policy/poddisruptionbudgets", Set.of("get", "list", "watch", "create", "patch", "delete")),

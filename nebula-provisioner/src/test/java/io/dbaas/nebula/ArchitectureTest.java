@@ -38,6 +38,10 @@ class ArchitectureTest {
                     // The Prometheus operator's kinds (PodMonitor): model classes too, no client.
                     "io.fabric8.openshift.api.model.monitoring..",
                     "io.dbaas.contracts",
+                    // Backup ids, job names and a restore's source: plain records and naming rules.
+                    "io.dbaas.contracts.backup",
+                    // The contracts' JSON mapper, for the restore source kept in an annotation.
+                    "tools.jackson..",
                     "io.dbaas.nebula.kubernetes.model..",
                     "io.dbaas.nebula.config..",
                     "io.dbaas.nebula.infrastructure..");
@@ -94,6 +98,14 @@ class ArchitectureTest {
                     "..kubernetes.status..",
                     "..kubernetes.reconcile..",
                     "..kubernetes.topology..");
+
+    @ArchTest
+    static final ArchRule backupsReachKubernetesOnlyThroughRegionsAndModel = noClasses()
+            .that()
+            .resideInAPackage("..nebula.backup..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..kubernetes.reconcile..", "..kubernetes.apply..", "..kubernetes.blueprint..");
 
     @ArchTest
     static final ArchRule kubernetesPackagesHaveNoCycles =

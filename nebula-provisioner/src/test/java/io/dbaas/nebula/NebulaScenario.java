@@ -100,6 +100,14 @@ abstract class NebulaScenario {
                 "nebula.providers.offline.regions.nowhere.kubernetes.api-url",
                 () -> "http://127.0.0.1:" + MockKubernetesApi.closedPort());
         registry.add("nebula.providers.offline.regions.nowhere.kubernetes.token", () -> OFFLINE_TOKEN);
+        // A region with backup storage on the same API server (BackupJobsIT); its credentials Secret is
+        // dbaas/backup-creds.
+        registry.add("nebula.providers.backed.regions.local.kubernetes.api-url", MockKubernetesApi::url);
+        registry.add("nebula.providers.backed.regions.local.backup-storage.type", () -> "s3");
+        registry.add("nebula.providers.backed.regions.local.backup-storage.bucket", () -> "dbaas-backups");
+        registry.add("nebula.providers.backed.regions.local.backup-storage.endpoint", () -> "http://127.0.0.1:9000");
+        registry.add("nebula.providers.backed.regions.local.backup-storage.credentials-secret", () -> "backup-creds");
+        registry.add("nebula.providers.backed.regions.local.backup-storage.credentials-namespace", () -> "dbaas");
         // A region on a separate API server of its own.
         registry.add("nebula.providers.far.regions.away.kubernetes.api-url", MockKubernetesApi::otherUrl);
     }

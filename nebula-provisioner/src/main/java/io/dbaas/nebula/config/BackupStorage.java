@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pathPrefix the path under which all of this region's clusters' backups live; empty for the bucket's root
  * @param credentialsSecret the name of the Secret holding the credentials ({@link BackupStorageType} lists its entries)
  * @param credentialsNamespace the namespace of that Secret in the region's Kubernetes cluster
+ * @param server the NFS server's host name or address; NFS only
+ * @param path the path the NFS server exports; NFS only
  */
 public record BackupStorage(
         BackupStorageType type,
@@ -27,7 +30,9 @@ public record BackupStorage(
         @DefaultValue("") String region,
         @DefaultValue("") String pathPrefix,
         String credentialsSecret,
-        String credentialsNamespace) {
+        String credentialsNamespace,
+        @DefaultValue("") String server,
+        @DefaultValue("") String path) {
 
     /** S3's bucket names; GCS accepts the same (and more with dots, which S3 virtual-host addressing breaks on). */
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -38,15 +43,54 @@ public record BackupStorage(
     private static final Pattern S3_REGION = Pattern.compile("[a-z0-9-]{1,40}");
     private static final Pattern PATH_SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+    private static final Pattern IP_ADDRESS =
+            Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:]+");
+    private static final Pattern NFS_PATH = Pattern.compile("/[A-Za-z0-9._/-]*");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
+    /** A store an NFS server does not serve: an object store reached with the credentials of a Secret. */
+    public BackupStorage(
+            BackupStorageType type,
+            String bucket,
+            String endpoint,
+            String region,
+            String pathPrefix,
+            String credentialsSecret,
+            String credentialsNamespace) {
+        this(type, bucket, endpoint, region, pathPrefix, credentialsSecret, credentialsNamespace, "", "");
+    }
+
+    @ConstructorBinding
     public BackupStorage {
         if (type == null) {
-            throw new IllegalArgumentException("backup-storage needs a type: s3, gcs or azure");
+            throw new IllegalArgumentException("backup-storage needs a type: s3, gcs, azure or nfs");
         }
         bucket = bucket == null ? "" : bucket;
         credentialsSecret = credentialsSecret == null ? "" : credentialsSecret;
         credentialsNamespace = credentialsNamespace == null ? "" : credentialsNamespace;
+        server = server == null ? "" : server;
+        path = path == null ? "" : path;
+        if (type == BackupStorageType.NFS) {
+            requireNfs(bucket, endpoint, region, credentialsSecret, credentialsNamespace, server, path);
+            requirePathPrefix(pathPrefix);
+        } else {
+            if (!server.isEmpty() || !path.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "backup-storage server and path are for nfs only; a " + type.id() + " store takes neither");
+            }
+            requireObjectStore(type, bucket, endpoint, region, pathPrefix, credentialsSecret, credentialsNamespace);
+        }
+    }
+
+    /** An object store: its bucket, where S3-compatible stores answer, and the Secret of its credentials. */
+    private static void requireObjectStore(
+            BackupStorageType type,
+            String bucket,
+            String endpoint,
+            String region,
+            String pathPrefix,
+            String credentialsSecret,
+            String credentialsNamespace) {
         requireBucket(type, bucket);
         if (type != BackupStorageType.S3 && (!endpoint.isEmpty() || !region.isEmpty())) {
             throw new IllegalArgumentException("backup-storage endpoint and region are for S3-compatible stores only;"
@@ -85,6 +129,34 @@ public record BackupStorage(
     /** The endpoint's host and port, without the scheme, as Elasticsearch's S3 client takes it. */
     public @Nullable String endpointAuthority() {
         return endpoint.isEmpty() ? null : URI.create(endpoint).getRawAuthority();
+    }
+
+    /** A shared file system: where it is exported, and nothing of an object store. */
+    private static void requireNfs(
+            String bucket,
+            String endpoint,
+            String region,
+            String credentialsSecret,
+            String credentialsNamespace,
+            String server,
+            String path) {
+        if (!bucket.isEmpty() || !endpoint.isEmpty() || !region.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "backup-storage of type nfs takes no bucket, endpoint or region: it is a shared file system");
+        }
+        if (!credentialsSecret.isEmpty() || !credentialsNamespace.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "backup-storage of type nfs takes no credentials-secret: nodes mount the export without credentials");
+        }
+        if (!DNS_SUBDOMAIN.matcher(server).matches()
+                && !IP_ADDRESS.matcher(server).matches()) {
+            throw new IllegalArgumentException("backup-storage of type nfs needs server, the NFS server's host name or"
+                    + " address" + (server.isEmpty() ? "" : ", got '" + server + "'"));
+        }
+        if (!NFS_PATH.matcher(path).matches() || path.contains("/../") || path.endsWith("/..")) {
+            throw new IllegalArgumentException("backup-storage of type nfs needs path, the absolute path the server"
+                    + " exports" + (path.isEmpty() ? "" : ", got '" + path + "'"));
+        }
     }
 
     private static void requireBucket(BackupStorageType type, String bucket) {

@@ -17,7 +17,13 @@ public enum BackupStorageType {
     GCS(List.of(BackupStorageType.CREDENTIALS_FILE), List.of()),
 
     /** Azure Blob Storage: the storage account's name, with either its key or a SAS token. */
-    AZURE(List.of(BackupStorageType.ACCOUNT), List.of(BackupStorageType.KEY, BackupStorageType.SAS_TOKEN));
+    AZURE(List.of(BackupStorageType.ACCOUNT), List.of(BackupStorageType.KEY, BackupStorageType.SAS_TOKEN)),
+
+    /**
+     * A shared file system exported over NFS, for on-premises regions: every Elasticsearch node mounts it, and
+     * Elasticsearch writes its snapshots there (a repository of type {@code fs}). No credentials; Qdrant cannot use it.
+     */
+    NFS(List.of(), List.of());
 
     public static final String ACCESS_KEY = "access-key";
     public static final String SECRET_KEY = "secret-key";
@@ -49,7 +55,12 @@ public enum BackupStorageType {
         return Stream.concat(requiredEntries.stream(), oneOfEntries.stream()).toList();
     }
 
-    /** The name in configuration ({@code s3}, {@code gcs}, {@code azure}). */
+    /** Whether the store is reached with credentials from a Secret (every kind but a shared file system). */
+    public boolean usesCredentials() {
+        return this != NFS;
+    }
+
+    /** The name in configuration ({@code s3}, {@code gcs}, {@code azure}, {@code nfs}). */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,6 +1,7 @@
 package io.dbaas.nebula.infrastructure;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.backup.RestoreSource;
 import io.dbaas.contracts.command.ClusterSpecCommand;
 import io.dbaas.contracts.command.ProvisionDBCluster;
 import io.dbaas.contracts.tracing.MessageTracing;
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param operation whether the specs create a cluster or change an existing one
  * @param accountId the account that owns the cluster, which its backup path derives from; null where it is not known
  *     (a rendering for review, a cluster last changed before Nebula kept it)
+ * @param restoreFrom the backup a new cluster starts from, restored once every node is ready; null for an empty cluster
+ *     and for every change
  */
 public record DBClusterSpecs(
         UUID clusterId,
@@ -48,7 +51,8 @@ public record DBClusterSpecs(
         @Nullable String traceId,
         @Nullable String traceparent,
         ClusterOperation operation,
-        @Nullable UUID accountId) {
+        @Nullable UUID accountId,
+        @Nullable RestoreSource restoreFrom) {
 
     public DBClusterSpecs {
         Objects.requireNonNull(clusterId, "clusterId");
@@ -61,6 +65,46 @@ public record DBClusterSpecs(
         if (nodes < 1) {
             throw new IllegalArgumentException("a cluster needs at least one node");
         }
+    }
+
+    /** Specs of a cluster that starts empty, or of a change. */
+    public DBClusterSpecs(
+            UUID clusterId,
+            String name,
+            Engine engine,
+            String version,
+            int nodes,
+            String cpu,
+            String memory,
+            String disk,
+            String provider,
+            String region,
+            String endpoint,
+            UUID commandId,
+            UUID correlationId,
+            @Nullable String traceId,
+            @Nullable String traceparent,
+            ClusterOperation operation,
+            @Nullable UUID accountId) {
+        this(
+                clusterId,
+                name,
+                engine,
+                version,
+                nodes,
+                cpu,
+                memory,
+                disk,
+                provider,
+                region,
+                endpoint,
+                commandId,
+                correlationId,
+                traceId,
+                traceparent,
+                operation,
+                accountId,
+                null);
     }
 
     /** The whole desired cluster a command carries; a {@code ProvisionDBCluster} creates it, the others change it. */
@@ -84,6 +128,7 @@ public record DBClusterSpecs(
                 command.metadata().traceId(),
                 command.metadata().traceparent(),
                 command instanceof ProvisionDBCluster ? ClusterOperation.PROVISION : ClusterOperation.UPDATE,
-                command.accountId());
+                command.accountId(),
+                command instanceof ProvisionDBCluster provision ? provision.restoreFrom() : null);
     }
 }

@@ -20,6 +20,7 @@ import io.dbaas.nebula.region.RegionId;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,16 +51,28 @@ public class ClusterCommandHandler {
     private final InfrastructureClient infrastructure;
     private final ClusterEventPublisher publisher;
     private final ClusterEvents events;
+    private final BackupCommands backups;
 
+    /** A handler that refuses backup commands: for a Nebula (or a test) without backups. */
     public ClusterCommandHandler(
             RegionCatalog catalog,
             InfrastructureClient infrastructure,
             ClusterEventPublisher publisher,
             ClusterEvents events) {
+        this(catalog, infrastructure, publisher, events, null);
+    }
+
+    public ClusterCommandHandler(
+            RegionCatalog catalog,
+            InfrastructureClient infrastructure,
+            ClusterEventPublisher publisher,
+            ClusterEvents events,
+            @Nullable BackupCommands backups) {
         this.catalog = catalog;
         this.infrastructure = infrastructure;
         this.publisher = publisher;
         this.events = events;
+        this.backups = backups != null ? backups : new RefusedBackups();
     }
 
     public void handle(ClusterCommand command) {
@@ -68,7 +81,7 @@ public class ClusterCommandHandler {
             case ScaleDBCluster scale -> change(scale);
             case UpgradeDBCluster upgrade -> upgrade(upgrade);
             case DeleteDBCluster delete -> delete(delete);
-            case BackupCommand backup -> refuse(backup, "This Nebula does not carry out backup commands yet.");
+            case BackupCommand backup -> backups.handle(backup);
         }
     }
 
@@ -171,6 +184,7 @@ public class ClusterCommandHandler {
     void giveUp(ClusterCommand command, String reason) {
         switch (command) {
             case ProvisionDBCluster provision -> fail(provision, reason);
+            case BackupCommand backup -> backups.giveUp(backup, reason);
             default -> refuse(command, reason);
         }
     }
@@ -190,5 +204,19 @@ public class ClusterCommandHandler {
     private void fail(ProvisionDBCluster command, String reason) {
         log.warn("Cluster {} failed: {}", command.clusterId(), reason);
         publisher.publish(events.failed(command, reason));
+    }
+
+    /** What a Nebula without backups answers to backup commands. */
+    private final class RefusedBackups implements BackupCommands {
+
+        @Override
+        public void handle(BackupCommand command) {
+            refuse(command, "This Nebula does not carry out backup commands.");
+        }
+
+        @Override
+        public void giveUp(BackupCommand command, String reason) {
+            refuse(command, reason);
+        }
     }
 }

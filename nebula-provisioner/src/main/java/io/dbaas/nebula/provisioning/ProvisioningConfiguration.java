@@ -29,10 +29,11 @@ class ProvisioningConfiguration {
             InfrastructureClient infrastructure,
             ClusterEventPublisher publisher,
             ClusterEvents events,
-            ObjectProvider<Tracer> tracer) {
+            ObjectProvider<Tracer> tracer,
+            ObjectProvider<BackupCommands> backups) {
         InfrastructureClient traced =
                 new TracedInfrastructureClient(infrastructure, tracer.getIfAvailable(() -> Tracer.NOOP));
-        return new ClusterCommandHandler(catalog, traced, publisher, events);
+        return new ClusterCommandHandler(catalog, traced, publisher, events, backups.getIfAvailable());
     }
 
     @Bean

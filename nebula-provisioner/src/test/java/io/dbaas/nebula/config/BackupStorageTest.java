@@ -81,6 +81,51 @@ class BackupStorageTest {
     }
 
     @Test
+    void aSharedFileSystemNamesItsServerAndExportAndNothingElse() {
+        RegionProperties region = bind(
+                new LinkedHashMap<>(Map.of("type", "nfs", "server", "nfs.storage.internal", "path", "/exports/dbaas")));
+
+        BackupStorage storage = region.backupStorage();
+        assertThat(storage.type()).isEqualTo(BackupStorageType.NFS);
+        assertThat(storage.server()).isEqualTo("nfs.storage.internal");
+        assertThat(storage.path()).isEqualTo("/exports/dbaas");
+        assertThat(storage.type().usesCredentials()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no server | path=/exports | needs server",
+                "no path | server=nfs.internal | needs path",
+                "a relative path | server=nfs.internal,path=exports | needs path",
+                "a bucket | server=nfs.internal,path=/exports,bucket=b1b | takes no bucket",
+                "a credentials Secret | server=nfs.internal,path=/exports,credentials-secret=c | takes no credentials",
+            })
+    void aSharedFileSystemWithoutItsExportOrWithAnObjectStoresSettingsStopsTheStart(
+            String what, String settings, String message) {
+        Map<String, String> properties = new LinkedHashMap<>(Map.of("type", "nfs"));
+        for (String setting : settings.split(",")) {
+            properties.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+        }
+
+        assertThatThrownBy(() -> bind(properties))
+                .as(what)
+                .isInstanceOf(BindException.class)
+                .satisfies(e -> assertThat(messages(e)).contains(message));
+    }
+
+    @Test
+    void serverAndPathAreForSharedFileSystemsOnly() {
+        Map<String, String> properties = s3();
+        properties.put("server", "nfs.internal");
+
+        assertThatThrownBy(() -> bind(properties))
+                .isInstanceOf(BindException.class)
+                .satisfies(e -> assertThat(messages(e)).contains("server and path are for nfs only"));
+    }
+
+    @Test
     void credentialsInTheEndpointAreRefusedWithoutBeingRepeated() {
         Map<String, String> properties = s3();
         properties.put("endpoint", "https://AKIAEXAMPLE:wJalrXUtnFEMI@minio:9000");

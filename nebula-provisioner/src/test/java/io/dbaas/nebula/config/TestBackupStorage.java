@@ -29,6 +29,12 @@ public final class TestBackupStorage {
         return new BackupStorage(BackupStorageType.GCS, "dbaas-backups", "", "", "", SECRET, SECRET_NAMESPACE);
     }
 
+    /** A shared file system exported by an NFS server, for on-premises regions. */
+    public static BackupStorage nfs() {
+        return new BackupStorage(
+                BackupStorageType.NFS, "", "", "", "onprem", "", "", "nfs.storage.internal", "/exports/dbaas");
+    }
+
     public static BackupStorage azure() {
         return new BackupStorage(BackupStorageType.AZURE, "dbaas-backups", "", "", "prod", SECRET, SECRET_NAMESPACE);
     }

@@ -1,6 +1,8 @@
 package io.dbaas.nebula.kubernetes.model;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.MessageCodec;
+import io.dbaas.contracts.backup.RestoreSource;
 import io.dbaas.nebula.infrastructure.ClusterOperation;
 import io.dbaas.nebula.infrastructure.DBClusterSpecs;
 import java.util.LinkedHashMap;
@@ -55,6 +57,23 @@ public final class Annotations {
      */
     public static final String ANNOUNCED_ADDRESS = "dbaas.io/announced-address";
 
+    /**
+     * The backup a new cluster starts from ({@code RestoreSource} as JSON), on the namespace and the StatefulSet of a
+     * cluster provisioned from one: its provisioning completes only once the backup is restored.
+     */
+    public static final String RESTORE_FROM = "dbaas.io/restore-from";
+
+    /**
+     * Set on the StatefulSet once the restore Job of {@link #RESTORE_FROM} ended: {@code succeeded} (the cluster may be
+     * announced provisioned) or {@code failed} (it was announced failed).
+     */
+    public static final String RESTORE_OUTCOME = "dbaas.io/restore-outcome";
+
+    public static final String RESTORE_SUCCEEDED = "succeeded";
+    public static final String RESTORE_FAILED = "failed";
+
+    private static final MessageCodec CODEC = new MessageCodec();
+
     /** Set on the namespace when deletion starts: nothing is restored in it any more. */
     public static final String DELETING = "dbaas.io/deleting";
 
@@ -76,6 +95,9 @@ public final class Annotations {
         }
         if (specs.traceparent() != null) {
             annotations.put(TRACEPARENT, specs.traceparent());
+        }
+        if (specs.restoreFrom() != null) {
+            annotations.put(RESTORE_FROM, CODEC.json().writeValueAsString(specs.restoreFrom()));
         }
         return annotations;
     }
@@ -121,8 +143,22 @@ public final class Annotations {
                     annotations.get(TRACE_ID),
                     annotations.get(TRACEPARENT),
                     operation.get(),
-                    annotations.containsKey(ACCOUNT_ID) ? UUID.fromString(annotations.get(ACCOUNT_ID)) : null));
+                    annotations.containsKey(ACCOUNT_ID) ? UUID.fromString(annotations.get(ACCOUNT_ID)) : null,
+                    restoreSource(annotations).orElse(null)));
         } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The backup a cluster starts from, as {@link #RESTORE_FROM} records it; empty when none, or unreadable. */
+    public static Optional<RestoreSource> restoreSource(@Nullable Map<String, String> annotations) {
+        String json = annotations == null ? null : annotations.get(RESTORE_FROM);
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(CODEC.json().readValue(json, RestoreSource.class));
+        } catch (RuntimeException e) { // malformed JSON, or a record refusing what it read
             return Optional.empty();
         }
     }

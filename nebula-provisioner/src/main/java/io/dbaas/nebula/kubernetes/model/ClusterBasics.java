@@ -112,7 +112,7 @@ record ClusterBasics(
      * backup storage. Only the entries its store's type uses are copied.
      */
     List<CopiedSecret> copiedSecrets() {
-        if (backupStorage == null) {
+        if (backupStorage == null || !backupStorage.storage().type().usesCredentials()) {
             return List.of();
         }
         BackupStorage storage = backupStorage.storage();

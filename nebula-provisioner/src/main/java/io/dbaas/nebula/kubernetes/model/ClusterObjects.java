@@ -144,23 +144,17 @@ final class ClusterObjects {
     }
 
     /**
-     * Admits the client ports only from GateKeeper and the peer ports only from the cluster's own pods; everything
-     * else that reaches a pod is dropped. Egress stays open: pods resolve and reach each other by DNS.
-     */
-    static NetworkPolicy networkPolicy(
-            ClusterBasics cluster, String name, List<Integer> clientPorts, List<Integer> peerPorts) {
-        return networkPolicy(cluster, name, clientPorts, peerPorts, List.of());
-    }
-
-    /**
-     * As {@link #networkPolicy(ClusterBasics, String, List, List)}, with further rules admitting metrics traffic; an
-     * empty list when the cluster is not scraped, so that nothing else is admitted then.
+     * Admits the client ports only from GateKeeper, the peer ports only from the cluster's own pods, the engine's API
+     * port from the cluster's backup agent pods (ADR 0017), and whatever {@code metricsRules} admit for metrics (an
+     * empty list when the cluster is not scraped); everything else that reaches a pod is dropped. Egress stays open:
+     * pods resolve and reach each other by DNS.
      */
     static NetworkPolicy networkPolicy(
             ClusterBasics cluster,
             String name,
             List<Integer> clientPorts,
             List<Integer> peerPorts,
+            int apiPort,
             List<NetworkPolicyIngressRule> metricsRules) {
         return new NetworkPolicyBuilder()
                 .withMetadata(cluster.metadata(name))
@@ -176,6 +170,10 @@ final class ClusterObjects {
                 .addNewIngress()
                 .withFrom(NetworkPolicyPeers.ownPods(cluster.selector()))
                 .withPorts(tcp(peerPorts))
+                .endIngress()
+                .addNewIngress()
+                .withFrom(NetworkPolicyPeers.ownPods(BackupAgentJob.selector(cluster.clusterId())))
+                .withPorts(NetworkPolicyPeers.tcp(apiPort))
                 .endIngress()
                 .addAllToIngress(metricsRules)
                 .endSpec()

@@ -24,6 +24,11 @@ record ElasticsearchBackupStorage(ClusterBackupStorage backup) {
     /** The name of the repository client on every node, which the repository names in its {@code client} setting. */
     static final String CLIENT = "dbaas-backups";
 
+    /** The pod volume of a shared file system ({@code nfs} storage), and where every node mounts it. */
+    static final String REPOSITORY_VOLUME = "backup-repository";
+
+    static final String REPOSITORY_MOUNT = "/mnt/dbaas-backups";
+
     /** The script of the keystore init container, in the cluster's ConfigMap. */
     static final String KEYSTORE_SCRIPT = "keystore.sh";
 
@@ -43,6 +48,9 @@ record ElasticsearchBackupStorage(ClusterBackupStorage backup) {
                 settings.put(BackupStorageType.SECRET_KEY, "s3.client" + client + "secret_key");
             }
             case GCS -> settings.put(BackupStorageType.CREDENTIALS_FILE, "gcs.client" + client + "credentials_file");
+            case NFS -> {
+                // A shared file system has no client and no credentials.
+            }
             case AZURE -> {
                 settings.put(BackupStorageType.ACCOUNT, "azure.client" + client + "account");
                 settings.put(BackupStorageType.KEY, "azure.client" + client + "key");
@@ -52,14 +60,24 @@ record ElasticsearchBackupStorage(ClusterBackupStorage backup) {
         return settings;
     }
 
+    /** Whether the nodes mount the store as a shared file system (no client, no keystore, no credentials). */
+    boolean sharedFileSystem() {
+        return backup.storage().type() == BackupStorageType.NFS;
+    }
+
     /**
-     * The client's settings that are not secret, appended to {@code elasticsearch.yml}. An S3-compatible store is
+     * The client's settings that are not secret, appended to {@code elasticsearch.yml}; for a shared file system, the
+     * mount as the only place a repository may live ({@code path.repo}). An S3-compatible store is
      * reached at its endpoint (the URL carries the protocol) with path-style requests, since such stores seldom serve a
      * host name per bucket; Amazon S3 itself needs neither. GCS and Azure clients need nothing beyond their
      * credentials.
      */
     String elasticsearchYml() {
         BackupStorage storage = backup.storage();
+        if (sharedFileSystem()) {
+            return "# The region's backup storage, a shared file system every node mounts.\npath.repo: [\""
+                    + REPOSITORY_MOUNT + "\"]\n";
+        }
         if (storage.type() != BackupStorageType.S3) {
             return "";
         }
@@ -111,6 +129,10 @@ record ElasticsearchBackupStorage(ClusterBackupStorage backup) {
      */
     ElasticsearchSnapshotRepository repository() {
         BackupStorage storage = backup.storage();
+        if (sharedFileSystem()) {
+            return new ElasticsearchSnapshotRepository(
+                    "fs", Map.of("location", REPOSITORY_MOUNT + "/" + backup.basePath()));
+        }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(storage.type() == BackupStorageType.AZURE ? "container" : "bucket", storage.bucket());
         settings.put("client", CLIENT);

@@ -14,6 +14,7 @@ import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.SCRIPTS_
 import static io.dbaas.nebula.kubernetes.model.ElasticsearchConfigFiles.START_SCRIPT;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.nebula.config.BackupStorage;
 import io.dbaas.nebula.config.GatekeeperPeers;
 import io.dbaas.nebula.config.MonitoringPeers;
 import io.dbaas.nebula.config.RegionProperties;
@@ -29,6 +30,8 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -37,6 +40,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -258,6 +262,7 @@ public final class ElasticsearchCluster implements EngineCluster {
                 ElasticsearchNames.NETWORK_POLICY,
                 List.of(HTTP_PORT),
                 List.of(TRANSPORT_PORT),
+                HTTP_PORT,
                 cluster.scraped() ? List.of(exporter.nodeIngress(HTTP_PORT)) : List.of());
     }
 
@@ -302,6 +307,17 @@ public final class ElasticsearchCluster implements EngineCluster {
         return Optional.ofNullable(backup).map(ElasticsearchBackupStorage::repository);
     }
 
+    /**
+     * The snapshot repository of any cluster of {@code accountId} in a region whose backups live in {@code storage}:
+     * what a backup Job of that cluster registers, and what a restore from one of its backups registers read-only.
+     */
+    public static ElasticsearchSnapshotRepository snapshotRepository(
+            BackupStorage storage, UUID accountId, UUID clusterId) {
+        return new ElasticsearchBackupStorage(new ClusterBackupStorage(
+                        storage, ClusterBackupStorage.basePath(storage.pathPrefix(), accountId, clusterId)))
+                .repository();
+    }
+
     @Override
     public List<PodMonitor> generatePodMonitors() {
         return cluster.rendersMonitors() ? List.of(exporter.generatePodMonitor()) : List.of();
@@ -343,7 +359,16 @@ public final class ElasticsearchCluster implements EngineCluster {
                         PodVolumes.emptyDir(ES_CONFIG_VOLUME),
                         PodVolumes.emptyDir(LOGS_VOLUME),
                         PodVolumes.emptyDir(TMP_VOLUME));
-        if (backup != null) {
+        if (backup != null && backup.sharedFileSystem()) {
+            BackupStorage storage = backup.backup().storage();
+            pod.addToVolumes(new VolumeBuilder()
+                    .withName(ElasticsearchBackupStorage.REPOSITORY_VOLUME)
+                    .withNewNfs()
+                    .withServer(storage.server())
+                    .withPath(storage.path())
+                    .endNfs()
+                    .build());
+        } else if (backup != null) {
             pod.withInitContainers(keystoreContainer())
                     .addToVolumes(
                             PodVolumes.secret(BACKUP_CREDENTIALS_VOLUME, ResourceNames.BACKUP_CREDENTIALS_SECRET));
@@ -405,7 +430,16 @@ public final class ElasticsearchCluster implements EngineCluster {
                         VolumeMounts.readOnly(BOOTSTRAP_VOLUME, BOOTSTRAP_PATH),
                         VolumeMounts.readOnly(INTERNAL_USERS_VOLUME, INTERNAL_USERS_PATH),
                         VolumeMounts.readOnly(DOWNWARD_API_VOLUME, DOWNWARD_API_PATH))
+                .addAllToVolumeMounts(repositoryMount())
                 .build();
+    }
+
+    /** Where a shared file system holding the cluster's snapshots is mounted; none for an object store. */
+    private List<VolumeMount> repositoryMount() {
+        return backup != null && backup.sharedFileSystem()
+                ? List.of(VolumeMounts.writable(
+                        ElasticsearchBackupStorage.REPOSITORY_VOLUME, ElasticsearchBackupStorage.REPOSITORY_MOUNT))
+                : List.of();
     }
 
     /** What {@code elasticsearch.yml} and the scripts read from the environment: the heap, and who and where the pod is. */

@@ -79,7 +79,7 @@ record ElasticsearchConfigFiles(
         files.put(START_SCRIPT, startScript());
         files.put(READINESS_SCRIPT, readinessScript());
         files.put(PRE_STOP_SCRIPT, preStopScript());
-        if (backup != null) {
+        if (backup != null && !backup.sharedFileSystem()) {
             files.put(ElasticsearchBackupStorage.KEYSTORE_SCRIPT, backup.keystoreScript());
         }
         return files;

@@ -282,6 +282,7 @@ public final class QdrantCluster implements EngineCluster {
                 ResourceNames.QDRANT_NETWORK_POLICY,
                 List.of(HTTP_PORT, GRPC_PORT),
                 List.of(HTTP_PORT, P2P_PORT),
+                HTTP_PORT,
                 // Qdrant serves /metrics on its REST port only; the scraper still needs the read-only key there.
                 MetricsObjects.scraperIngress(cluster, HTTP_PORT));
     }

@@ -142,7 +142,8 @@ final class ClusterReadiness {
                 PodProblems.of(pods),
                 AnnouncedCondition.parse(annotations.get(Annotations.ANNOUNCED_CONDITION))
                         .orElse(null),
-                annotations.get(Annotations.ANNOUNCED_ADDRESS)));
+                annotations.get(Annotations.ANNOUNCED_ADDRESS),
+                RestoreStep.of(annotations)));
     }
 
     private static Optional<String> host(

@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param announcedCondition the last degradation or recovery recorded as announced; null if none ever was
  * @param announcedAddress where {@code ClusterProvisioned} last said the cluster answers; null if not recorded (never
  *     announced, or announced by an earlier Nebula)
+ * @param restore where a new cluster provisioned from a backup stands with its restore
  */
 record ClusterSnapshot(
         UUID clusterId,
@@ -39,10 +40,55 @@ record ClusterSnapshot(
         Optional<ReadyCluster> readyCluster,
         List<String> problems,
         @Nullable AnnouncedCondition announcedCondition,
-        @Nullable String announcedAddress) {
+        @Nullable String announcedAddress,
+        RestoreStep restore) {
 
     ClusterSnapshot {
         problems = List.copyOf(problems);
+    }
+
+    /** A cluster with nothing to restore. */
+    ClusterSnapshot(
+            UUID clusterId,
+            String namespace,
+            ClusterOperation operation,
+            UUID commandId,
+            UUID correlationId,
+            @Nullable String traceId,
+            @Nullable String traceparent,
+            @Nullable UUID announcedCommand,
+            String version,
+            int wanted,
+            int ready,
+            Optional<ReadyCluster> readyCluster,
+            List<String> problems,
+            @Nullable AnnouncedCondition announcedCondition,
+            @Nullable String announcedAddress) {
+        this(
+                clusterId,
+                namespace,
+                operation,
+                commandId,
+                correlationId,
+                traceId,
+                traceparent,
+                announcedCommand,
+                version,
+                wanted,
+                ready,
+                readyCluster,
+                problems,
+                announcedCondition,
+                announcedAddress,
+                RestoreStep.NONE);
+    }
+
+    /** Whether the new cluster's nodes wait for its backup to be restored before it is provisioned. */
+    boolean awaitsRestore() {
+        return operation == ClusterOperation.PROVISION
+                && inOperation()
+                && restore != RestoreStep.NONE
+                && restore != RestoreStep.SUCCEEDED;
     }
 
     boolean settled() {

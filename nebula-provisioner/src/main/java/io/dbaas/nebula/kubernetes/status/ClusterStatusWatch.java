@@ -13,7 +13,9 @@ import io.dbaas.nebula.region.RegionId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,7 @@ class ClusterStatusWatch implements DisposableBean {
     private final ClusterStates clusterStates;
     private final WatchMeters meters;
     private final Map<RegionId, RegionWatch> watches = new ConcurrentHashMap<>();
+    private final @Nullable BackupRestores backupRestores;
 
     /**
      * Takes {@link RegionClients} only so that Spring closes the watches before it closes the clients they use.
@@ -45,6 +48,21 @@ class ClusterStatusWatch implements DisposableBean {
             ClusterStates clusterStates,
             RegionCatalog catalog,
             MeterRegistry registry) {
+        this(announcer, blueprints, clients, reconcileRequests, properties, clusterStates, catalog, registry, null);
+    }
+
+    @Autowired
+    ClusterStatusWatch(
+            StatusAnnouncer announcer,
+            EngineBlueprints blueprints,
+            RegionClients clients,
+            ReconcileRequests reconcileRequests,
+            NebulaProperties properties,
+            ClusterStates clusterStates,
+            RegionCatalog catalog,
+            MeterRegistry registry,
+            @Nullable BackupRestores backupRestores) {
+        this.backupRestores = backupRestores;
         this.announcer = announcer;
         this.blueprints = blueprints;
         this.reconcileRequests = reconcileRequests;
@@ -65,7 +83,8 @@ class ClusterStatusWatch implements DisposableBean {
                     reconcileRequests,
                     properties,
                     clusterStates,
-                    meters.restarts(id));
+                    meters.restarts(id),
+                    backupRestores);
             watch.start();
             return watch;
         });

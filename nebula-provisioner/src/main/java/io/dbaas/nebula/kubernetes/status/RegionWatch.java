@@ -69,6 +69,7 @@ final class RegionWatch implements AutoCloseable {
     private final StatusTracker tracker;
     private final ClusterStates clusterStates;
     private final Counter restarts;
+    private final @Nullable BackupRestores backupRestores;
     private final Map<UUID, String> externalProblems = new ConcurrentHashMap<>();
     private final ScheduledExecutorService announcements;
     private final ScheduledExecutorService watchChecks;
@@ -87,6 +88,19 @@ final class RegionWatch implements AutoCloseable {
             StatusProperties properties,
             ClusterStates clusterStates,
             Counter restarts) {
+        this(connection, announcer, blueprints, reconcileRequests, properties, clusterStates, restarts, null);
+    }
+
+    RegionWatch(
+            RegionConnection connection,
+            StatusAnnouncer announcer,
+            EngineBlueprints blueprints,
+            ReconcileRequests reconcileRequests,
+            StatusProperties properties,
+            ClusterStates clusterStates,
+            Counter restarts,
+            @Nullable BackupRestores backupRestores) {
+        this.backupRestores = backupRestores;
         this.connection = connection;
         this.clusterStates = clusterStates;
         this.restarts = restarts;
@@ -242,6 +256,7 @@ final class RegionWatch implements AutoCloseable {
                         () -> announcer.recovered(recovered.cluster(), recovered.condition())));
             case StatusChange.Failed failed ->
                 announcements.execute(() -> publish(() -> announcer.failed(failed.cluster(), failed.reason())));
+            case StatusChange.RestoreDue due -> announcements.execute(() -> restore(due.cluster(), blueprint));
             case StatusChange.RecheckAt recheck -> {
                 long delay = Math.max(
                         0, Duration.between(Instant.now(), recheck.at()).toMillis());
@@ -277,6 +292,36 @@ final class RegionWatch implements AutoCloseable {
             tracker.completionNotAnnounced(cluster.clusterId(), cluster.commandId());
             log.warn(
                     "Cluster {} in {} is ready but could not be announced, will retry on the next change or resync: {}",
+                    cluster.clusterId(),
+                    region.id(),
+                    e.getMessage());
+        }
+    }
+
+    /** Starts the restore of a new cluster from its backup; one that could not start is decided again later. */
+    private void restore(ClusterSnapshot cluster, EngineBlueprint blueprint) {
+        if (backupRestores == null) {
+            log.warn(
+                    "Cluster {} in {} waits for a restore this Nebula does not carry out",
+                    cluster.clusterId(),
+                    region.id());
+            return;
+        }
+        try {
+            backupRestores.restoreDue(
+                    connection,
+                    new BackupRestores.DueRestore(
+                            cluster.clusterId(),
+                            blueprint.engine(),
+                            cluster.namespace(),
+                            cluster.wanted(),
+                            cluster.commandId(),
+                            cluster.correlationId(),
+                            cluster.traceId()));
+        } catch (RuntimeException e) {
+            tracker.restoreNotStarted(cluster.clusterId(), cluster.commandId());
+            log.warn(
+                    "Cluster {} in {}: its restore could not be started, will retry on the next change or resync: {}",
                     cluster.clusterId(),
                     region.id(),
                     e.getMessage());

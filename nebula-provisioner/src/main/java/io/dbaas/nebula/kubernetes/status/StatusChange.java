@@ -22,6 +22,9 @@ sealed interface StatusChange {
     /** A new cluster that never became ready within the grace period. */
     record Failed(ClusterSnapshot cluster, String reason) implements StatusChange {}
 
+    /** Every node of a new cluster provisioned from a backup is ready: restore the backup before announcing it. */
+    record RestoreDue(ClusterSnapshot cluster) implements StatusChange {}
+
     /** Nothing to announce yet; look again at {@code at}, when the grace period of a new cluster ends. */
     record RecheckAt(ClusterSnapshot cluster, Instant at) implements StatusChange {}
 }

@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>a cluster that has run, with pods that crash-loop or cannot be scheduled, fewer ready nodes than it should
  *       have outside of a change, or a problem reported from outside (its master-key Secret is gone) → degraded, again
  *       only when the reason changes; back to every node ready → recovered;
+ *   <li>a new cluster provisioned from a backup, every node ready → its restore is due (once per command); it is
+ *       complete only once the restore succeeded, and a failed restore leaves it failed;
  *   <li>a new cluster whose pods crash or cannot be scheduled stays provisioning for the grace period and is then
  *       failed, once.
  * </ul>
@@ -50,6 +52,16 @@ final class StatusTracker {
             state.addressUnknown = false;
         }
         List<StatusChange> changes = new ArrayList<>();
+        if (cluster.settled() && externalProblem == null && cluster.awaitsRestore()) {
+            state.problemSince = null;
+            if (cluster.restore() == RestoreStep.FAILED) {
+                state.failed = cluster.commandId();
+            } else if (!cluster.commandId().equals(state.restoreRequested)) {
+                state.restoreRequested = cluster.commandId();
+                changes.add(new StatusChange.RestoreDue(cluster));
+            }
+            return changes;
+        }
         if (cluster.settled() && externalProblem == null) {
             if (cluster.inOperation() && !cluster.commandId().equals(state.completed)) {
                 changes.add(new StatusChange.Completed(cluster));
@@ -101,6 +113,14 @@ final class StatusTracker {
         State state = states.get(clusterId);
         if (state != null) {
             state.addressUnknown = true;
+        }
+    }
+
+    /** The restore could not be started: decide it again on the next look. */
+    synchronized void restoreNotStarted(UUID clusterId, UUID commandId) {
+        State state = states.get(clusterId);
+        if (state != null && commandId.equals(state.restoreRequested)) {
+            state.restoreRequested = null;
         }
     }
 
@@ -203,5 +223,9 @@ final class StatusTracker {
 
         @Nullable
         UUID failed;
+
+        /** The command whose restore was asked for, once per command. */
+        @Nullable
+        UUID restoreRequested;
     }
 }

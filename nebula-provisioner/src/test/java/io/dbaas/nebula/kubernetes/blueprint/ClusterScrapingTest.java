@@ -60,8 +60,8 @@ class ClusterScrapingTest {
 
             assertThat(cluster.networkPolicies()).singleElement().satisfies(policy -> assertThat(
                             policy.getSpec().getIngress())
-                    .as("GateKeeper and the peers only")
-                    .hasSize(2)
+                    .as("GateKeeper, the peers and the backup agent only")
+                    .hasSize(3)
                     .noneMatch(rule -> rule.getFrom().stream().anyMatch(ClusterScrapingTest::isMonitoring)));
             assertThat(cluster.deployments()).isEmpty();
             assertThat(cluster.podMonitors()).isEmpty();
@@ -218,8 +218,8 @@ class ClusterScrapingTest {
         NetworkPolicy nodes = cluster.generateNetworkPolicy();
 
         assertThat(rulesAdmittingMonitoring(nodes)).isEmpty();
-        assertThat(nodes.getSpec().getIngress()).hasSize(3);
-        NetworkPolicyIngressRule exporterRule = nodes.getSpec().getIngress().get(2);
+        assertThat(nodes.getSpec().getIngress()).hasSize(4);
+        NetworkPolicyIngressRule exporterRule = nodes.getSpec().getIngress().get(3);
         assertThat(ports(exporterRule)).containsExactly(ElasticsearchCluster.HTTP_PORT);
         assertThat(exporterRule.getFrom()).singleElement().satisfies(peer -> {
             assertThat(peer.getNamespaceSelector())

@@ -161,7 +161,8 @@ class BackupStorageRenderingTest {
 
     @Test
     void aQdrantClusterInARegionWhoseStoreIsNotS3CompatibleIsRefusedClearly() {
-        for (BackupStorage storage : List.of(TestBackupStorage.gcs(), TestBackupStorage.azure())) {
+        for (BackupStorage storage :
+                List.of(TestBackupStorage.gcs(), TestBackupStorage.azure(), TestBackupStorage.nfs())) {
             assertThatThrownBy(() ->
                             qdrant(TestRegions.region().backupStorage(storage).build()))
                     .isInstanceOf(InvalidClusterSpecsException.class)
@@ -170,6 +171,33 @@ class BackupStorageRenderingTest {
                             + " storage, and Qdrant stores snapshots in S3-compatible storage only. Choose a region"
                             + " whose backup storage is S3-compatible.");
         }
+    }
+
+    @Test
+    void onASharedFileSystemEveryNodeMountsTheExportAndTheRepositoryIsAnFsOneUnderTheClusterPath() {
+        ElasticsearchCluster cluster = elasticsearch(TestBackupStorage.nfs());
+        PodSpec pod = cluster.generateStatefulSet().getSpec().getTemplate().getSpec();
+
+        assertThat(pod.getVolumes())
+                .filteredOn(volume -> volume.getName().equals("backup-repository"))
+                .singleElement()
+                .satisfies(volume -> {
+                    assertThat(volume.getNfs().getServer()).isEqualTo("nfs.storage.internal");
+                    assertThat(volume.getNfs().getPath()).isEqualTo("/exports/dbaas");
+                });
+        assertThat(mounts(pod.getContainers().getFirst())).containsEntry("backup-repository", "/mnt/dbaas-backups");
+        assertThat(pod.getInitContainers()).as("no keystore: no credentials").isEmpty();
+        assertThat(pod.getVolumes()).noneMatch(volume -> volume.getName().equals("backup-credentials"));
+        assertThat(cluster.generateCopiedSecrets()).isEmpty();
+        assertThat(cluster.generateConfigMap().getData().get("elasticsearch.yml"))
+                .contains("path.repo: [\"/mnt/dbaas-backups\"]");
+        assertThat(cluster.snapshotRepository()).hasValueSatisfying(repository -> {
+            assertThat(repository.type()).isEqualTo("fs");
+            assertThat(repository.settings())
+                    .containsExactly(Map.entry(
+                            "location",
+                            "/mnt/dbaas-backups/onprem/accounts/" + ACCOUNT_ID + "/clusters/" + CLUSTER_ID));
+        });
     }
 
     @Test

@@ -426,11 +426,20 @@ class ElasticsearchClusterTest {
     }
 
     @Test
-    void theNetworkPolicyAdmitsHttpsOnlyFromGatekeeperAndTransportOnlyFromTheClustersPods() {
+    void theNetworkPolicyAdmitsHttpsOnlyFromGatekeeperAndTheBackupAgentAndTransportOnlyFromTheClustersPods() {
         List<NetworkPolicyIngressRule> rules =
                 cluster.generateNetworkPolicy().getSpec().getIngress();
 
-        assertThat(rules).hasSize(2);
+        assertThat(rules).hasSize(3);
+        assertThat(rules.get(2).getPorts())
+                .extracting(NetworkPolicyPort::getPort)
+                .containsExactly(new IntOrString(9200));
+        assertThat(rules.get(2).getFrom()).singleElement().satisfies(peer -> {
+            assertThat(peer.getNamespaceSelector()).isNull();
+            assertThat(peer.getPodSelector().getMatchLabels())
+                    .isEqualTo(BackupAgentJob.selector(UUID.fromString(
+                            statefulSet.getMetadata().getLabels().get(Labels.CLUSTER_ID))));
+        });
         assertThat(rules.get(0).getPorts())
                 .extracting(NetworkPolicyPort::getPort)
                 .containsExactly(new IntOrString(9200));

@@ -381,7 +381,13 @@ class QdrantClusterTest {
         assertThat(policy.getSpec().getPodSelector().getMatchLabels()).isEqualTo(selector());
         assertThat(policy.getSpec().getPolicyTypes()).containsExactly("Ingress");
         List<NetworkPolicyIngressRule> rules = policy.getSpec().getIngress();
-        assertThat(rules).hasSize(2);
+        assertThat(rules).hasSize(3);
+        // The backup agent's pods reach the REST API, and nothing else.
+        assertThat(ports(rules.get(2))).containsExactly(6333);
+        assertThat(rules.get(2).getFrom()).singleElement().satisfies(peer -> {
+            assertThat(peer.getPodSelector().getMatchLabels()).isEqualTo(BackupAgentJob.selector(CLUSTER_ID));
+            assertThat(peer.getNamespaceSelector()).isNull();
+        });
         assertThat(ports(rules.get(0))).containsExactly(6333, 6334);
         NetworkPolicyPeer gatekeeper = rules.get(0).getFrom().getFirst();
         assertThat(gatekeeper.getNamespaceSelector().getMatchLabels())

@@ -284,6 +284,53 @@ class StatusTrackerTest {
         assertThat(AnnouncedCondition.parse("edited by hand")).isEmpty();
     }
 
+    @Test
+    void aClusterFromABackupIsRestoredOnceWhenReadyAndProvisionedOnlyOnceTheRestoreSucceeded() {
+        assertThat(tracker.decide(restoring(RestoreStep.PENDING), null, NOW))
+                .singleElement()
+                .isInstanceOf(StatusChange.RestoreDue.class);
+        assertThat(tracker.decide(restoring(RestoreStep.PENDING), null, NOW))
+                .as("asked for once, while the Job runs")
+                .isEmpty();
+
+        assertThat(tracker.decide(restoring(RestoreStep.SUCCEEDED), null, NOW))
+                .singleElement()
+                .isInstanceOf(StatusChange.Completed.class);
+    }
+
+    @Test
+    void aRestoreThatCouldNotStartIsAskedForAgainAndAFailedOneNeverCompletes() {
+        tracker.decide(restoring(RestoreStep.PENDING), null, NOW);
+        tracker.restoreNotStarted(clusterId, provision);
+
+        assertThat(tracker.decide(restoring(RestoreStep.PENDING), null, NOW))
+                .singleElement()
+                .isInstanceOf(StatusChange.RestoreDue.class);
+        assertThat(tracker.decide(restoring(RestoreStep.FAILED), null, NOW)).isEmpty();
+        assertThat(tracker.stateOf(restoring(RestoreStep.FAILED))).isEqualTo(ClusterState.FAILED);
+    }
+
+    private ClusterSnapshot restoring(RestoreStep step) {
+        ClusterSnapshot snapshot = ready(ClusterOperation.PROVISION, provision, null);
+        return new ClusterSnapshot(
+                snapshot.clusterId(),
+                snapshot.namespace(),
+                snapshot.operation(),
+                snapshot.commandId(),
+                snapshot.correlationId(),
+                snapshot.traceId(),
+                snapshot.traceparent(),
+                snapshot.announcedCommand(),
+                snapshot.version(),
+                snapshot.wanted(),
+                snapshot.ready(),
+                snapshot.readyCluster(),
+                snapshot.problems(),
+                snapshot.announcedCondition(),
+                snapshot.announcedAddress(),
+                step);
+    }
+
     private ClusterSnapshot recorded(ClusterSnapshot snapshot, AnnouncedCondition condition) {
         return new ClusterSnapshot(
                 snapshot.clusterId(),
