@@ -49,9 +49,11 @@ tracing.otlpEndpoint is set; without it no exporter exists. Sampling applies eit
 {{- end }}
 {{- $orionCatalog := dict "providers" $catalog }}
 {{- with .Values.orion.engines }}{{ $_ := set $orionCatalog "engines" . }}{{ end }}
+{{- $orion := dict "endpoint-domain" .Values.domain "catalog" $orionCatalog "capacity" (dict "providers" $capacity) }}
+{{- with .Values.orion.backups }}{{ $_ := set $orion "backups" . }}{{ end }}
 {{- $config := dict
   "spring" (dict "datasource" (dict "url" (include "dbaas.orionDatabaseUrl" .)))
-  "orion" (dict "endpoint-domain" .Values.domain "catalog" $orionCatalog "capacity" (dict "providers" $capacity))
+  "orion" $orion
   "dbaas" (dict "kafka" (dict "partitions" .Values.kafka.topics.partitions "replication-factor" .Values.kafka.topics.replicationFactor))
   "server" (dict "port" 8080)
   "management" (dict "server" (dict "port" 9080))

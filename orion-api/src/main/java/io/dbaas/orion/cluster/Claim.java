@@ -15,4 +15,9 @@ public record Claim(
         @Nullable String memory,
         @Nullable String disk,
         @Nullable String provider,
-        @Nullable String region) {}
+        @Nullable String region,
+        @Nullable RestoreFrom restoreFrom) {
+
+    /** The backup a new cluster starts from, by its id ({@code GET /v1/backups} lists the account's). */
+    public record RestoreFrom(@Nullable String backupId) {}
+}

@@ -1,6 +1,7 @@
 package io.dbaas.orion.cluster;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.contracts.backup.RestoreSource;
 import io.dbaas.orion.Quote;
 import io.dbaas.orion.capacity.Quantity;
 import io.dbaas.orion.catalog.Catalog;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -25,11 +27,13 @@ public class ClaimValidator {
     private final Catalog catalog;
     private final ClaimLimits limits;
     private final EngineMemory engineMemory;
+    private final RestoreCheck restoreCheck;
 
-    ClaimValidator(Catalog catalog, ClaimLimits limits, EngineMemory engineMemory) {
+    ClaimValidator(Catalog catalog, ClaimLimits limits, EngineMemory engineMemory, RestoreCheck restoreCheck) {
         this.catalog = catalog;
         this.limits = limits;
         this.engineMemory = engineMemory;
+        this.restoreCheck = restoreCheck;
     }
 
     /**
@@ -37,7 +41,7 @@ public class ClaimValidator {
      *
      * @throws InvalidClaimException naming every field at fault
      */
-    public ClusterSpec validate(Claim claim) {
+    public ClusterSpec validate(UUID accountId, Claim claim) {
         var violations = new ArrayList<FieldViolation>();
 
         String name = required("name", claim.name(), violations);
@@ -71,6 +75,16 @@ public class ClaimValidator {
                 violations.add(regionNotOffered(provider, region));
             }
         }
+        RestoreSource restoreFrom = claim.restoreFrom() == null
+                ? null
+                : restoreCheck.check(
+                        accountId,
+                        claim.restoreFrom().backupId(),
+                        engine.orElse(null),
+                        version,
+                        nodes,
+                        disk,
+                        violations);
 
         if (!violations.isEmpty()) {
             throw new InvalidClaimException(violations);
@@ -84,7 +98,8 @@ public class ClaimValidator {
                 given(memory),
                 given(disk),
                 given(provider),
-                given(region));
+                given(region),
+                restoreFrom);
     }
 
     /** A field of a claim without violations: every required field was given and parsed, so none is null. */

@@ -68,6 +68,9 @@ public class Cluster implements Persistable<UUID> {
     @Column(name = "sealed_master_key")
     private @Nullable String sealedMasterKey;
 
+    /** The backup the cluster was claimed to start from; null for a cluster that started empty. */
+    private @Nullable String restoredFromBackupId;
+
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -102,6 +105,8 @@ public class Cluster implements Persistable<UUID> {
         this.reason = "Claim accepted; waiting for the provisioner to start.";
         this.createdAt = now;
         this.updatedAt = now;
+        this.restoredFromBackupId =
+                spec.restoreFrom() == null ? null : spec.restoreFrom().backupId();
         this.isNew = true;
     }
 
@@ -413,6 +418,10 @@ public class Cluster implements Persistable<UUID> {
     }
 
     /** The sealed master key, present once the cluster has run. */
+    public Optional<String> restoredFromBackupId() {
+        return Optional.ofNullable(restoredFromBackupId);
+    }
+
     public Optional<String> sealedMasterKey() {
         return Optional.ofNullable(sealedMasterKey);
     }

@@ -1,5 +1,6 @@
 package io.dbaas.orion.cluster;
 
+import io.dbaas.contracts.backup.RestoreSource;
 import io.dbaas.contracts.command.DbConfiguration;
 import io.dbaas.contracts.command.NodeConfiguration;
 import io.dbaas.contracts.command.ProvisionDBCluster;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +39,7 @@ public class ClusterClaims {
     private final OrionProperties properties;
     private final Clock clock;
     private final MessageTracing tracing;
+    private final RestoreSources restoreSources;
 
     public ClusterClaims(
             ClaimValidator validator,
@@ -46,7 +49,8 @@ public class ClusterClaims {
             Operations operations,
             OrionProperties properties,
             Clock clock,
-            MessageTracing tracing) {
+            MessageTracing tracing,
+            RestoreSources restoreSources) {
         this.validator = validator;
         this.clusters = clusters;
         this.capacity = capacity;
@@ -55,6 +59,7 @@ public class ClusterClaims {
         this.properties = properties;
         this.clock = clock;
         this.tracing = tracing;
+        this.restoreSources = restoreSources;
     }
 
     /**
@@ -67,14 +72,15 @@ public class ClusterClaims {
      */
     @Transactional
     public AcceptedClaim claim(UUID accountId, Claim claim) {
-        ClusterSpec spec = validator.validate(claim);
+        ClusterSpec spec = validator.validate(accountId, claim);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Cluster cluster = clusters.save(Cluster.claim(id, accountId, spec, endpoint(id, spec), now));
         Operation creation = operations.save(
                 Operation.accept(UUID.randomUUID(), id, accountId, OperationKind.CREATE, requested(spec), now));
         switch (admit(id, spec)) {
-            case Admission.Allocated allocated -> outbox.append(provisionCommand(creation.id(), cluster, now));
+            case Admission.Allocated allocated ->
+                outbox.append(provisionCommand(creation.id(), cluster, spec.restoreFrom(), now));
             case Admission.Waiting waiting -> cluster.waitForCapacity(waiting.reason(), now);
         }
         return new AcceptedClaim(cluster, creation);
@@ -96,8 +102,8 @@ public class ClusterClaims {
      * @throws InvalidClaimException when the claim would be refused
      */
     @Transactional(readOnly = true)
-    public ClaimPreview preview(Claim claim) {
-        ClusterSpec spec = validator.validate(claim);
+    public ClaimPreview preview(UUID accountId, Claim claim) {
+        ClusterSpec spec = validator.validate(accountId, claim);
         return new ClaimPreview(spec, capacity.preview(spec.placement(), spec.demand()));
     }
 
@@ -122,7 +128,21 @@ public class ClusterClaims {
                         OperationKind.CREATE,
                         RequestedChange.NOTHING,
                         now)));
-        outbox.append(provisionCommand(creation.id(), cluster, now));
+        outbox.append(provisionCommand(creation.id(), cluster, restoreSourceOf(cluster), now));
+    }
+
+    /**
+     * The backup a claim that waited for capacity starts from, read again now. Should it have been purged meanwhile,
+     * the command still names it (without snapshots): Nebula does not find it and fails the cluster, saying so.
+     */
+    private @Nullable RestoreSource restoreSourceOf(Cluster cluster) {
+        return cluster.restoredFromBackupId()
+                .map(backupId -> restoreSources
+                        .find(cluster.accountId(), backupId)
+                        .map(RestoreSources.RestorableBackup::source)
+                        .orElseGet(() ->
+                                new RestoreSource(UUID.fromString(backupId.substring(0, 36)), backupId, List.of())))
+                .orElse(null);
     }
 
     /**
@@ -148,7 +168,8 @@ public class ClusterClaims {
     }
 
     /** The command of the operation {@code operationId}: same id, so that Nebula's events name the operation. */
-    private ProvisionDBCluster provisionCommand(UUID operationId, Cluster cluster, Instant now) {
+    private ProvisionDBCluster provisionCommand(
+            UUID operationId, Cluster cluster, @Nullable RestoreSource restoreFrom, Instant now) {
         return new ProvisionDBCluster(
                 operationId,
                 now,
@@ -163,6 +184,7 @@ public class ClusterClaims {
                 new DbConfiguration(
                         cluster.endpoint(),
                         cluster.nodes(),
-                        new NodeConfiguration(cluster.cpu(), cluster.memory(), cluster.disk())));
+                        new NodeConfiguration(cluster.cpu(), cluster.memory(), cluster.disk())),
+                restoreFrom);
     }
 }

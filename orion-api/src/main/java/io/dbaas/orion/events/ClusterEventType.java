@@ -25,7 +25,15 @@ public enum ClusterEventType {
     /** Every object of the cluster is gone. */
     DELETED,
     /** A command waits for its region (unreachable for now) and is tried again at {@code next_attempt_at}. */
-    COMMAND_DEFERRED;
+    COMMAND_DEFERRED,
+    /** A backup was taken; {@code reason} names it and its size. */
+    BACKUP_COMPLETED,
+    /** A backup could not be taken; {@code reason} names it and says why. */
+    BACKUP_FAILED,
+    /** A backup was deleted from the backup storage; {@code reason} names it. */
+    BACKUP_DELETED,
+    /** A backup could not be deleted and is kept; {@code reason} names it and says why. */
+    BACKUP_DELETION_FAILED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -12,6 +12,7 @@ import io.dbaas.contracts.event.ClusterProvisioned;
 import io.dbaas.contracts.event.ClusterProvisioningStarted;
 import io.dbaas.contracts.event.ClusterRecovered;
 import io.dbaas.contracts.event.ClusterUpdated;
+import io.dbaas.orion.backup.BackupLedger;
 import io.dbaas.orion.capacity.Capacity;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.Clusters;
@@ -42,6 +43,7 @@ public class ClusterStatusUpdates {
     private final OperationProgress operations;
     private final RecordedClusterEvents history;
     private final Clock clock;
+    private final BackupLedger backups;
 
     ClusterStatusUpdates(
             Clusters clusters,
@@ -49,21 +51,19 @@ public class ClusterStatusUpdates {
             Capacity capacity,
             OperationProgress operations,
             RecordedClusterEvents history,
-            Clock clock) {
+            Clock clock,
+            BackupLedger backups) {
         this.clusters = clusters;
         this.processed = processed;
         this.capacity = capacity;
         this.operations = operations;
         this.history = history;
         this.clock = clock;
+        this.backups = backups;
     }
 
     @Transactional
     public void apply(ClusterEvent event) {
-        if (event instanceof BackupEvent) {
-            log.debug("Event {} ({}) is about backups, which Orion does not follow yet", event.id(), event.name());
-            return;
-        }
         if (!processed.firstTime(event.id())) {
             log.debug("Event {} ({}) was already applied", event.id(), event.name());
             return;
@@ -74,6 +74,10 @@ public class ClusterStatusUpdates {
             return;
         }
         Cluster cluster = found.get();
+        if (event instanceof BackupEvent backup) {
+            applyBackupEvent(backup, cluster);
+            return;
+        }
         Instant at = event.createdAt();
         String versionBefore = cluster.running().version();
         switch (event) {
@@ -109,11 +113,21 @@ public class ClusterStatusUpdates {
                 cluster.markDeleted(at);
                 capacity.release(cluster.id());
             }
-            case BackupEvent backup -> {}
+            case BackupEvent backup -> throw new IllegalStateException("backup events are applied apart");
         }
         Optional<UUID> operation = operations.record(event).map(Operation::id);
         // Kept for the cluster's event history in this transaction: recorded exactly when applied, and only once.
         history.append(RecordedClusterEvent.of(event, versionBefore, operation.orElse(null)), clock.instant());
         log.info("Cluster {} is {} after {}", cluster.id(), cluster.state(), event.name());
+    }
+
+    /** A backup event moves its backup (never the cluster), its operation, and the cluster's event history. */
+    private void applyBackupEvent(BackupEvent event, Cluster cluster) {
+        if (!backups.apply(event, cluster.engine())) {
+            return;
+        }
+        Optional<UUID> operation = operations.record(event).map(Operation::id);
+        RecordedClusterEvent.ofBackup(event, operation.orElse(null))
+                .ifPresent(recorded -> history.append(recorded, clock.instant()));
     }
 }

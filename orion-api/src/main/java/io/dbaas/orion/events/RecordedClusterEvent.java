@@ -1,6 +1,11 @@
 package io.dbaas.orion.events;
 
+import io.dbaas.contracts.event.BackupCompleted;
+import io.dbaas.contracts.event.BackupDeleted;
+import io.dbaas.contracts.event.BackupDeletionFailed;
 import io.dbaas.contracts.event.BackupEvent;
+import io.dbaas.contracts.event.BackupFailed;
+import io.dbaas.contracts.event.ClusterBackupsPurged;
 import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
@@ -13,6 +18,7 @@ import io.dbaas.contracts.event.ClusterProvisioningStarted;
 import io.dbaas.contracts.event.ClusterRecovered;
 import io.dbaas.contracts.event.ClusterUpdated;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -75,8 +81,32 @@ public record RecordedClusterEvent(
                 kept.reason(waiting.reason())
                         .nextAttemptAt(waiting.nextAttemptAt())
                         .type(ClusterEventType.COMMAND_DEFERRED);
-            case BackupEvent backup ->
-                throw new IllegalArgumentException("Backup events are not part of a cluster's event history yet");
+            case BackupEvent backup -> throw new IllegalArgumentException("Backup events are kept through ofBackup");
+        };
+    }
+
+    /**
+     * What to keep of a backup event: its backup's id and outcome, in {@code reason}. A purge of a deleted cluster's
+     * backups is not part of its history (the cluster's events may already be gone).
+     */
+    static Optional<RecordedClusterEvent> ofBackup(BackupEvent event, @Nullable UUID operationId) {
+        var kept = new Builder(event, operationId);
+        return switch (event) {
+            case BackupCompleted done ->
+                Optional.of(kept.reason("Backup %s completed: %d bytes, taken by version %s."
+                                .formatted(done.backupId(), done.sizeInBytes(), done.engineVersion()))
+                        .type(ClusterEventType.BACKUP_COMPLETED));
+            case BackupFailed failed ->
+                Optional.of(kept.reason("Backup %s failed: %s".formatted(failed.backupId(), failed.reason()))
+                        .type(ClusterEventType.BACKUP_FAILED));
+            case BackupDeleted deleted ->
+                Optional.of(kept.reason("Backup %s was deleted.".formatted(deleted.backupId()))
+                        .type(ClusterEventType.BACKUP_DELETED));
+            case BackupDeletionFailed failed ->
+                Optional.of(
+                        kept.reason("Backup %s could not be deleted: %s".formatted(failed.backupId(), failed.reason()))
+                                .type(ClusterEventType.BACKUP_DELETION_FAILED));
+            case ClusterBackupsPurged purged -> Optional.empty();
         };
     }
 

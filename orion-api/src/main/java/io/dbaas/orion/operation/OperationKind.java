@@ -9,5 +9,10 @@ public enum OperationKind {
     /** Rolls the cluster onto a newer engine version. */
     UPGRADE,
     /** Removes the cluster and everything it owns. */
-    DELETE
+    DELETE,
+    /**
+     * Takes a backup asked for through the API. It runs beside the cluster's lifecycle: it is never the cluster's
+     * operation under way, and neither blocks nor is blocked by a scale, an upgrade or a deletion.
+     */
+    BACKUP
 }

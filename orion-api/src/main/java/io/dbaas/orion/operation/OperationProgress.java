@@ -1,6 +1,10 @@
 package io.dbaas.orion.operation;
 
-import io.dbaas.contracts.event.BackupEvent;
+import io.dbaas.contracts.event.BackupCompleted;
+import io.dbaas.contracts.event.BackupDeleted;
+import io.dbaas.contracts.event.BackupDeletionFailed;
+import io.dbaas.contracts.event.BackupFailed;
+import io.dbaas.contracts.event.ClusterBackupsPurged;
 import io.dbaas.contracts.event.ClusterChangeFailed;
 import io.dbaas.contracts.event.ClusterCommandDeferred;
 import io.dbaas.contracts.event.ClusterDegraded;
@@ -63,7 +67,16 @@ public class OperationProgress {
             case ClusterRecovered health -> {
                 return Optional.empty();
             }
-            case BackupEvent backup -> {
+            // A backup asked for through the API is an operation; its deletion and a purge are not.
+            case BackupCompleted done -> operation.succeed(done.createdAt());
+            case BackupFailed failed -> operation.fail(failed.reason(), failed.createdAt());
+            case BackupDeleted deleted -> {
+                return Optional.empty();
+            }
+            case BackupDeletionFailed failed -> {
+                return Optional.empty();
+            }
+            case ClusterBackupsPurged purged -> {
                 return Optional.empty();
             }
         }

@@ -15,10 +15,11 @@ public interface Operations extends ListCrudRepository<Operation, UUID> {
 
     List<Operation> findByClusterIdOrderByCreatedAtDescIdDesc(UUID clusterId);
 
-    /** The operations under way of these clusters: at most one each. */
+    /** The lifecycle operations under way of these clusters: at most one each (backups run beside them). */
     @Query("""
             select o from Operation o
             where o.clusterId in :clusters
+              and o.kind <> io.dbaas.orion.operation.OperationKind.BACKUP
               and o.state in (io.dbaas.orion.operation.OperationState.PENDING,
                               io.dbaas.orion.operation.OperationState.RUNNING)""")
     List<Operation> inProgressOf(@Param("clusters") Collection<UUID> clusterIds);

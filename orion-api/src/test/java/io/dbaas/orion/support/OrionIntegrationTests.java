@@ -60,6 +60,9 @@ public abstract class OrionIntegrationTests {
         registry.add("dbaas.kafka.partitions", () -> 1);
         registry.add("orion.outbox.poll-interval", () -> "50ms");
         registry.add("orion.bootstrap.admin-token", () -> OPERATOR_TOKEN);
+        // The backup schedule's own pass would back up every test's running cluster on the wall clock; the backup
+        // tests run passes themselves, on a clock they set.
+        registry.add("orion.backups.schedule-period", () -> "1d");
         // Regions for capacity tests, each handed to one test only (Regions.unused()), starting with no capacity.
         registry.add("orion.catalog.providers." + Regions.PROVIDER + ".regions", () -> String.join(",", Regions.ALL));
         // The region every other test claims in.

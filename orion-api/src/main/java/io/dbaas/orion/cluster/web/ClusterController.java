@@ -2,6 +2,7 @@ package io.dbaas.orion.cluster.web;
 
 import io.dbaas.orion.account.Caller;
 import io.dbaas.orion.cluster.AcceptedClaim;
+import io.dbaas.orion.cluster.BackupSummaries;
 import io.dbaas.orion.cluster.Claim;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.ClusterChange;
@@ -58,18 +59,21 @@ class ClusterController {
     private final ClusterListing listing;
     private final ClusterChanges changes;
     private final OperationQueries operations;
+    private final BackupSummaries backups;
 
     ClusterController(
             ClusterClaims claims,
             IdempotentClaims idempotentClaims,
             ClusterListing listing,
             ClusterChanges changes,
-            OperationQueries operations) {
+            OperationQueries operations,
+            BackupSummaries backups) {
         this.claims = claims;
         this.idempotentClaims = idempotentClaims;
         this.listing = listing;
         this.changes = changes;
         this.operations = operations;
+        this.backups = backups;
     }
 
     /**
@@ -103,7 +107,7 @@ class ClusterController {
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
             @RequestBody Claim claim) {
         if (dryRun) {
-            return ResponseEntity.ok(DryRunResponse.of(claims.preview(claim)));
+            return ResponseEntity.ok(DryRunResponse.of(claims.preview(caller.accountId(), claim)));
         }
         if (idempotencyKey != null) {
             IdempotentClaims.Answer answer = idempotentClaims.claim(caller.accountId(), idempotencyKey, claim);
@@ -152,7 +156,8 @@ class ClusterController {
         Cluster cluster = claims.find(caller.accountId(), id);
         return ResponseEntity.ok()
                 .eTag(cluster.etag())
-                .body(ClusterResponse.of(cluster, operations.inProgressOf(id).orElse(null)));
+                .body(ClusterResponse.of(cluster, operations.inProgressOf(id).orElse(null))
+                        .withBackups(backups.of(id)));
     }
 
     /**

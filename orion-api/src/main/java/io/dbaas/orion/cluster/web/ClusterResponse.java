@@ -1,6 +1,7 @@
 package io.dbaas.orion.cluster.web;
 
 import io.dbaas.contracts.Engine;
+import io.dbaas.orion.cluster.BackupSummaries;
 import io.dbaas.orion.cluster.Cluster;
 import io.dbaas.orion.cluster.ClusterShape;
 import io.dbaas.orion.cluster.ClusterState;
@@ -17,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * Nebula last confirmed; before provisioning, what was claimed); {@code operation} is the operation under way, if any,
  * whose {@code requested} says what the cluster was asked to become. {@code warnings} is about what it runs (a single
  * node is not highly available), empty when there is nothing to say. The master key never appears here, sealed or not.
+ * {@code restored_from} names the backup the cluster was claimed to start from (null for an empty start);
+ * {@code backups}, in the answer for one cluster only, is its backup policy and its newest backup, so that backups
+ * turned off, or a failed scheduled backup, show on the cluster.
  */
 record ClusterResponse(
         UUID id,
@@ -34,9 +38,55 @@ record ClusterResponse(
         int nodesReady,
         Instant createdAt,
         Instant updatedAt,
-        @Nullable OperationResponse operation) {
+        @Nullable OperationResponse operation,
+        @Nullable RestoredFrom restoredFrom,
+        @Nullable Backups backups) {
 
     record NodeResources(String cpu, String memory, String disk) {}
+
+    record RestoredFrom(String backupId) {}
+
+    /** The cluster's backup policy ({@code interval} ISO-8601) and its newest backup, if any. */
+    record Backups(
+            boolean enabled,
+            String interval,
+            int retention,
+            @Nullable LastBackup last) {}
+
+    record LastBackup(
+            String id,
+            String state,
+            @Nullable String reason,
+            @Nullable Instant finishedAt) {}
+
+    ClusterResponse withBackups(BackupSummaries.BackupSummary summary) {
+        var backups = new Backups(
+                summary.enabled(),
+                summary.interval().toString(),
+                summary.retention(),
+                summary.last()
+                        .map(last -> new LastBackup(last.id(), last.state(), last.reason(), last.finishedAt()))
+                        .orElse(null));
+        return new ClusterResponse(
+                id,
+                name,
+                engine,
+                version,
+                provider,
+                region,
+                nodes,
+                nodeResources,
+                endpoint,
+                state,
+                reason,
+                warnings,
+                nodesReady,
+                createdAt,
+                updatedAt,
+                operation,
+                restoredFrom,
+                backups);
+    }
 
     static ClusterResponse of(Cluster cluster, @Nullable Operation inProgress) {
         ClusterShape running = cluster.running();
@@ -56,6 +106,8 @@ record ClusterResponse(
                 cluster.nodesReady(),
                 cluster.createdAt(),
                 cluster.updatedAt(),
-                inProgress == null ? null : OperationResponse.of(inProgress));
+                inProgress == null ? null : OperationResponse.of(inProgress),
+                cluster.restoredFromBackupId().map(RestoredFrom::new).orElse(null),
+                null);
     }
 }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 
 /**
- * An operation as clients see it. {@code kind} is {@code create}, {@code scale}, {@code upgrade} or {@code delete};
+ * An operation as clients see it. {@code kind} is {@code create}, {@code scale}, {@code upgrade}, {@code delete} or {@code backup};
  * {@code state} is {@code pending}, {@code running}, {@code succeeded} or {@code failed}, with {@code error} saying why
  * it failed. {@code requested} holds the fields the client asked to change. {@code waiting}, while not null, says
  * why the provisioner has not carried the operation out yet and when it tries again (its region's Kubernetes API is

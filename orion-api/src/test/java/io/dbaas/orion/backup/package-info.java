@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.orion.backup;
+
+import org.jspecify.annotations.NullMarked;
