@@ -226,7 +226,9 @@ class BackupAndRestoreIT {
     void aDeletedBackupIsDeletedAndGoneFromTheRepository() {
         assumeTrue(onDemandBackup != null, "the on-demand backup was taken");
         Path repository = repositoryDirectory(source);
-        assertThat(snapshotNames(repository)).contains(onDemandBackup);
+        String uuid = snapshotUuids(repository).get(onDemandBackup);
+        assertThat(uuid).as("the repository's index lists the backup").isNotNull();
+        assertThat(repository.resolve("snap-" + uuid + ".dat")).exists();
 
         Instant start = Instant.now();
         HttpResponse<String> deleting = orion.delete("/v1/clusters/" + source.id() + "/backups/" + onDemandBackup);
@@ -237,15 +239,17 @@ class BackupAndRestoreIT {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> backup(source.id(), onDemandBackup).path("state").asString(), "deleted"::equals);
         took("deleting the on-demand backup", start);
-        assertThat(snapshotNames(repository))
-                .as("the repository's index no longer lists the snapshot")
-                .doesNotContain(onDemandBackup)
+        assertThat(snapshotUuids(repository))
+                .as("the repository's index no longer lists the snapshot, only the others")
+                .doesNotContainKey(onDemandBackup)
                 .isNotEmpty();
+        assertThat(repository.resolve("snap-" + uuid + ".dat")).doesNotExist();
+        assertThat(repository.resolve("meta-" + uuid + ".dat")).doesNotExist();
     }
 
     @Test
     @Order(6)
-    void noServiceLoggedASecret() {
+    void neitherAServiceNorABackupAgentLoggedASecret() throws IOException {
         List<String> secrets = new ArrayList<>(controlPlane.secrets());
         for (RealElasticsearchCluster cluster : clusters) {
             secrets.add(password(cluster));
@@ -259,6 +263,33 @@ class BackupAndRestoreIT {
                 assertThat(lines).as(service + "'s log").noneMatch(line -> line.contains(secret));
             }
         }
+        List<Path> agentOutput = agentLogsAndReports();
+        assertThat(agentOutput)
+                .as("the agent pods' logs and termination messages")
+                .isNotEmpty();
+        for (Path file : agentOutput) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            for (String secret : secrets) {
+                assertThat(text).as(file.toString()).doesNotContain(secret);
+            }
+        }
+    }
+
+    /** What every agent pod of the test's clusters wrote: its container's log and its termination message. */
+    private List<Path> agentLogsAndReports() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (RealElasticsearchCluster cluster : clusters) {
+            Path pods = Path.of("target", "elasticsearch-pods", cluster.id(), "jobs", "pods");
+            if (!Files.isDirectory(pods)) {
+                continue;
+            }
+            try (Stream<Path> found = Files.walk(pods, 2)) {
+                found.filter(file -> Set.of("container.log", "termination-log")
+                                .contains(file.getFileName().toString()))
+                        .forEach(files::add);
+            }
+        }
+        return files;
     }
 
     // ---- steps ----
@@ -347,17 +378,20 @@ class BackupAndRestoreIT {
         return directory;
     }
 
-    /** The snapshots the repository's newest index lists: what Elasticsearch itself would find there. */
-    private static List<String> snapshotNames(Path repository) {
+    /** The snapshots the repository's newest index lists, name to uuid: what Elasticsearch itself would find there. */
+    private static Map<String, String> snapshotUuids(Path repository) {
         try (Stream<Path> files = Files.list(repository)) {
             Path newest = files.filter(file -> file.getFileName().toString().matches("index-\\d+"))
                     .max((a, b) -> Long.compare(generation(a), generation(b)))
                     .orElseThrow(() -> new AssertionError("no index-N in " + repository));
-            return JSON.readTree(Files.readString(newest, StandardCharsets.UTF_8))
+            Map<String, String> snapshots = new TreeMap<>();
+            JSON.readTree(Files.readString(newest, StandardCharsets.UTF_8))
                     .path("snapshots")
                     .valueStream()
-                    .map(snapshot -> snapshot.path("name").asString())
-                    .toList();
+                    .forEach(snapshot -> snapshots.put(
+                            snapshot.path("name").asString(),
+                            snapshot.path("uuid").asString()));
+            return snapshots;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
