@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * authentication and ACLs as in production ({@link AuthenticatedKafka}), a
  * Kubernetes API server (fabric8's mock in CRUD mode, on which {@link KubernetesControllers} plays what a real cluster
  * would do), a {@link RecordingUpstream} standing in for the clusters, and Orion, Nebula and GateKeeper as separate
- * processes from their jars. The region {@code minikube/local} keeps its backups on an NFS export ({@link
- * RegionBackups}). Started once per test JVM by {@link SharedControlPlane} and shared by every IT class:
+ * processes from their jars. Two regions share the API server: {@code minikube/local}, without backup storage, and
+ * {@code minikube/onprem}, which keeps backups on an NFS export ({@link RegionBackups}). Started once per test JVM by {@link SharedControlPlane} and shared by every IT class:
  * starting it takes most of the end-to-end tests' time.
  */
 final class ControlPlaneUnderTest implements AutoCloseable {
@@ -115,13 +115,16 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                                             "--nebula.providers.minikube.regions.local.kubernetes.api-url="
                                                     + client.getMasterUrl(),
                                             "--nebula.providers.minikube.regions.local.exposure=load-balancer"),
-                                    backups.nebulaArguments().stream())
+                                    RegionBackups.nebulaArguments(
+                                            client.getMasterUrl().toString())
+                                            .stream())
                             .toList(),
                     withJsonLogs(withOrionBackupSettings(kafka.serviceEnvironments())),
                     LOGS,
                     null));
             started.push(controlPlane);
             ServiceLogsOnFailure.watch(controlPlane);
+            RegionBackups.offer(new Orion(ports.orion(), adminToken));
             HttpResponse<String> opened =
                     new Orion(ports.orion(), adminToken).post("/v1/accounts", "{\"name\": \"journey\"}");
             assertThat(opened.statusCode()).isEqualTo(201);

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A cluster of this product: claimed, its nodes run by a {@link StatefulSetStandIn} (the region's NFS export mounted
+ * A cluster of this product: claimed in the region that keeps backups on an NFS export ({@link RegionBackups}), its nodes run by a {@link StatefulSetStandIn} (the region's NFS export mounted
  * where Nebula's pods ask for it), its backup agent's Jobs by a {@link JobStandIn}, its client Service given the
  * stand-in's address as its load balancer's, and two API keys.
  */
@@ -46,7 +46,8 @@ record RealElasticsearchCluster(
                 restoreFrom == null ? "" : ", \"restore_from\": {\"backup_id\": \"%s\"}".formatted(restoreFrom);
         HttpResponse<String> claimed = orion.post("/v1/clusters", """
                 {"name": "%s", "engine": "elasticsearch", "version": "%s", "nodes": %d, "cpu": "500m",
-                 "memory": "1Gi", "disk": "2Gi", "provider": "minikube", "region": "local"%s}""".formatted(name, version, nodes, restore));
+                 "memory": "1Gi", "disk": "2Gi", "provider": "%s", "region": "%s"%s}""".formatted(
+                        name, version, nodes, RegionBackups.PROVIDER, RegionBackups.REGION, restore));
         assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(202);
         String id = Http.json(claimed).get("id").asString();
         String namespace = KubernetesControllers.namespaceOf(id);

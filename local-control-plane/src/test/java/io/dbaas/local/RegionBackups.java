@@ -7,6 +7,7 @@ import io.dbaas.testsupport.elasticsearch.NfsExports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -17,11 +18,17 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The backups of the region {@code minikube/local} under test: an on-premises region whose {@code backup-storage} is an
- * NFS export (a made-up server; {@link NfsExports} makes it one host directory that every node and agent pod of every
- * cluster mounts), Nebula's agent image mapped to the backup agent's main class on this JVM's classpath (there is no
- * image registry here), and Orion's backup settings for a test: an interval as short as one minute may be chosen, and
- * the schedule is looked at every few seconds.
+ * The region of the tests' Elasticsearch clusters, {@code minikube/onprem}: an on-premises region whose
+ * {@code backup-storage} is an NFS export (a made-up server; {@link NfsExports} makes it one host directory that every
+ * node and agent pod of every cluster mounts), served by the same Kubernetes API server as {@code minikube/local}
+ * (Nebula tells two such regions' objects apart by their annotations). It is a region of its own because Nebula refuses
+ * Qdrant clusters in a region whose backups are not in S3-compatible storage, and the Qdrant tests claim in
+ * {@code minikube/local}, which has no backup storage. Orion learns of the region as an operator adds one, through
+ * {@code PUT /v1/providers/{provider}/regions/{region}}.
+ *
+ * <p>Also Nebula's agent image, mapped to the backup agent's main class on this JVM's classpath (there is no image
+ * registry here), and Orion's backup settings for a test: an interval as short as one minute may be chosen, and the
+ * schedule is looked at every few seconds.
  */
 final class RegionBackups {
 
@@ -30,8 +37,10 @@ final class RegionBackups {
     /** A tag of the test's own, so that the Jobs run the agent only because Nebula's setting named it. */
     static final String AGENT_IMAGE = "dbaas/backup-agent:end-to-end";
 
-    private static final String REGION =
-            "--nebula.providers." + LocalRegion.PROVIDER + ".regions." + LocalRegion.REGION;
+    static final String PROVIDER = LocalRegion.PROVIDER;
+    static final String REGION = "onprem";
+
+    private static final String NEBULA_REGION = "--nebula.providers." + PROVIDER + ".regions." + REGION;
 
     private final Path export;
     private final NfsExports exports;
@@ -61,13 +70,24 @@ final class RegionBackups {
         }
     }
 
-    /** Nebula's settings: the region's backup storage and the agent's image. */
-    List<String> nebulaArguments() {
+    /** Nebula's settings: the region (on the API server at {@code apiUrl}) with its backup storage; the agent's image. */
+    static List<String> nebulaArguments(String apiUrl) {
         return List.of(
-                REGION + ".backup-storage.type=nfs",
-                REGION + ".backup-storage.server=" + NFS_SERVER,
-                REGION + ".backup-storage.path=" + NFS_PATH,
+                NEBULA_REGION + ".kubernetes.api-url=" + apiUrl,
+                NEBULA_REGION + ".exposure=load-balancer",
+                NEBULA_REGION + ".backup-storage.type=nfs",
+                NEBULA_REGION + ".backup-storage.server=" + NFS_SERVER,
+                NEBULA_REGION + ".backup-storage.path=" + NFS_PATH,
                 "--nebula.backups.agent-image=" + AGENT_IMAGE);
+    }
+
+    /** Offers the region in Orion's catalog, with room for the tests' clusters, as the platform's operator does. */
+    static void offer(Orion operator) {
+        HttpResponse<String> offered = operator.put("/v1/providers/" + PROVIDER + "/regions/" + REGION, """
+                {"display_name": "on-premises", "capacity": {"cpu": "64", "memory": "256Gi", "disk": "4Ti"}}""");
+        if (offered.statusCode() != 201 && offered.statusCode() != 200) {
+            throw new IllegalStateException("Orion did not offer region " + REGION + ": " + offered.body());
+        }
     }
 
     /**
