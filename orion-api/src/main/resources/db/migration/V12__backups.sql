@@ -20,6 +20,7 @@ create table backups (
     cluster_id     uuid        not null references clusters (id),
     account_id     uuid        not null references accounts (id),
     trigger        text        not null check (trigger in ('SCHEDULED', 'ON_DEMAND')),
+    nodes          integer     not null check (nodes > 0),  -- the cluster's nodes when taken: a Qdrant restore needs as many
     state          text        not null check (state in ('RUNNING', 'COMPLETED', 'FAILED', 'DELETING', 'DELETED',
                                                          'PURGED')),
     reason         text        check (char_length(reason) <= 1024),

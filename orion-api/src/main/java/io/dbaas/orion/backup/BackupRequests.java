@@ -146,7 +146,7 @@ public class BackupRequests {
         Operation operation = operations.save(Operation.accept(
                 UUID.randomUUID(), clusterId, accountId, OperationKind.BACKUP, RequestedChange.NOTHING, now));
         Backup backup = Backup.started(id, clusterId, accountId, BackupTrigger.ON_DEMAND, operation.id(), now);
-        if (!backups.insert(backup, now)) {
+        if (!backups.insert(backup, cluster.running().nodes(), now)) {
             // Same cluster, same second: the first request's backup is the one being taken.
             throw new BackupInProgressException(clusterId);
         }

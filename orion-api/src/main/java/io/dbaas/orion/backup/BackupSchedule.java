@@ -115,7 +115,7 @@ class BackupSchedule {
     /** The clusters that serve, with a policy that is on (a cluster without one has the default: on). */
     private List<Candidate> candidates() {
         return jdbc.sql("""
-                        select c.id, c.account_id, c.provider, c.region, c.engine, c.updated_at,
+                        select c.id, c.account_id, c.provider, c.region, c.engine, c.running_nodes, c.updated_at,
                                p.interval_seconds, p.running_since, p.last_due_at
                         from clusters c left join backup_policies p on p.cluster_id = c.id
                         where c.state in ('RUNNING', 'DEGRADED') and coalesce(p.enabled, true)""")
@@ -130,7 +130,8 @@ class BackupSchedule {
                                     row.getObject("account_id", UUID.class),
                                     row.getString("provider"),
                                     row.getString("region"),
-                                    Engine.valueOf(row.getString("engine"))),
+                                    Engine.valueOf(row.getString("engine")),
+                                    row.getInt("running_nodes")),
                             row.getTimestamp("updated_at").toInstant(),
                             interval,
                             since == null ? null : since.toInstant(),
@@ -167,7 +168,9 @@ class BackupSchedule {
     private boolean take(BackupTarget cluster, Instant due, Instant now) {
         String id = BackupIds.scheduled(cluster.clusterId(), due);
         boolean inserted = backups.insert(
-                Backup.started(id, cluster.clusterId(), cluster.accountId(), BackupTrigger.SCHEDULED, null, due), now);
+                Backup.started(id, cluster.clusterId(), cluster.accountId(), BackupTrigger.SCHEDULED, null, due),
+                cluster.nodes(),
+                now);
         if (inserted) {
             commands.take(UUID.randomUUID(), cluster, id, BackupTrigger.SCHEDULED, now);
             log.info("Scheduled backup {} of cluster {} is due at {}", id, cluster.clusterId(), due);
@@ -187,7 +190,7 @@ class BackupSchedule {
     private int applyRetention(Instant now) {
         int deleting = 0;
         List<BackupTarget> clusters = jdbc.sql("""
-                        select distinct c.id, c.account_id, c.provider, c.region, c.engine
+                        select distinct c.id, c.account_id, c.provider, c.region, c.engine, c.running_nodes
                         from clusters c join backups b on b.cluster_id = c.id
                         where c.state in ('RUNNING', 'DEGRADED') and b.trigger = 'SCHEDULED' and b.state = 'COMPLETED'""")
                 .query((row, number) -> new BackupTarget(
@@ -195,7 +198,8 @@ class BackupSchedule {
                         row.getObject("account_id", UUID.class),
                         row.getString("provider"),
                         row.getString("region"),
-                        Engine.valueOf(row.getString("engine"))))
+                        Engine.valueOf(row.getString("engine")),
+                        row.getInt("running_nodes")))
                 .list();
         for (BackupTarget cluster : clusters) {
             int keep = policies.of(cluster.clusterId()).retention();
@@ -221,7 +225,7 @@ class BackupSchedule {
     private int purgeDeletedClusters(Instant now) {
         Instant deletedBefore = now.minus(properties.retentionAfterDeletion());
         List<BackupTarget> expired = jdbc.sql("""
-                        select c.id, c.account_id, c.provider, c.region, c.engine
+                        select c.id, c.account_id, c.provider, c.region, c.engine, c.running_nodes
                         from clusters c
                         where c.state = 'DELETED' and c.updated_at < :before
                           and exists (select 1 from backups b where b.cluster_id = c.id and b.state <> 'PURGED')
@@ -232,7 +236,8 @@ class BackupSchedule {
                         row.getObject("account_id", UUID.class),
                         row.getString("provider"),
                         row.getString("region"),
-                        Engine.valueOf(row.getString("engine"))))
+                        Engine.valueOf(row.getString("engine")),
+                        row.getInt("running_nodes")))
                 .list();
         int purging = 0;
         for (BackupTarget cluster : expired) {

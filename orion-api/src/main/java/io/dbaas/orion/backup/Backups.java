@@ -36,18 +36,22 @@ class Backups {
         this.json = codec.json();
     }
 
-    /** Writes a new backup; {@code false}, writing nothing, when one with its id exists already. */
-    boolean insert(Backup backup, Instant now) {
+    /**
+     * Writes a new backup of a cluster of {@code nodes} nodes; {@code false}, writing nothing, when one with its id
+     * exists already.
+     */
+    boolean insert(Backup backup, int nodes, Instant now) {
         return jdbc.sql("""
-                        insert into backups (id, page_key, cluster_id, account_id, trigger, state, operation_id, started_at,
+                        insert into backups (id, page_key, cluster_id, account_id, trigger, nodes, state, operation_id, started_at,
                                              updated_at)
-                        values (:id, :key, :cluster, :account, :trigger, :state, :operation, :started, :now)
+                        values (:id, :key, :cluster, :account, :trigger, :nodes, :state, :operation, :started, :now)
                         on conflict (id) do nothing""")
                         .param("id", backup.id())
                         .param("key", backup.pageKey())
                         .param("cluster", backup.clusterId())
                         .param("account", backup.accountId())
                         .param("trigger", backup.trigger().name())
+                        .param("nodes", nodes)
                         .param("state", backup.state().name())
                         .param("operation", backup.operationId())
                         .param("started", Timestamp.from(backup.startedAt()))
@@ -100,6 +104,14 @@ class Backups {
                         + " order by started_at desc, page_key desc limit 1")
                 .param("cluster", clusterId)
                 .query(this::backup)
+                .optional();
+    }
+
+    /** How many nodes the backup's cluster ran when it was taken. */
+    Optional<Integer> nodesOf(String id) {
+        return jdbc.sql("select nodes from backups where id = :id")
+                .param("id", id)
+                .query(Integer.class)
                 .optional();
     }
 

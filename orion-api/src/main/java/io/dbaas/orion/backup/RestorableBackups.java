@@ -25,16 +25,21 @@ class RestorableBackups implements RestoreSources {
     public Optional<RestorableBackup> find(UUID accountId, String backupId) {
         return backups.find(accountId, backupId)
                 .filter(backup -> BackupIds.belongsTo(backup.id(), backup.clusterId()))
-                .flatMap(backup -> clusters.findById(backup.clusterId()).map(source -> restorable(backup, source)));
+                .flatMap(backup -> clusters.findById(backup.clusterId())
+                        .map(source -> restorable(
+                                backup,
+                                source,
+                                backups.nodesOf(backup.id())
+                                        .orElse(source.running().nodes()))));
     }
 
-    private static RestorableBackup restorable(Backup backup, Cluster source) {
+    private static RestorableBackup restorable(Backup backup, Cluster source, int nodes) {
         return new RestorableBackup(
                 new RestoreSource(backup.clusterId(), backup.id(), backup.snapshots()),
                 source.engine(),
                 backup.state() == BackupState.COMPLETED,
                 backup.engineVersion(),
                 backup.sizeInBytes(),
-                source.running().nodes());
+                nodes);
     }
 }

@@ -194,9 +194,9 @@ class BackupApiTests extends BackupScenarios {
         for (int i = 0; i < properties.maxOnDemand(); i++) {
             Instant at = start.plusSeconds(i);
             jdbc.sql("""
-                            insert into backups (id, page_key, cluster_id, account_id, trigger, state, started_at,
+                            insert into backups (id, page_key, cluster_id, account_id, trigger, nodes, state, started_at,
                                                  updated_at)
-                            values (:id, :key, :cluster, :account, 'ON_DEMAND', 'COMPLETED', :at, :at)""")
+                            values (:id, :key, :cluster, :account, 'ON_DEMAND', 3, 'COMPLETED', :at, :at)""")
                     .param("id", BackupIds.onDemand(cluster, at))
                     .param("key", UUID.randomUUID())
                     .param("cluster", cluster)
@@ -339,6 +339,23 @@ class BackupApiTests extends BackupScenarios {
         assertThat(backupState(backup)).isEqualTo("RUNNING");
         assertThat(get("/v1/clusters/" + other + "/events").json().get("items").findValuesAsString("type"))
                 .containsOnlyOnce("backup_completed");
+    }
+
+    @Test
+    void anEventAboutABackupOrionNeverAskedForIsDropped() {
+        UUID cluster = runningCluster();
+        String unknown = BackupIds.onDemand(cluster, Instant.parse("2026-01-01T00:00:00Z"));
+
+        nebula.publish(new BackupFailed(UUID.randomUUID(), Instant.now(), metadata(), cluster, unknown, "lost"));
+        String known = takeNow(cluster).get("backup").get("id").asString();
+        completed(cluster, known, null, "1.18.3", 1);
+
+        assertThat(backupIds(cluster)).containsExactly(known);
+        assertThat(get("/v1/clusters/" + cluster + "/events")
+                        .json()
+                        .get("items")
+                        .findValuesAsString("type"))
+                .doesNotContain("backup_failed");
     }
 
     private double failures(String engine, String trigger) {

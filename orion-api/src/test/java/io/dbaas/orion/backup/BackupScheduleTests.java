@@ -149,8 +149,8 @@ class BackupScheduleTests extends BackupScenarios {
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
             try (PreparedStatement insert = other.prepareStatement("""
-                    insert into backups (id, page_key, cluster_id, account_id, trigger, state, started_at, updated_at)
-                    values (?, ?, ?, ?, 'SCHEDULED', 'RUNNING', ?, ?)""")) {
+                    insert into backups (id, page_key, cluster_id, account_id, trigger, nodes, state, started_at, updated_at)
+                    values (?, ?, ?, ?, 'SCHEDULED', 3, 'RUNNING', ?, ?)""")) {
                 insert.setString(1, id);
                 insert.setObject(2, UUID.randomUUID());
                 insert.setObject(3, cluster);

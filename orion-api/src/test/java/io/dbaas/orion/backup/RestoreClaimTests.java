@@ -50,6 +50,19 @@ class RestoreClaimTests extends BackupScenarios {
     }
 
     @Test
+    void aQdrantBackupIsRestoredOntoAsManyNodesAsItsClusterRanWhenItWasTaken() {
+        UUID source = runningCluster();
+        String backup = completedBackup(source, 2_100);
+        UUID scale = operationIdOf(as(account.adminToken()).patch("/v1/clusters/" + source, "{\"nodes\": 5}"));
+        nebula.updated(source, scale, "1.18.3", 5);
+        awaitOperationState(scale, "succeeded");
+
+        assertRefused(restoring(Claims.withNodes(Claims.VALID, 5), backup), "is of 3 Qdrant node(s)");
+        assertThat(post("/v1/clusters", restoring(Claims.VALID, backup)).status())
+                .isEqualTo(202);
+    }
+
+    @Test
     void aNewerVersionAlongTheUpgradePathMayRestoreTheBackup() {
         UUID source = runningCluster();
         String backup = completedBackup(source, 2_100);
@@ -107,6 +120,14 @@ class RestoreClaimTests extends BackupScenarios {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").findValuesAsString("field")).contains("restore_from.backup_id");
+
+        String completed = completedBackup(runningCluster(), 2_100);
+        long clustersBefore = clusters();
+        var preview = post("/v1/clusters?dry_run=true", restoring(Claims.VALID, completed));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().at("/cluster/restored_from/backup_id").asString())
+                .isEqualTo(completed);
+        assertThat(clusters()).as("a dry run claims nothing").isEqualTo(clustersBefore);
     }
 
     private void assertRefused(String claim, String detail) {

@@ -8,10 +8,11 @@ import io.dbaas.orion.cluster.ClusterSpec;
 import io.dbaas.orion.cluster.ClusterState;
 import io.dbaas.orion.cluster.Warning;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a claim would create, had it not been a dry run. No id or endpoint: nothing was created, and a real claim gets
- * ids of its own. {@code reservation} is what the cluster would take of its region (every node together).
+ * ids of its own; {@code restored_from} names the backup it would start from. {@code reservation} is what the cluster would take of its region (every node together).
  */
 record DryRunResponse(boolean dryRun, boolean waitsForCapacity, WouldBeCluster cluster, Reservation reservation) {
 
@@ -26,7 +27,8 @@ record DryRunResponse(boolean dryRun, boolean waitsForCapacity, WouldBeCluster c
             ClusterResponse.NodeResources nodeResources,
             ClusterState state,
             String reason,
-            List<Warning> warnings) {}
+            List<Warning> warnings,
+            ClusterResponse.@Nullable RestoredFrom restoredFrom) {}
 
     record Reservation(String cpu, String memory, String disk) {}
 
@@ -48,7 +50,10 @@ record DryRunResponse(boolean dryRun, boolean waitsForCapacity, WouldBeCluster c
                         "The region can hold the cluster now; it would be provisioned at once.";
                     case Admission.Waiting waiting -> waiting.reason();
                 },
-                Warning.forNodes(spec.nodes()));
+                Warning.forNodes(spec.nodes()),
+                spec.restoreFrom() == null
+                        ? null
+                        : new ClusterResponse.RestoredFrom(spec.restoreFrom().backupId()));
         return new DryRunResponse(
                 true,
                 preview.waitsForCapacity(),
