@@ -21,13 +21,15 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Everything the end-to-end tests run against, every hop real: embedded PostgreSQL, an embedded KRaft broker with
  * authentication and ACLs as in production ({@link AuthenticatedKafka}), a
  * Kubernetes API server (fabric8's mock in CRUD mode, on which {@link KubernetesControllers} plays what a real cluster
  * would do), a {@link RecordingUpstream} standing in for the clusters, and Orion, Nebula and GateKeeper as separate
- * processes from their jars. Started once per test JVM by {@link SharedControlPlane} and shared by every IT class:
+ * processes from their jars. Two regions share the API server: {@code minikube/local}, without backup storage, and
+ * {@code minikube/onprem}, which keeps backups on an NFS export ({@link RegionBackups}). Started once per test JVM by {@link SharedControlPlane} and shared by every IT class:
  * starting it takes most of the end-to-end tests' time.
  */
 final class ControlPlaneUnderTest implements AutoCloseable {
@@ -35,6 +37,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     static final String DOMAIN = "dbaas.localhost";
 
     private static final Path LOGS = Path.of("target", "it-logs");
+    private static final Path BACKUPS = Path.of("target", "region-backups");
 
     /**
      * Every service logs as production would with the Helm chart's {@code logging.format: json}: one JSON object a
@@ -47,6 +50,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     private final AuthenticatedKafka kafka;
     private final KubernetesControllers kubernetes;
     private final RecordingUpstream upstream;
+    private final RegionBackups backups;
     private final ControlPlane.Ports ports;
     /** The first administrator of a tenant account, opened by the platform administrator. */
     private final String tenantToken;
@@ -59,6 +63,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
             AuthenticatedKafka kafka,
             KubernetesControllers kubernetes,
             RecordingUpstream upstream,
+            RegionBackups backups,
             ControlPlane.Ports ports,
             String tenantToken,
             List<String> secrets) {
@@ -68,6 +73,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
         this.kafka = kafka;
         this.kubernetes = kubernetes;
         this.upstream = upstream;
+        this.backups = backups;
         this.ports = ports;
         this.tenantToken = tenantToken;
     }
@@ -90,6 +96,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
             started.push(client);
             RecordingUpstream upstream = RecordingUpstream.start();
             started.push(upstream);
+            RegionBackups backups = RegionBackups.create(BACKUPS.toAbsolutePath());
             var ports = new ControlPlane.Ports(freePort(), freePort(), freePort(), freePort(), freePort());
             String adminToken = LocalSecrets.managementToken();
             String keyEncryptionKey = LocalSecrets.keyEncryptionKey();
@@ -103,14 +110,21 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     adminToken,
                     DOMAIN,
                     ports,
-                    List.of(
-                            "--nebula.providers.minikube.regions.local.kubernetes.api-url=" + client.getMasterUrl(),
-                            "--nebula.providers.minikube.regions.local.exposure=load-balancer"),
-                    withJsonLogs(kafka.serviceEnvironments()),
+                    Stream.concat(
+                                    Stream.of(
+                                            "--nebula.providers.minikube.regions.local.kubernetes.api-url="
+                                                    + client.getMasterUrl(),
+                                            "--nebula.providers.minikube.regions.local.exposure=load-balancer"),
+                                    RegionBackups.nebulaArguments(
+                                            client.getMasterUrl().toString())
+                                            .stream())
+                            .toList(),
+                    withJsonLogs(withOrionBackupSettings(kafka.serviceEnvironments())),
                     LOGS,
                     null));
             started.push(controlPlane);
             ServiceLogsOnFailure.watch(controlPlane);
+            RegionBackups.offer(new Orion(ports.orion(), adminToken));
             HttpResponse<String> opened =
                     new Orion(ports.orion(), adminToken).post("/v1/accounts", "{\"name\": \"journey\"}");
             assertThat(opened.statusCode()).isEqualTo(201);
@@ -121,6 +135,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     kafka,
                     new KubernetesControllers(client, upstream),
                     upstream,
+                    backups,
                     ports,
                     tenantToken,
                     List.of(keyEncryptionKey, adminToken, tenantToken));
@@ -167,6 +182,11 @@ final class ControlPlaneUnderTest implements AutoCloseable {
         return upstream;
     }
 
+    /** The region's backup storage, the agent's image and Orion's backup settings of this run. */
+    RegionBackups backups() {
+        return backups;
+    }
+
     /** Settings of a Kafka client with the platform's rights (the broker's super user). */
     Map<String, Object> kafkaAdminSettings() {
         return kafka.adminSettings();
@@ -188,6 +208,15 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     /** What no log line may contain: the key-encryption key and the management tokens of this run. */
     List<String> secrets() {
         return secrets;
+    }
+
+    private static Map<String, Map<String, String>> withOrionBackupSettings(
+            Map<String, Map<String, String>> environments) {
+        Map<String, Map<String, String>> merged = new HashMap<>(environments);
+        Map<String, String> orion = new HashMap<>(environments.getOrDefault("orion", Map.of()));
+        orion.putAll(RegionBackups.orionEnvironment());
+        merged.put("orion", Map.copyOf(orion));
+        return merged;
     }
 
     private static Map<String, Map<String, String>> withJsonLogs(Map<String, Map<String, String>> environments) {

@@ -43,6 +43,10 @@ final class Orion {
         return Http.send(request("PATCH", path, body).header("Content-Type", "application/merge-patch+json"));
     }
 
+    HttpResponse<String> put(String path, String body) {
+        return send("PUT", path, body);
+    }
+
     HttpResponse<String> delete(String path) {
         return send("DELETE", path, null);
     }

@@ -3,6 +3,7 @@ package io.dbaas.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dbaas.testsupport.elasticsearch.JobStandIn;
 import io.dbaas.testsupport.elasticsearch.StatefulSetStandIn;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
@@ -11,16 +12,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A cluster of this product: claimed, its nodes run by a {@link StatefulSetStandIn}, its client Service given the
+ * A cluster of this product: claimed in the region that keeps backups on an NFS export ({@link RegionBackups}), its nodes run by a {@link StatefulSetStandIn} (the region's NFS export mounted
+ * where Nebula's pods ask for it), its backup agent's Jobs by a {@link JobStandIn}, its client Service given the
  * stand-in's address as its load balancer's, and two API keys.
  */
 record RealElasticsearchCluster(
         String id,
         String endpoint,
         StatefulSetStandIn pods,
+        JobStandIn jobs,
         Map<String, String> readWrite,
         Map<String, String> readOnly)
         implements AutoCloseable {
@@ -28,22 +32,39 @@ record RealElasticsearchCluster(
     static final Duration PATIENCE = Duration.ofMinutes(4);
 
     static RealElasticsearchCluster claim(ControlPlaneUnderTest controlPlane, String name, String version, int nodes) {
+        return claim(controlPlane, name, version, nodes, null);
+    }
+
+    /**
+     * As the other {@code claim}, starting from backup {@code restoreFrom} when one is named: the cluster is RUNNING only
+     * once Nebula's restore Job, run here by the Job stand-in, restored it.
+     */
+    static RealElasticsearchCluster claim(
+            ControlPlaneUnderTest controlPlane, String name, String version, int nodes, @Nullable String restoreFrom) {
         Orion orion = controlPlane.orion();
+        String restore =
+                restoreFrom == null ? "" : ", \"restore_from\": {\"backup_id\": \"%s\"}".formatted(restoreFrom);
         HttpResponse<String> claimed = orion.post("/v1/clusters", """
                 {"name": "%s", "engine": "elasticsearch", "version": "%s", "nodes": %d, "cpu": "500m",
-                 "memory": "1Gi", "disk": "2Gi", "provider": "minikube", "region": "local"}""".formatted(name, version, nodes));
+                 "memory": "1Gi", "disk": "2Gi", "provider": "%s", "region": "%s"%s}""".formatted(
+                        name, version, nodes, RegionBackups.PROVIDER, RegionBackups.REGION, restore));
         assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(202);
         String id = Http.json(claimed).get("id").asString();
         String namespace = KubernetesControllers.namespaceOf(id);
         KubernetesControllers kubernetes = controlPlane.kubernetes();
         kubernetes.awaitStatefulSet(namespace, "elasticsearch", statefulSet -> true);
+        Path directory = Path.of("target", "elasticsearch-pods", id).toAbsolutePath();
+        RegionBackups backups = controlPlane.backups();
         StatefulSetStandIn pods = StatefulSetStandIn.start(
                 kubernetes.client(),
                 namespace,
                 "elasticsearch",
-                Path.of("target", "elasticsearch-pods", id).toAbsolutePath(),
+                directory,
                 List.of("zone-a", "zone-b", "zone-c"),
-                new StatefulSetStandIn.ServicePort("elasticsearch", 9200));
+                new StatefulSetStandIn.ServicePort("elasticsearch", 9200),
+                backups.exports());
+        JobStandIn jobs = JobStandIn.start(
+                kubernetes.client(), namespace, directory.resolve("jobs"), backups.images(), backups.exports());
         try {
             String address = pods.service().orElseThrow().address();
             // The load-balancer controller: the client Service's address is the Service stand-in's.
@@ -78,8 +99,9 @@ record RealElasticsearchCluster(
                                     .get(endpoint, "/_cluster/health", readWrite)
                                     .statusCode()
                             == 200);
-            return new RealElasticsearchCluster(id, endpoint, pods, readWrite, readOnly);
+            return new RealElasticsearchCluster(id, endpoint, pods, jobs, readWrite, readOnly);
         } catch (RuntimeException | Error e) {
+            jobs.close();
             pods.close();
             throw e;
         }
@@ -94,6 +116,7 @@ record RealElasticsearchCluster(
 
     @Override
     public void close() {
+        jobs.close();
         pods.close();
     }
 }

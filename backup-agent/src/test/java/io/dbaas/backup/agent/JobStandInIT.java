@@ -10,7 +10,6 @@ import io.dbaas.testsupport.elasticsearch.ElasticsearchDistributions;
 import io.dbaas.testsupport.elasticsearch.JobStandIn;
 import io.dbaas.testsupport.elasticsearch.NfsExports;
 import io.dbaas.testsupport.elasticsearch.StatefulSetStandIn;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -42,7 +41,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The agent run as Nebula runs it: a {@code batch/v1} Job like the contract's agent Job, built here by hand, carried out
+ * The agent run as Nebula runs it: a {@code batch/v1} Job like the contract's agent Job, built here by hand (files under
+ * {@code /var/run/dbaas}, parameters in a Secret written as {@code stringData}, volumes naming their {@code items}), carried out
  * by elasticsearch-node-support's Job stand-in (the Job controller and the kubelet) against a real one-node
  * Elasticsearch cluster whose backup repository is an NFS export. What Nebula reads back is what a real cluster
  * writes: the pod's {@code state.terminated} and the Job's counts and conditions.
@@ -65,6 +65,7 @@ class JobStandInIT {
     private SingleNodeElasticsearch node;
     private JobStandIn jobs;
     private Path export;
+    private Path jobsDirectory;
 
     @BeforeAll
     void startANodeAndTheJobStandIn() throws IOException, URISyntaxException {
@@ -86,13 +87,17 @@ class JobStandInIT {
                         BackupAgent.class.getName(),
                         List.of("-XX:TieredStopAtLevel=1"))
                 .with("dbaas/shell:", directory, List.of("/bin/sh", "-c"));
-        jobs = JobStandIn.start(client, NAMESPACE, directory.resolve("jobs"), images, exports);
+        jobsDirectory = directory.resolve("jobs");
+        jobs = JobStandIn.start(client, NAMESPACE, jobsDirectory, images, exports);
         client.resource(new SecretBuilder()
                         .withNewMetadata()
                         .withNamespace(NAMESPACE)
                         .withName("elasticsearch-credential")
                         .endMetadata()
-                        .withData(Map.of("password", base64(node.password())))
+                        .withData(Map.of(
+                                "password", base64(node.password()),
+                                // Not named by the Job's items: the agent's volume must not show it.
+                                "unrelated", base64("not for the agent")))
                         .build())
                 .create();
         node.awaitReady();
@@ -143,6 +148,14 @@ class JobStandInIT {
         assertThat(report.path("state").asString()).isEqualTo("SUCCESS");
         assertThat(report.path("size_in_bytes").asLong()).isPositive();
         assertThat(terminated.getMessage()).doesNotContain(node.password());
+        assertThat(jobsDirectory
+                        .resolve("pods")
+                        .resolve(pods.getFirst().getMetadata().getName())
+                        .resolve("volumes")
+                        .resolve("credential"))
+                .as("the credential volume holds only the entry its items name")
+                .isDirectoryContaining(path -> path.getFileName().toString().equals("password"))
+                .isDirectoryNotContaining(path -> path.getFileName().toString().equals("unrelated"));
         assertThat(export.resolve(BASE_PATH))
                 .as("the node wrote the snapshot to the NFS export, where every cluster of the region finds it")
                 .isDirectoryContaining(path -> path.getFileName().toString().startsWith("index-"));
@@ -293,16 +306,17 @@ class JobStandInIT {
     /** A Job as the contract has Nebula write it for one action on one backup of an Elasticsearch cluster. */
     private Job createAgentJob(String action, String backupId, String location) {
         String name = "backup-" + backupId;
-        client.resource(new ConfigMapBuilder()
+        // As Nebula writes it: stringData, which a real API server turns into data (the stand-in's kubelet does here).
+        client.resource(new SecretBuilder()
                         .withNewMetadata()
                         .withNamespace(NAMESPACE)
-                        .withName(name + "-parameters")
+                        .withName(name)
                         .endMetadata()
-                        .withData(Map.of("parameters.json", """
+                        .withStringData(Map.of("parameters.json", """
                                 {"repository": {"name": "dbaas-backups", "type": "fs",
                                   "settings": {"location": "%s", "compress": "true"}}}""".formatted(location)))
                         .build())
-                .create();
+                .createOr(existing -> existing.update());
         Map<String, String> labels = Map.of("dbaas.io/backup-id", backupId, "dbaas.io/backup-action", action);
         return client.resource(new JobBuilder()
                         .withNewMetadata()
@@ -350,11 +364,11 @@ class JobStandInIT {
                         .endEnv()
                         .addNewEnv()
                         .withName("BACKUP_ENGINE_CREDENTIAL_FILE")
-                        .withValue("/mnt/credential/password")
+                        .withValue("/var/run/dbaas/credential/password")
                         .endEnv()
                         .addNewEnv()
                         .withName("BACKUP_PARAMETERS_FILE")
-                        .withValue("/mnt/parameters/parameters.json")
+                        .withValue("/var/run/dbaas/parameters/parameters.json")
                         .endEnv()
                         .withTerminationMessagePolicy("FallbackToLogsOnError")
                         .withNewSecurityContext()
@@ -369,12 +383,12 @@ class JobStandInIT {
                         .endResources()
                         .addNewVolumeMount()
                         .withName("credential")
-                        .withMountPath("/mnt/credential")
+                        .withMountPath("/var/run/dbaas/credential")
                         .withReadOnly(true)
                         .endVolumeMount()
                         .addNewVolumeMount()
                         .withName("parameters")
-                        .withMountPath("/mnt/parameters")
+                        .withMountPath("/var/run/dbaas/parameters")
                         .withReadOnly(true)
                         .endVolumeMount()
                         .endContainer()
@@ -382,14 +396,23 @@ class JobStandInIT {
                         .withName("credential")
                         .withNewSecret()
                         .withSecretName("elasticsearch-credential")
+                        .addNewItem()
+                        .withKey("password")
+                        .withPath("password")
+                        .endItem()
                         .withDefaultMode(0400)
                         .endSecret()
                         .endVolume()
                         .addNewVolume()
                         .withName("parameters")
-                        .withNewConfigMap()
-                        .withName(name + "-parameters")
-                        .endConfigMap()
+                        .withNewSecret()
+                        .withSecretName(name)
+                        .addNewItem()
+                        .withKey("parameters.json")
+                        .withPath("parameters.json")
+                        .endItem()
+                        .withDefaultMode(0440)
+                        .endSecret()
                         .endVolume()
                         .endSpec()
                         .endTemplate()

@@ -89,6 +89,11 @@ final class ContainerProcess {
         // As many open files as this host allows (container runtimes give 1048576; hosts may allow fewer).
         setup.append("ulimit -n $(ulimit -Hn)\n");
         setup.append("mount -t tmpfs -o mode=755 tmpfs /mnt\n");
+        if (mounts.stream().anyMatch(mount -> underOwnRun(mount.path()))) {
+            // A container's /run is its image's, empty: files mounted there (as Nebula mounts an agent's Secrets under
+            // /var/run/dbaas) never land in the host's /run, and the host's sockets there stay out of reach.
+            setup.append("mount -t tmpfs -o mode=755,nosuid,nodev tmpfs /run\n");
+        }
         setup.append(bind(new Mount(image, IMAGE_ROOT, true)));
         setup.append(bind(new Mount(hostsFile, "/etc/hosts", true)));
         if (terminationMessage != null && terminationMessage.path().startsWith("/dev/")) {
@@ -103,6 +108,7 @@ final class ContainerProcess {
                 : b.path().equals("/tmp") ? -1 : a.path().compareTo(b.path()));
         for (Mount mount : ordered) {
             if (!mount.path().startsWith("/mnt/")
+                    && !underOwnRun(mount.path())
                     && !mount.path().startsWith(IMAGE_ROOT + "/")
                     && !mount.path().equals("/tmp")) {
                 throw new IllegalArgumentException("no mount point for " + mount.path() + " in this stand-in");
@@ -244,9 +250,14 @@ final class ContainerProcess {
             ln -s /proc/self/fd/2 /dev/stderr
             """;
 
-    /** Under the container's own /mnt, the mount point is made: a directory, or an empty file for a file. */
+    /** Whether {@code path} lies in the container's own {@code /run} ({@code /var/run} links there on every image). */
+    private static boolean underOwnRun(String path) {
+        return path.startsWith("/run/") || path.startsWith("/var/run/");
+    }
+
+    /** Under the container's own /mnt or /run, the mount point is made: a directory, or an empty file for a file. */
     private static String mountPoint(Mount mount) {
-        if (!mount.path().startsWith("/mnt/")) {
+        if (!mount.path().startsWith("/mnt/") && !underOwnRun(mount.path())) {
             return "";
         }
         if (Files.isDirectory(mount.source())) {

@@ -2,6 +2,7 @@ package io.dbaas.testsupport.elasticsearch;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.DownwardAPIVolumeFile;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -110,13 +112,22 @@ final class PodVolumes {
                     .inNamespace(namespace)
                     .withName(volume.getSecret().getSecretName())
                     .get();
-            Map<String, byte[]> files = new TreeMap<>();
+            Map<String, byte[]> entries = new TreeMap<>();
             if (secret != null && secret.getData() != null) {
                 secret.getData()
                         .forEach((file, base64) ->
-                                files.put(file, Base64.getDecoder().decode(base64)));
+                                entries.put(file, Base64.getDecoder().decode(base64)));
             }
-            return files;
+            // A real API server merges stringData into data when the Secret is written (stringData winning); fabric8's
+            // mock stores it as written, so it is merged here, where the kubelet reads the Secret.
+            if (secret != null && secret.getStringData() != null) {
+                secret.getStringData()
+                        .forEach((file, text) -> entries.put(file, text.getBytes(StandardCharsets.UTF_8)));
+            }
+            return selected(
+                    entries,
+                    volume.getSecret().getItems(),
+                    Boolean.TRUE.equals(volume.getSecret().getOptional()));
         }
         if (volume.getDownwardAPI() != null) {
             Map<String, byte[]> files = new TreeMap<>();
@@ -133,6 +144,30 @@ final class PodVolumes {
             return files;
         }
         return null;
+    }
+
+    /**
+     * Only the entries {@code items} name, each at its path, when the volume names any; every entry otherwise. A key
+     * that is missing fails the mount unless the volume is optional, as with the kubelet.
+     */
+    private static Map<String, byte[]> selected(
+            Map<String, byte[]> entries, @Nullable List<KeyToPath> items, boolean optional) {
+        if (items == null || items.isEmpty()) {
+            return entries;
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        for (KeyToPath item : items) {
+            byte[] content = entries.get(item.getKey());
+            if (content == null && optional) {
+                continue;
+            }
+            if (content == null) {
+                throw new IllegalStateException("MountVolume.SetUp failed: couldn't find key " + item.getKey()
+                        + " in the volume's Secret or ConfigMap");
+            }
+            files.put(item.getPath(), content);
+        }
+        return files;
     }
 
     /** The kubelet's form: {@code key="value"} lines in key order, values quoted as Go quotes them. */

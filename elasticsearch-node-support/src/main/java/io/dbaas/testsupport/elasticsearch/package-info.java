@@ -16,8 +16,10 @@
  * until {@code backoffLimit}, the Job's counts and {@code Complete} / {@code Failed} conditions written back, a deleted
  * Job's pods deleted and their containers stopped) and the kubelet of those pods: the container is the host command
  * its image is mapped to ({@link io.dbaas.testsupport.elasticsearch.ContainerImages}, for the backup agent its Java
- * program), with the pod's volumes, environment, user and memory limit, every stand-in pod's and Service's name in its
- * hosts file, its own {@code /dev} holding the termination message file, which is read after exit (or the log's end,
+ * program), with the pod's volumes (a Secret's or ConfigMap's {@code items} only, at their paths), environment, user
+ * and memory limit, every stand-in pod's and Service's name in its hosts file, a {@code /run} of its own (empty, as an
+ * image's, where Nebula mounts the agent's files under {@code /var/run/dbaas}), its own {@code /dev} holding the
+ * termination message file, which is read after exit (or the log's end,
  * under {@code FallbackToLogsOnError}) into the pod's {@code state.terminated}. It does not play scheduling, node
  * selection, quotas, admission, {@code activeDeadlineSeconds}, {@code ttlSecondsAfterFinished}, {@code suspend},
  * parallel or indexed Jobs, pod failure policies, init containers, nor a read-only root file system.
@@ -30,7 +32,8 @@
  * (127.x.y.z) instead of a network namespace, so a node listening on the wildcard address listens on its pod's
  * address instead (so Elasticsearch's bootstrap checks only warn, as on any loopback address: build machines allow
  * fewer open files than the 65535 they ask for); host names resolve through a hosts file; the container's JVM is the
- * test's own (the distribution has none); and liveness probes are not run. Everything here needs root (mounts, and a non-root user for Elasticsearch,
+ * test's own (the distribution has none); liveness probes are not run; and a Secret's {@code stringData}, which a real
+ * API server merges into {@code data} on write and fabric8's mock keeps as written, is merged by the kubelet here. Everything here needs root (mounts, and a non-root user for Elasticsearch,
  * which refuses root): tests that use it are skipped otherwise.
  */
 @NullMarked
