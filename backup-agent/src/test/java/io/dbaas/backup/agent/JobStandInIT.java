@@ -289,6 +289,8 @@ class JobStandInIT {
         await().atMost(JOB_TIMEOUT)
                 .untilAsserted(() -> assertThat(pods(job)).singleElement().satisfies(pod -> {
                     assertThat(pod.getStatus().getPhase()).isEqualTo("Pending");
+                    // The pod is created before the kubelet writes its first container status.
+                    assertThat(pod.getStatus().getContainerStatuses()).isNotEmpty();
                     assertThat(pod.getStatus()
                                     .getContainerStatuses()
                                     .getFirst()
