@@ -43,7 +43,9 @@ public final class ContainerImages {
             for (Path entry : classpath) {
                 Path copy = directory.resolve(index++ + "-" + entry.getFileName());
                 copyTree(entry, copy);
-                entries.add(copy.toString());
+                // The path the container sees: the image's files are mounted at its root, and the host's path may be
+                // hidden by the container's own mounts (a clone under /tmp, under the pod's emptyDir at /tmp).
+                entries.add(ContainerProcess.IMAGE_ROOT + "/" + copy.getFileName());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
