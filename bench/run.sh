@@ -16,8 +16,9 @@
 # options for GateKeeper, space-separated, to try a setting before changing the product).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BENCH="$ROOT/bench"
+BENCH_NAME=gatekeeper-bench
+# shellcheck source=lib.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
 CONNECTIONS="${BENCH_CONNECTIONS:-64}"
 REPEATS="${BENCH_REPEATS:-3}"
@@ -32,31 +33,6 @@ GATEKEEPER_PORT=$((PORT_BASE + 3))
 MANAGEMENT_PORT=$((PORT_BASE + 4))
 DOMAIN="dbaas.localhost"
 JAR="${BENCH_JAR:-$ROOT/gatekeeper-proxy/target/gatekeeper-proxy.jar}"
-
-WORK="$(mktemp -d -t gatekeeper-bench.XXXXXX)"
-PIDS=()
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-
-# Stops what this script started, by process id only, and keeps the logs when something went wrong.
-cleanup() {
-  local status=$?
-  local pid
-  for pid in "${PIDS[@]}"; do
-    kill "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  if [[ $status -eq 0 ]]; then
-    rm -rf "$WORK"
-  else
-    log "logs kept in $WORK"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 # wrk and nginx come from Debian; install them only when missing (needs root or sudo).
 require_tools() {
@@ -75,47 +51,10 @@ require_tools() {
   NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 }
 
-# A JDK 21 or newer: $JAVA_HOME, else the Temurin 25 of the build machines, else java on the PATH.
-find_java() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64; do
-    if [[ -n "$candidate" && -x "$candidate/bin/java" ]]; then
-      export JAVA_HOME="$candidate"
-      JAVA="$candidate/bin/java"
-      return
-    fi
-  done
-  JAVA="$(command -v java)" || die "no JDK found; set JAVA_HOME to a JDK 21 or newer"
-}
-
 # The jar, and the test classpath for the Kafka fixture (embedded broker, event publisher, key-check timing).
 build() {
-  local classpath_file="$WORK/classpath.txt"
-  local fixture_classes="$ROOT/gatekeeper-proxy/target/test-classes/io/dbaas/gatekeeper/bench"
-  if [[ ! -f "$JAR" || ! -d "$fixture_classes" ]]; then
-    log "building GateKeeper and its benchmark fixture (./mvnw package, tests skipped)"
-    (cd "$ROOT" && ./mvnw -B -q -pl gatekeeper-proxy -am -DskipTests package \
-      dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file") >&2
-  else
-    # The contracts come from this workspace through the reactor (compile makes them resolvable there), never from
-    # ~/.m2/repository: a fresh clone has never installed them.
-    (cd "$ROOT" && ./mvnw -B -q -pl shared-contracts,gatekeeper-proxy compile dependency:build-classpath \
-      -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file") >&2
-  fi
-  # The workspace's own classes first, so the fixture speaks exactly the contracts this jar was built with.
-  CLASSPATH_FIXTURE="$ROOT/gatekeeper-proxy/target/test-classes:$ROOT/gatekeeper-proxy/target/classes"
-  CLASSPATH_FIXTURE+=":$ROOT/shared-contracts/target/classes:$(cat "$classpath_file")"
-}
-
-# Polls a command until it succeeds, or gives up after $1 seconds naming $2.
-wait_until() {
-  local limit=$1 what=$2
-  shift 2
-  local deadline=$((SECONDS + limit))
-  until "$@" >/dev/null 2>&1; do
-    ((SECONDS < deadline)) || die "$what did not happen within ${limit}s (logs: $WORK)"
-    sleep 0.5
-  done
+  reactor_build gatekeeper-proxy
+  CLASSPATH_FIXTURE="$CLASSPATH_BENCH"
 }
 
 start_nginx() {
@@ -221,8 +160,6 @@ pacing_delay_ms() {
 
 field() { cut -d' ' -f"$2" <<<"$1"; }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
 # median_of <name>: RESULT_<name> and CPU_<name> from the runs <name>_1 … <name>_$REPEATS, each field its median.
 median_of() {
   local name=$1 i f values result="" cpu=""
@@ -258,20 +195,6 @@ warm_up() {
   log "warning: GateKeeper's CPU per request was still falling after the last warm-up run"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
-
-verdict() { awk -v v="$1" -v op="$2" -v t="$3" 'BEGIN { ok = (op == ">=") ? v >= t : v <= t; print ok ? "met" : "NOT met" }'; }
-
-machine() {
-  printf 'machine: %s cores (nproc), %s, %s memory; %s; wrk %s; %s\n' \
-    "$(nproc)" \
-    "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')" \
-    "$(free -h | awk '/^Mem:/ { print $2 }')" \
-    "$(uname -sr)" \
-    "$(wrk -v 2>&1 | head -1 | awk '{ print $2 }')" \
-    "$("$JAVA" -version 2>&1 | head -1)"
-}
-
 report() {
   local direct=$RESULT_direct nginx=$RESULT_nginx auth=$RESULT_gatekeeper_1 many=$RESULT_gatekeeper_many
   local gk_rps nginx_rps auth_share many_cost added_p99
@@ -286,8 +209,7 @@ report() {
 
   echo
   machine
-  # Other work on the machine shares the cores with every run; a load average above the core count means it did.
-  echo "load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  echo "wrk $(wrk -v 2>&1 | head -1 | awk '{ print $2 }'); GateKeeper resident memory after the runs: $(rss_mib "$GATEKEEPER_PID") MiB"
   echo "runs: ${SECONDS_PER_RUN}s each, median of $REPEATS, wrk -t2 -c$CONNECTIONS (paced runs: -c$CONNECTIONS_PACED), all on loopback"
   echo
   printf '%-46s %12s %10s %10s %12s\n' "run" "requests/s" "p50 ms" "p99 ms" "vs nginx"
