@@ -56,6 +56,23 @@ public final class ServiceProcess implements AutoCloseable {
             URI health,
             Path log,
             @org.jspecify.annotations.Nullable PrintStream echo) {
+        return start(name, jar, List.of(), args, environment, health, log, echo);
+    }
+
+    /**
+     * Starts {@code jar} as {@link #start(String, Path, List, Map, URI, Path, PrintStream)} does, with
+     * {@code jvmOptions} after the launcher's own: a later option wins, so a benchmark can run a service with the full
+     * JIT (the launcher keeps to the quick-starting C1 compiler) or with a flight recording.
+     */
+    public static ServiceProcess start(
+            String name,
+            Path jar,
+            List<String> jvmOptions,
+            List<String> args,
+            Map<String, String> environment,
+            URI health,
+            Path log,
+            @org.jspecify.annotations.Nullable PrintStream echo) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist: build the project first (./mvnw package)");
         }
@@ -63,6 +80,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(javaExecutable());
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         command.addAll(args);

@@ -44,6 +44,25 @@ class ServiceProcessTest {
         assertThat(Duration.between(before, Instant.now())).isLessThan(Duration.ofSeconds(30));
     }
 
+    @Test
+    void jvmOptionsReachTheServicesJvm() throws IOException {
+        Path notAJar = Files.writeString(work.resolve("broken.jar"), "not a jar");
+
+        try (ServiceProcess service = ServiceProcess.start(
+                "broken",
+                notAJar,
+                List.of("-XX:+NoSuchOptionOfTheJvm"),
+                List.of(),
+                Map.of(),
+                URI.create("http://127.0.0.1:1/actuator/health"),
+                work.resolve("logs").resolve("broken.log"),
+                null)) {
+            assertThatThrownBy(() -> service.awaitHealthy(Duration.ofMinutes(2)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("NoSuchOptionOfTheJvm");
+        }
+    }
+
     private ServiceProcess start(Path jar) {
         return ServiceProcess.start(
                 "broken",
