@@ -14,7 +14,7 @@
 # and Orion's resident memory at idle and right after the load. Before the runs it counts, with pg_stat_statements,
 # the statements per claim of Orion and of pgbench, so that a change to Orion's claim path shows.
 #
-# Tunables (environment): BENCH_SECONDS (per run, default 10), BENCH_WARMUP_SECONDS (per variant, default 15),
+# Tunables (environment): BENCH_SECONDS (per run, default 10), BENCH_WARMUP_SECONDS (per variant, default 20),
 # BENCH_REPEATS (rounds, default 3), BENCH_CONNECTIONS (wrk, default 32), BENCH_PACED_CONNECTIONS (default 16),
 # BENCH_PORT_BASE (default 18180), BENCH_MAX_CLAIMS (what the region is sized for, default 1000000),
 # BENCH_ORION_JAR (another Orion jar than the workspace's, e.g. a copy of an earlier build to compare with),
@@ -26,7 +26,7 @@ BENCH_NAME=claims-bench
 # shellcheck source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
-WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-15}"
+WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-20}"
 REPEATS="${BENCH_REPEATS:-3}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 CONNECTIONS_PACED="${BENCH_PACED_CONNECTIONS:-16}"
@@ -36,6 +36,7 @@ JFR_FILE="${BENCH_JFR:-}"
 read -r -a EXTRA_ORION_OPTS <<<"${BENCH_ORION_OPTS:-}"
 ORION_PORT=$PORT_BASE
 ORION_MANAGEMENT_PORT=$((PORT_BASE + 1))
+CLOCK_TICKS="$(getconf CLK_TCK)"
 JAR="${BENCH_ORION_JAR:-$ROOT/orion-api/target/orion-api.jar}"
 RUNS=0 # wrk runs so far: part of every claim's name, which must be unique
 # How many claims of each side the statement count looks at.
@@ -70,6 +71,8 @@ start_fixture() {
   ORION_PID="$(cat "$WORK/orion.pid")"
   TOKEN="$(cat "$WORK/tenant-token")"
   read -r PG_PORT PG_USER PG_DATABASE <"$WORK/postgres"
+  # The server's process id is the first line of postmaster.pid in its data directory.
+  POSTMASTER_PID="$(head -1 "$(sql -c 'show data_directory')/postmaster.pid")"
   local metrics
   metrics="$(curl -fsS "http://127.0.0.1:$ORION_MANAGEMENT_PORT/actuator/prometheus")"
   POOL="$(awk '/^hikaricp_connections_max/ { printf "%d", $2; exit }' <<<"$metrics")"
@@ -168,6 +171,28 @@ run_pgbench() {
 
 field() { cut -d' ' -f"$2" <<<"$1"; }
 
+# CPU ticks used so far by Orion, and by PostgreSQL (the server, its live backends and those that ended).
+orion_ticks() { cpu_ticks_with_children "$ORION_PID"; }
+postgres_ticks() { cpu_ticks_with_children "$POSTMASTER_PID" $(pgrep -P "$POSTMASTER_PID" || true); }
+
+# measure_cpu <name> <command...>: runs the command and stores, as CPU_<name>, the CPU time Orion and PostgreSQL used
+# per claim during it, in µs ("orion postgres"), the claims counted from the clusters table. CPU time depends much less
+# on what else runs on this shared machine than claims/s do: a diagnostic beside the verdicts.
+measure_cpu() {
+  local name=$1
+  shift
+  local orion0 postgres0 claims0 orion1 postgres1 claims1
+  claims0="$(sql -c "select count(*) from clusters")"
+  orion0="$(orion_ticks)"
+  postgres0="$(postgres_ticks)"
+  "$@"
+  orion1="$(orion_ticks)"
+  postgres1="$(postgres_ticks)"
+  claims1="$(sql -c "select count(*) from clusters")"
+  printf -v "CPU_$name" '%s' "$(awk -v o0="$orion0" -v o1="$orion1" -v p0="$postgres0" -v p1="$postgres1" \
+    -v c="$((claims1 - claims0))" -v hz="$CLOCK_TICKS" 'BEGIN { printf "%.0f %.0f", (o1 - o0) * 1e6 / hz / c, (p1 - p0) * 1e6 / hz / c }')"
+}
+
 # median_of <name>: RESULT_<name> from the runs <name>_1 … <name>_$REPEATS, each field its median.
 median_of() {
   local name=$1 i f v values result=""
@@ -176,6 +201,12 @@ median_of() {
     result="${result:+$result }$values"
   done
   printf -v "RESULT_$name" '%s' "$result"
+  result=""
+  for f in 1 2; do
+    values="$(for i in $(seq "$REPEATS"); do v="CPU_${name}_$i"; field "${!v}" "$f"; done | median)"
+    result="${result:+$result }$values"
+  done
+  printf -v "CPU_$name" '%s' "$result"
 }
 
 # The pause per connection that paces $CONNECTIONS_PACED connections at about $1 claims/s in total; wrk's delay()
@@ -194,7 +225,7 @@ report() {
   echo "statements per claim (pg_stat_statements, BEGIN/COMMIT included): Orion $STATEMENTS_orion ($STATEMENTS_orion_idempotent" \
     "with Idempotency-Key; its outbox relay's included), pgbench $STATEMENTS_pgbench ($STATEMENTS_pgbench_idempotent)"
   echo
-  printf '%-52s %12s %10s %10s\n' "run" "claims/s" "p50 ms" "p99 ms"
+  printf '%-52s %12s %10s %10s %22s\n' "run" "claims/s" "p50 ms" "p99 ms" "CPU µs/claim: Orion+PG"
   local name label
   for name in orion pgbench orion_idempotent pgbench_idempotent paced; do
     case $name in
@@ -205,7 +236,9 @@ report() {
       paced) label="(e) Orion, no key, paced at ~half of (a)" ;;
     esac
     local r="RESULT_$name"
-    printf '%-52s %12.0f %10.2f %10.2f\n' "$label" "$(field "${!r}" 1)" "$(field "${!r}" 2)" "$(field "${!r}" 3)"
+    local c="CPU_$name"
+    printf '%-52s %12.0f %10.2f %10.2f %22s\n' "$label" "$(field "${!r}" 1)" "$(field "${!r}" 2)" "$(field "${!r}" 3)" \
+      "$(field "${!c}" 1) + $(field "${!c}" 2)"
   done
   echo
   echo "Orion resident memory: $RSS_IDLE MiB at idle, $RSS_LOADED MiB right after the load"
@@ -248,10 +281,10 @@ main() {
 
   # Alternating, so that what else the machine does, and the tables growing run after run, meet both sides alike.
   for round in $(seq "$REPEATS"); do
-    run_orion "orion_$round" 0 0
-    run_pgbench "pgbench_$round" 0
-    run_orion "orion_idempotent_$round" 1 0
-    run_pgbench "pgbench_idempotent_$round" 1
+    measure_cpu "orion_$round" run_orion "orion_$round" 0 0
+    measure_cpu "pgbench_$round" run_pgbench "pgbench_$round" 0
+    measure_cpu "orion_idempotent_$round" run_orion "orion_idempotent_$round" 1 0
+    measure_cpu "pgbench_idempotent_$round" run_pgbench "pgbench_idempotent_$round" 1
   done
   RSS_LOADED="$(rss_mib "$ORION_PID")"
   median_of orion
@@ -265,7 +298,7 @@ main() {
   delay="$(pacing_delay_ms "$half")"
   log "pacing at about $half claims/s ($CONNECTIONS_PACED connections, ${delay} ms pause each)"
   for round in $(seq "$REPEATS"); do
-    run_orion "paced_$round" 0 "$delay" "$CONNECTIONS_PACED"
+    measure_cpu "paced_$round" run_orion "paced_$round" 0 "$delay" "$CONNECTIONS_PACED"
   done
   median_of paced
 

@@ -97,3 +97,18 @@ machine() {
     "$("${JAVA:-java}" -version 2>&1 | head -1)"
   echo "load average (1, 5, 15 min) at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 }
+
+# CPU time (user + system, in clock ticks) the given processes have used so far, with that of their children which
+# have ended (a PostgreSQL server's finished backends, for instance). Shared by the benchmarks that compare CPU per
+# request.
+cpu_ticks_with_children() {
+  local pid total=0 stat fields
+  for pid in "$@"; do
+    stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || continue
+    # Fields after the command name, which is in parentheses and may contain spaces: utime, stime, cutime, cstime are
+    # the 14th to 17th fields of the line, the 12th to 15th after the name.
+    read -r -a fields <<<"${stat##*) }"
+    total=$((total + fields[11] + fields[12] + fields[13] + fields[14]))
+  done
+  echo "$total"
+}
