@@ -33,12 +33,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Process process;
     private final URI health;
     private final Path log;
+    private final Thread output;
 
-    private ServiceProcess(String name, Process process, URI health, Path log) {
+    private ServiceProcess(String name, Process process, URI health, Path log, Thread output) {
         this.name = name;
         this.process = process;
         this.health = health;
         this.log = log;
+        this.output = output;
     }
 
     /**
@@ -89,8 +91,8 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             Process process = builder.start();
-            pump(name, process, log, echo);
-            return new ServiceProcess(name, process, health, log);
+            Thread output = pump(name, process, log, echo);
+            return new ServiceProcess(name, process, health, log, output);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -101,6 +103,8 @@ public final class ServiceProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
+                // The process may die before its last lines are copied to the log: they are what explains the death.
+                awaitOutputCopied();
                 throw new IllegalStateException(
                         name + " exited with status " + process.exitValue() + ". Last lines of its log:\n" + tail());
             }
@@ -168,11 +172,19 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static void pump(
+    private void awaitOutputCopied() {
+        try {
+            output.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread pump(
             String name, Process process, Path log, @org.jspecify.annotations.Nullable PrintStream echo)
             throws IOException {
         var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-        Thread.ofPlatform().daemon().name(name + "-output").start(() -> {
+        return Thread.ofPlatform().daemon().name(name + "-output").start(() -> {
             try (out;
                     var reader = new BufferedReader(
                             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
