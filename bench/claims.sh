@@ -15,7 +15,7 @@
 # the statements per claim of Orion and of pgbench, so that a change to Orion's claim path shows.
 #
 # Tunables (environment): BENCH_SECONDS (per run, default 10), BENCH_WARMUP_SECONDS (per warm-up run, default 10; the warm-up lasts until Orion's CPU per claim stops falling),
-# BENCH_REPEATS (rounds, default 3), BENCH_CONNECTIONS (wrk, default 32), BENCH_PACED_CONNECTIONS (default 16),
+# BENCH_REPEATS (rounds, default 3), BENCH_CONNECTIONS (wrk, default 20: twice the pool), BENCH_PACED_CONNECTIONS (default 16),
 # BENCH_PORT_BASE (default 18180), BENCH_MAX_CLAIMS (what the region is sized for, default 1000000),
 # BENCH_ORION_JAR (another Orion jar than the workspace's, e.g. a copy of an earlier build to compare with),
 # BENCH_ORION_OPTS (more JVM options for Orion, space-separated), BENCH_JFR (a file: Orion runs with a flight
@@ -28,7 +28,7 @@ source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 SECONDS_PER_RUN="${BENCH_SECONDS:-10}"
 WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-10}"
 REPEATS="${BENCH_REPEATS:-3}"
-CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+CONNECTIONS="${BENCH_CONNECTIONS:-20}"
 CONNECTIONS_PACED="${BENCH_PACED_CONNECTIONS:-16}"
 PORT_BASE="${BENCH_PORT_BASE:-18180}"
 MAX_CLAIMS="${BENCH_MAX_CLAIMS:-1000000}"
@@ -246,6 +246,8 @@ report() {
     "(embedded: fsync off, synchronous_commit off, for both sides)"
   echo "runs: ${SECONDS_PER_RUN}s each, median of $REPEATS, alternating; wrk -t2 -c$CONNECTIONS (paced: -c$CONNECTIONS_PACED);" \
     "pgbench -M prepared -c$POOL -j2 (Orion's pool: $POOL connections); all on loopback"
+  echo "clusters in the region: $CLUSTERS_BEFORE before the measured runs, $CLUSTERS_AFTER after (a)-(d);" \
+    "a claim sums the allocations of all of them (see docs/benchmarks/claims.md)"
   echo "statements per claim (pg_stat_statements, BEGIN/COMMIT included): Orion $STATEMENTS_orion ($STATEMENTS_orion_idempotent" \
     "with Idempotency-Key; its outbox relay's included), pgbench $STATEMENTS_pgbench ($STATEMENTS_pgbench_idempotent)"
   echo
@@ -297,6 +299,7 @@ main() {
   count_statements pgbench_idempotent pgbench_claims 1
 
   warm_up
+  CLUSTERS_BEFORE="$(sql -c "select count(*) from clusters")"
   local round
 
   # Alternating, so that what else the machine does, and the tables growing run after run, meet both sides alike.
@@ -307,6 +310,7 @@ main() {
     measure_cpu "pgbench_idempotent_$round" run_pgbench "pgbench_idempotent_$round" 1
   done
   RSS_LOADED="$(rss_mib "$ORION_PID")"
+  CLUSTERS_AFTER="$(sql -c "select count(*) from clusters")"
   median_of orion
   median_of pgbench
   median_of orion_idempotent
