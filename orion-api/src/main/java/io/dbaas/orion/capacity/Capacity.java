@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Every change that allocates or frees takes the region's row lock first (JPA's {@code PESSIMISTIC_WRITE}, which
  * Hibernate sends to PostgreSQL as {@code SELECT … FOR NO KEY UPDATE} on {@code region_capacities}: it conflicts with
  * itself, yet not with the key-share locks that inserting a claim's foreign key takes), then reads what is allocated
- * and decides. The lock is per region, so claims in different
+ * (a running total on that row, changed with every share it adds up) and decides. The lock is per region, so claims in different
  * regions never wait for each other, while claims competing for one region are decided one after the other, each
  * seeing what the previous one took: allocations can never add up to more than the region holds. The alternatives
  * were worse here: {@code SERIALIZABLE} would abort the losers of a burst with serialization failures to retry, an
@@ -79,6 +79,7 @@ public class Capacity {
         if (admission instanceof Admission.Allocated) {
             claim.allocate(now);
         }
+        capacity.reshare(Resources.NONE, claim.share());
         claims.save(claim);
         return admission;
     }
@@ -97,6 +98,7 @@ public class Capacity {
     public void release(UUID clusterId) {
         claims.findById(clusterId).ifPresent(claim -> {
             RegionCapacity capacity = lock(claim.region());
+            capacity.reshare(claim.share(), Resources.NONE);
             claims.delete(claim);
             admitWaiting(capacity);
         });
@@ -112,10 +114,11 @@ public class Capacity {
         if (claims.findById(clusterId).isPresent()) {
             return;
         }
-        lock(region);
+        RegionCapacity capacity = lock(region);
         Instant now = clock.instant();
         ResourceClaim claim = ResourceClaim.of(clusterId, region, demand, now);
         claim.allocate(now);
+        capacity.reshare(Resources.NONE, claim.share());
         claims.save(claim);
         log.warn("Cluster {} runs after it was reported failed; its share of {} is held again", clusterId, region);
     }
@@ -164,12 +167,13 @@ public class Capacity {
                 reserve.cpu().subtract(share.cpu()),
                 reserve.memory().subtract(share.memory()),
                 reserve.disk().subtract(share.disk()));
-        Resources free = capacity.total().minus(claims.allocatedIn(region));
+        Resources free = capacity.free();
         if (!extra.fitsWithin(free)) {
             throw new CapacityExceededException(region, extra, free);
         }
         if (claim.isPresent() && claim.get().isAllocated()) {
             claim.get().redemand(reserve);
+            capacity.reshare(share, reserve);
             return;
         }
         // A running cluster without a share (it ran after a failure report was settled elsewhere): it takes one now.
@@ -177,6 +181,7 @@ public class Capacity {
         ResourceClaim held = claim.orElseGet(() -> claims.save(ResourceClaim.of(clusterId, region, reserve, now)));
         held.redemand(reserve);
         held.allocate(now);
+        capacity.reshare(share, held.share());
     }
 
     /**
@@ -188,7 +193,9 @@ public class Capacity {
         claims.findById(clusterId).ifPresent(claim -> {
             RegionCapacity capacity = lock(claim.region());
             if (claim.isAllocated()) {
+                Resources before = claim.share();
                 claim.redemand(demand);
+                capacity.reshare(before, claim.share());
             }
             admitWaiting(capacity);
         });
@@ -254,7 +261,7 @@ public class Capacity {
                             + " after them, automatically, when capacity is added or freed.")
                     .formatted(waiting, region));
         }
-        Resources free = capacity.total().minus(claims.allocatedIn(region));
+        Resources free = capacity.free();
         if (demand.fitsWithin(free)) {
             return new Admission.Allocated();
         }
@@ -265,14 +272,13 @@ public class Capacity {
 
     /** Allocates to waiting claims, oldest first, until one does not fit: a younger claim never overtakes it. */
     private void admitWaiting(RegionCapacity capacity) {
-        Resources free = capacity.total().minus(claims.allocatedIn(capacity.region()));
         Instant now = clock.instant();
         for (ResourceClaim claim : claims.waitingIn(capacity.region())) {
-            if (!claim.demand().fitsWithin(free)) {
+            if (!claim.demand().fitsWithin(capacity.free())) {
                 return;
             }
             claim.allocate(now);
-            free = free.minus(claim.demand());
+            capacity.reshare(Resources.NONE, claim.share());
             log.info("Capacity in {} admitted the waiting claim of cluster {}", capacity.region(), claim.clusterId());
             events.publishEvent(new ClaimAdmitted(claim.clusterId()));
         }
@@ -282,7 +288,7 @@ public class Capacity {
         return new RegionUsage(
                 capacity.region(),
                 capacity.total(),
-                claims.allocatedIn(capacity.region()),
+                capacity.allocated(),
                 claims.countWaitingIn(capacity.region()),
                 capacity.setBy(),
                 capacity.updatedAt());

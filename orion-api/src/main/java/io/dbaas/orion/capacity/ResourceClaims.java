@@ -29,11 +29,4 @@ interface ResourceClaims extends Repository<ResourceClaim, UUID> {
             where c.region = :region
               and c.allocatedAt is null""")
     long countWaitingIn(@Param("region") ProviderRegion region);
-
-    /** Everything allocated in the region. */
-    @Query("""
-            select new io.dbaas.orion.capacity.Resources(
-                coalesce(sum(c.demand.cpu), 0), coalesce(sum(c.demand.memory), 0), coalesce(sum(c.demand.disk), 0))
-            from ResourceClaim c where c.region = :region and c.allocatedAt is not null""")
-    Resources allocatedIn(@Param("region") ProviderRegion region);
 }

@@ -34,6 +34,20 @@ public record Resources(BigDecimal cpu, BigDecimal memory, BigDecimal disk) {
                 disk.subtract(other.disk).max(BigDecimal.ZERO));
     }
 
+    /**
+     * The exact difference, for a running total that {@code part} was added to before; unlike {@link #minus} it never
+     * hides a total that would go below zero.
+     *
+     * @throws IllegalStateException when {@code part} is larger than this in some dimension
+     */
+    public Resources less(Resources part) {
+        var difference = new Resources(cpu.subtract(part.cpu), memory.subtract(part.memory), disk.subtract(part.disk));
+        if (difference.cpu.signum() < 0 || difference.memory.signum() < 0 || difference.disk.signum() < 0) {
+            throw new IllegalStateException("a running total would go below zero: " + this + " less " + part);
+        }
+        return difference;
+    }
+
     /** The larger of the two in each dimension: what covers both. */
     public Resources atLeast(Resources other) {
         return new Resources(cpu.max(other.cpu), memory.max(other.memory), disk.max(other.disk));

@@ -85,6 +85,14 @@ class ExistingClustersMigrationTests extends OrionIntegrationTests {
         flyway().load().migrate();
 
         assertThat(allocation(allocated)).containsExactly(new BigDecimal("2"), gibibytes(4), gibibytes(20));
+        assertThat(jdbc.sql("select allocated_cpu, allocated_memory, allocated_disk from " + schema
+                                + ".region_capacities where provider = 'minikube' and region = 'local'")
+                        .query((row, number) ->
+                                List.of(row.getBigDecimal(1), row.getBigDecimal(2), row.getBigDecimal(3)))
+                        .single())
+                .as("the region's running total counts the allocated claim, not the waiting one")
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("2"), gibibytes(4), gibibytes(20));
         assertThat(jdbc.sql("select allocated_at from " + schema + ".resource_claims where cluster_id = :id")
                         .param("id", allocated)
                         .query(OffsetDateTime.class)

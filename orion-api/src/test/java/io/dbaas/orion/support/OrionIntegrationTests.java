@@ -1,5 +1,7 @@
 package io.dbaas.orion.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.dbaas.contracts.MessageCodec;
 import io.dbaas.orion.account.ManagementToken;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -11,12 +13,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -72,6 +77,26 @@ public abstract class OrionIntegrationTests {
     @BeforeEach
     void openTestAccount() {
         account = openAccount("test");
+    }
+
+    /**
+     * Whatever a test did, each region's running total of allocations (what claims are admitted against) is the sum of
+     * its allocated claims. One statement, so it reads one snapshot even while an event handler is still at work.
+     */
+    @AfterEach
+    void allocationTotalsAddUp(@Autowired JdbcClient jdbc) {
+        List<String> regions = jdbc.sql("""
+                        select r.provider || '/' || r.region from region_capacities r
+                        left join (select provider, region, sum(cpu) as cpu, sum(memory) as memory, sum(disk) as disk
+                                   from resource_claims where allocated_at is not null
+                                   group by provider, region) a
+                          on a.provider = r.provider and a.region = r.region
+                        where r.allocated_cpu <> coalesce(a.cpu, 0)
+                           or r.allocated_memory <> coalesce(a.memory, 0)
+                           or r.allocated_disk <> coalesce(a.disk, 0)""").query(String.class).list();
+        assertThat(regions)
+                .as("regions whose allocated total is not the sum of their allocated claims")
+                .isEmpty();
     }
 
     /** A new account, opened by the operator, with the token of its first administrator. */
