@@ -42,7 +42,7 @@ measure_services() {
   log "starting each service and reference $STARTS times (+$WARMUP warm-up), ${IDLE_SECONDS}s idle each; minutes"
   "$JAVA" -Xmx512m -cp "$CLASSPATH_BENCH" io.dbaas.local.FootprintBench \
     "$ROOT" "$SERVLET_REFERENCE" "$REACTIVE_REFERENCE" "$WORK" "$STARTS" "$IDLE_SECONDS" "$WARMUP" \
-    2> >(tee "$WORK/harness.log" | grep '^\[footprint\]' >&2) >"$WORK/harness.out" ||
+    2> >(tee "$WORK/harness.log" | grep --line-buffered '^\[footprint\]' >&2) >"$WORK/harness.out" ||
     die "the measurement failed (its log: $WORK/harness.log; the services' logs: $WORK/logs)"
 }
 
