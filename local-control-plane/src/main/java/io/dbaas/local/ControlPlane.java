@@ -51,7 +51,8 @@ public final class ControlPlane implements AutoCloseable {
         services.reversed().forEach(ServiceProcess::close);
     }
 
-    private static ServiceProcess orion(Settings settings) {
+    // orion(), nebula() and gatekeeper() start one service alone, as start() does: bench/footprint.sh measures each.
+    static ServiceProcess orion(Settings settings) {
         Ports ports = settings.ports();
         var environment = settings.databaseEnvironment();
         // Orion's first administrator, so the launcher (and the end-to-end test) knows the token to call it with.
@@ -66,7 +67,7 @@ public final class ControlPlane implements AutoCloseable {
         return settings.start("orion", "orion-api", args, environment, ports.orionManagement());
     }
 
-    private static ServiceProcess nebula(Settings settings) {
+    static ServiceProcess nebula(Settings settings) {
         var args = new ArrayList<String>(List.of(
                 "--server.address=127.0.0.1",
                 "--server.port=" + settings.ports().nebula()));
@@ -81,7 +82,7 @@ public final class ControlPlane implements AutoCloseable {
                 settings.ports().nebula());
     }
 
-    private static ServiceProcess gatekeeper(Settings settings) {
+    static ServiceProcess gatekeeper(Settings settings) {
         Ports ports = settings.ports();
         return settings.start(
                 "gatekeeper",

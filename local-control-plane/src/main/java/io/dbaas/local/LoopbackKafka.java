@@ -34,6 +34,7 @@ public final class LoopbackKafka implements AutoCloseable {
 
     private static final String LOOPBACK = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final int DEDUPE_BUFFER_BYTES = 8 * 1024 * 1024;
 
     private final KafkaRaftServer server;
     private final Path directory;
@@ -87,7 +88,11 @@ public final class LoopbackKafka implements AutoCloseable {
                     Map.entry("transaction.state.log.min.isr", "1"),
                     Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                     Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                    Map.entry("group.initial.rebalance.delay.ms", "0")));
+                    Map.entry("group.initial.rebalance.delay.ms", "0"),
+                    // The log cleaner's key map for compacted topics (consumer offsets, the services' compacted
+                    // topics) is a heap buffer of this size, 128 MiB by default: the largest single item of the local
+                    // run's memory at idle (bench/footprint.sh). 8 MiB still holds over 300,000 keys per pass.
+                    Map.entry("log.cleaner.dedupe.buffer.size", Integer.toString(DEDUPE_BUFFER_BYTES))));
             var formatter = new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                     .setNodeId(1)

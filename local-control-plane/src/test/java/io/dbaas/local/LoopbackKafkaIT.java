@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -42,6 +43,32 @@ class LoopbackKafkaIT {
                     .allSatisfy(address ->
                             assertThat(isLoopback(address)).as(address).isTrue());
         }
+    }
+
+    /**
+     * The local run's launcher holds this broker: it should cost the launcher tens of MiB, not the 128 MiB that the
+     * log cleaner's key map alone takes with Kafka's defaults (bench/footprint.sh found it in the launcher's heap).
+     */
+    @Test
+    void theBrokerHoldsLittleHeapOnceStarted() throws Exception {
+        long before = heapUsedAfterCollection();
+        try (LoopbackKafka kafka = LoopbackKafka.start();
+                Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            // A compacted topic, as the services create: the cleaner then has work to size its buffer for.
+            admin.createTopics(List.of(
+                            new NewTopic("compacted-check", 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            long held = heapUsedAfterCollection() - before;
+            assertThat(held / (1024 * 1024))
+                    .as("MiB of heap the running broker holds")
+                    .isLessThan(64);
+        }
+    }
+
+    private static long heapUsedAfterCollection() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** 127.0.0.1 in tcp, or as Java's dual-stack sockets show it in tcp6 (::ffff:127.0.0.1), or ::1. */

@@ -1,0 +1,4 @@
+@NullMarked
+package io.dbaas.bench.reference;
+
+import org.jspecify.annotations.NullMarked;
