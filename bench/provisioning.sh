@@ -19,14 +19,14 @@
 # (default 100), BENCH_POPULATIONS (clusters watched for the repeated single claims; default "100 1000"),
 # BENCH_FILL_CONCURRENCY (claims in flight while filling up; default 8), BENCH_REVOCATIONS (default 30),
 # BENCH_ROUND_TRIPS (Kafka round trips; default 30), BENCH_POLL_MS (how often GateKeeper is asked; default 2),
-# BENCH_SKIP_BUILD=1 (reuse the jars already built), BENCH_NEBULA_OPTS (JVM options for Nebula, e.g. a JFR recording:
+# BENCH_POPULATIONS="" measures no population, BENCH_SKIP_BUILD=1 (reuse the jars already built), BENCH_NEBULA_OPTS (JVM options for Nebula, e.g. a JFR recording:
 # "-XX:StartFlightRecording=filename=/tmp/nebula.jfr").
 set -euo pipefail
 
 BENCH_NAME=provisioning-bench
 # shellcheck source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
-POPULATIONS="${BENCH_POPULATIONS:-100 1000}"
+POPULATIONS="${BENCH_POPULATIONS-100 1000}"
 export BENCH_POPULATIONS="$POPULATIONS"
 OUT="$WORK/figures"
 mkdir -p "$OUT"

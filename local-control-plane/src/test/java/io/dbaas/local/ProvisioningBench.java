@@ -62,6 +62,8 @@ final class ProvisioningBench {
                 .map(Integer::parseInt)
                 .toList();
         try (var fixture = ProvisioningBenchFixture.start(home, out.resolve("logs"))) {
+            // The script stops the harness with a signal when it is interrupted: the services go with it.
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(fixture::close));
             var bench = new ProvisioningBench(fixture, out, setting("BENCH_POLL_MS", 2));
             bench.handOver("idle");
             String keyCluster = bench.warmUp();
