@@ -34,7 +34,8 @@ mkdir -p "$OUT"
 # The harness hands over twice (idle, then after the load): the script samples resident memory with rss_mib then.
 sample_memory() {
   local phase=$1
-  wait_until 900 "the harness reaching '$phase'" test -f "$OUT/phase-$phase"
+  # Filling up to 1,000 clusters takes tens of minutes today (docs/benchmarks/provisioning.md), hence the patience.
+  wait_until 10800 "the harness reaching '$phase'" test -f "$OUT/phase-$phase"
   while read -r service pid; do
     echo "$service $(rss_mib "$pid")" >>"$OUT/rss-$phase.txt"
   done <"$OUT/pids.txt"
