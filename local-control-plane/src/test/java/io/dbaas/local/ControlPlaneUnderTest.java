@@ -3,10 +3,6 @@ package io.dbaas.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,12 +84,9 @@ final class ControlPlaneUnderTest implements AutoCloseable {
             // docs/operations/kafka.md grants it, on topics the platform created.
             AuthenticatedKafka kafka = AuthenticatedKafka.start();
             started.push(kafka);
-            var server = new KubernetesMockServer(
-                    new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-            server.init(InetAddress.getLoopbackAddress(), 0);
-            started.push(server::destroy);
-            NamespacedKubernetesClient client = server.createClient();
-            started.push(client);
+            MockKubernetesApi api = MockKubernetesApi.start();
+            started.push(api);
+            NamespacedKubernetesClient client = api.client();
             RecordingUpstream upstream = RecordingUpstream.start();
             started.push(upstream);
             RegionBackups backups = RegionBackups.create(BACKUPS.toAbsolutePath());
@@ -112,12 +105,9 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     ports,
                     Stream.concat(
                                     Stream.of(
-                                            "--nebula.providers.minikube.regions.local.kubernetes.api-url="
-                                                    + client.getMasterUrl(),
+                                            "--nebula.providers.minikube.regions.local.kubernetes.api-url=" + api.url(),
                                             "--nebula.providers.minikube.regions.local.exposure=load-balancer"),
-                                    RegionBackups.nebulaArguments(
-                                            client.getMasterUrl().toString())
-                                            .stream())
+                                    RegionBackups.nebulaArguments(api.url()).stream())
                             .toList(),
                     withJsonLogs(withOrionBackupSettings(kafka.serviceEnvironments())),
                     LOGS,
@@ -245,7 +235,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
