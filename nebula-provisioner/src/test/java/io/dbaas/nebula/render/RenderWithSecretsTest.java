@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbaas.kubernetes.schema.KubernetesSchemas;
 import io.dbaas.nebula.security.MasterKeys;
+import io.dbaas.nebula.security.tls.KeyPairs;
 import io.dbaas.nebula.security.tls.Pem;
 import io.dbaas.nebula.security.tls.SubjectAlternativeNames;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.RSAKey;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +61,10 @@ class RenderWithSecretsTest {
         X509Certificate nodeCertificate = Pem.certificate(certs.get("tls.crt"));
         nodeCertificate.verify(caCertificate.getPublicKey());
         assertThat(certs.get("ca.crt")).isEqualTo(ca.get("ca.crt"));
-        assertThat(((RSAKey) Pem.privateKey(certs.get("tls.key"))).getModulus())
-                .isEqualTo(((RSAKey) nodeCertificate.getPublicKey()).getModulus());
-        assertThat(((RSAKey) Pem.privateKey(ca.get("ca.key"))).getModulus())
-                .isEqualTo(((RSAKey) caCertificate.getPublicKey()).getModulus());
+        assertThat(KeyPairs.belongTogether(Pem.privateKey(certs.get("tls.key")), nodeCertificate.getPublicKey()))
+                .isTrue();
+        assertThat(KeyPairs.belongTogether(Pem.privateKey(ca.get("ca.key")), caCertificate.getPublicKey()))
+                .isTrue();
         assertThat(SubjectAlternativeNames.of(nodeCertificate).dnsNames())
                 .contains("localhost", "elasticsearch." + NAMESPACE + ".svc");
 
@@ -113,8 +113,9 @@ class RenderWithSecretsTest {
         nodeCertificate.verify(caCertificate.getPublicKey());
         assertThat(secrets.get("qdrant-certs").get("ca.crt"))
                 .isEqualTo(secrets.get("qdrant-ca").get("ca.crt"));
-        assertThat(((RSAKey) Pem.privateKey(secrets.get("qdrant-certs").get("tls.key"))).getModulus())
-                .isEqualTo(((RSAKey) nodeCertificate.getPublicKey()).getModulus());
+        assertThat(KeyPairs.belongTogether(
+                        Pem.privateKey(secrets.get("qdrant-certs").get("tls.key")), nodeCertificate.getPublicKey()))
+                .isTrue();
         assertThat(SubjectAlternativeNames.of(nodeCertificate).dnsNames())
                 .contains(
                         "*.qdrant-headless." + NAMESPACE,

@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +36,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * One cluster's own certificate authority: it signs the certificates of that cluster's nodes and nothing else, so
  * that trusting it admits exactly that cluster's nodes to the transport layer.
  *
- * <p>RSA 2048 with SHA-256, as ECK issues them. Validity is long because nothing rotates these certificates yet (see
+ * <p>New keys are ECDSA on P-256, signed with SHA-256. A CA is made for every claim and a node certificate for
+ * every claim and every change of the cluster's addresses, on Nebula's command thread: an RSA 2048 key took 50–80 ms
+ * to generate with the JIT warm and over 500 ms without it, twice per claim, and claims wait for each other's keys
+ * there; a P-256 key takes well under a millisecond (docs/benchmarks/provisioning.md). Every TLS stack of the product
+ * reads them: Elasticsearch, Qdrant (rustls, which needs the public key inside the PKCS#8 document: Bouncy Castle's
+ * keys carry it, the JDK's do not) and GateKeeper. A CA made before with an RSA key goes on signing with
+ * SHA-256 and RSA. Validity is long because nothing rotates these certificates yet (see
  * the Elasticsearch operations page): the CA for {@link #CA_VALIDITY}, node certificates for
  * {@link #NODE_VALIDITY}; both start one hour in the past to tolerate clock skew between Nebula and the nodes.
  */
@@ -48,12 +55,11 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey priva
     public static final Duration NODE_RENEWAL = NODE_VALIDITY.dividedBy(3);
 
     private static final Duration CLOCK_SKEW = Duration.ofHours(1);
-    private static final String SIGNATURE = "SHA256withRSA";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A new self-signed CA named {@code commonName}. */
     public static CertificateAuthority generate(String commonName, Instant now) {
-        KeyPair keys = rsaKeyPair();
+        KeyPair keys = newKeyPair();
         X500Name name = name(commonName);
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
@@ -86,7 +92,7 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey priva
      * on the transport port (mutual TLS) and to clients on the HTTP port.
      */
     public IssuedCertificate issue(String commonName, SubjectAlternativeNames names, Instant now) {
-        KeyPair keys = rsaKeyPair();
+        KeyPair keys = newKeyPair();
         try {
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
@@ -100,7 +106,9 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey priva
                     .addExtension(
                             Extension.keyUsage,
                             true,
-                            new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                            // An ECDSA key signs the handshake; it encrypts no key, so keyEncipherment is not asked
+                            // for.
+                            new KeyUsage(KeyUsage.digitalSignature))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
                         KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth
                     }))
@@ -142,7 +150,8 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey priva
             throws GeneralSecurityException {
         try {
             return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder(SIGNATURE).build(signer)));
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder(signatureAlgorithm(signer)).build(signer)));
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
@@ -160,13 +169,23 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey priva
         return new BigInteger(127, RANDOM);
     }
 
-    private static KeyPair rsaKeyPair() {
+    /** P-256 from Bouncy Castle, whose private keys encode their public key too (see the class comment). */
+    private static KeyPair newKeyPair() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048, RANDOM);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Pem.PROVIDER);
+            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
             return generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA is not available", e);
+            throw new IllegalStateException("ECDSA on P-256 is not available", e);
         }
+    }
+
+    /** SHA-256 with the signer's own algorithm: ECDSA for the CAs made now, RSA for those made before. */
+    private static String signatureAlgorithm(PrivateKey signer) {
+        return switch (signer.getAlgorithm()) {
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            case "RSA" -> "SHA256withRSA";
+            default -> throw new IllegalStateException("a CA key of algorithm " + signer.getAlgorithm());
+        };
     }
 }

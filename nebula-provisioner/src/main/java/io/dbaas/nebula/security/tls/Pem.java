@@ -5,11 +5,13 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -17,6 +19,13 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /** Certificates and private keys as PEM text, the form Elasticsearch and curl read. */
 public final class Pem {
+
+    /**
+     * Bouncy Castle, for new EC keys: their PKCS#8 document carries the public key, which rustls requires of an ECDSA
+     * key (the JDK's leave it out). Keys read back from a Secret are the JDK's, which sign as well; none of them is
+     * written out again (a node's key is always a new one).
+     */
+    static final Provider PROVIDER = new BouncyCastleProvider();
 
     private Pem() {}
 

@@ -7,6 +7,7 @@ import java.security.GeneralSecurityException;
 import java.security.SignatureException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class CertificateAuthorityTest {
         X509Certificate node = NODE.certificate();
 
         assertThat(node.getBasicConstraints()).isEqualTo(-1);
-        assertThat(keyUsage(node)).containsExactly("digitalSignature", "keyEncipherment");
+        assertThat(keyUsage(node)).containsExactly("digitalSignature");
         assertThat(node.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2");
     }
 
@@ -84,6 +85,39 @@ class CertificateAuthorityTest {
         assertThat(reread.privateKey()).isEqualTo(AUTHORITY.privateKey());
         // The CA read back from its Secret still signs certificates that chain to it.
         reread.issue("again", NAMES, NOW).certificate().verify(AUTHORITY.publicKey());
+    }
+
+    @Test
+    void newKeysAreEcdsaOnP256AndTheirPemCarriesThePublicKeyAsRustlsRequires() throws Exception {
+        for (var certificate : List.of(AUTHORITY.certificate(), NODE.certificate())) {
+            assertThat(certificate.getPublicKey()).isInstanceOf(ECPublicKey.class);
+            assertThat(((ECPublicKey) certificate.getPublicKey())
+                            .getParams()
+                            .getCurve()
+                            .getField()
+                            .getFieldSize())
+                    .isEqualTo(256);
+            assertThat(certificate.getSigAlgName()).isEqualTo("SHA256withECDSA");
+        }
+        assertThat(KeyPairs.carriesItsPublicKey(AUTHORITY.privateKeyPem())).isTrue();
+        // A node's key as Nebula writes it: issued by the CA read back from its Secret.
+        IssuedCertificate node = CertificateAuthority.fromPem(AUTHORITY.certificatePem(), AUTHORITY.privateKeyPem())
+                .issue("es.ns", NAMES, NOW);
+        assertThat(KeyPairs.carriesItsPublicKey(node.privateKeyPem())).isTrue();
+        assertThat(KeyPairs.belongTogether(NODE.privateKey(), NODE.certificate().getPublicKey()))
+                .isTrue();
+    }
+
+    @Test
+    void aCaMadeBeforeWithAnRsaKeyGoesOnIssuingCertificatesThatChainToIt() throws Exception {
+        CertificateAuthority rsa = RsaAuthority.generate("rsa-ca", NOW);
+        CertificateAuthority reread = CertificateAuthority.fromPem(rsa.certificatePem(), rsa.privateKeyPem());
+
+        X509Certificate node = reread.issue("es.ns", NAMES, NOW).certificate();
+
+        node.verify(rsa.publicKey());
+        assertThat(node.getSigAlgName()).isEqualTo("SHA256withRSA");
+        assertThat(node.getPublicKey()).isInstanceOf(ECPublicKey.class);
     }
 
     @Test
