@@ -45,7 +45,7 @@ public final class ClaimsBenchFixture {
         Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopAll(started);
+            Started.stopAll(started, "the benchmark's services");
             stopped.countDown();
         }));
         // pg_stat_statements lets the script count the statements of a claim, Orion's and pgbench's alike; the log
@@ -154,15 +154,5 @@ public final class ClaimsBenchFixture {
                 java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                         java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content);
-    }
-
-    private static void stopAll(Deque<AutoCloseable> started) {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.err.println("could not stop " + e.getMessage());
-            }
-        }
     }
 }

@@ -130,10 +130,10 @@ final class ControlPlaneUnderTest implements AutoCloseable {
                     tenantToken,
                     List.of(keyEncryptionKey, adminToken, tenantToken));
         } catch (IOException e) {
-            stop(started);
+            Started.stopAll(started, "the control plane under test");
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            stop(started);
+            Started.stopAll(started, "the control plane under test");
             throw e;
         }
     }
@@ -222,17 +222,7 @@ final class ControlPlaneUnderTest implements AutoCloseable {
     /** Stops the services first (GateKeeper first of them), then what they used. */
     @Override
     public void close() {
-        stop(started);
-    }
-
-    private static void stop(Deque<AutoCloseable> started) {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.out.println("While stopping the control plane under test: " + e);
-            }
-        }
+        Started.stopAll(started, "the control plane under test");
     }
 
     static int freePort() throws IOException {

@@ -114,10 +114,10 @@ final class ProvisioningBenchFixture implements AutoCloseable {
                     new Orion(ports.orion(), tenantToken),
                     new GateKeeper(ports.gatekeeper()));
         } catch (IOException e) {
-            stop(started);
+            Started.stopAll(started, "the benchmark's control plane");
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
-            stop(started);
+            Started.stopAll(started, "the benchmark's control plane");
             throw e;
         }
     }
@@ -156,16 +156,6 @@ final class ProvisioningBenchFixture implements AutoCloseable {
     /** Stops the services, then what they used; a second call (the shutdown hook after the end) finds nothing left. */
     @Override
     public synchronized void close() {
-        stop(started);
-    }
-
-    private static void stop(Deque<AutoCloseable> started) {
-        while (!started.isEmpty()) {
-            try {
-                started.pop().close();
-            } catch (Exception e) {
-                System.err.println("While stopping the benchmark's control plane: " + e);
-            }
-        }
+        Started.stopAll(started, "the benchmark's control plane");
     }
 }
